@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ParallelSum.Benchmarks.StrategyBenchmarks).Assembly).Run(args);

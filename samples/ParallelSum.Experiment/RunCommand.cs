@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace ParallelSum.Experiment;
+
+/// <summary>The <c>run</c> command: one request, every chosen strategy, one table (or JSON array).</summary>
+internal static class RunCommand
+{
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
+    private static readonly Option<long> Count = new("--count", "-n")
+    {
+        Description = "How many values to generate and sum (0 or more).",
+        DefaultValueFactory = _ => 100_000_000,
+    };
+
+    private static readonly Option<ulong> Seed = new("--seed")
+    {
+        Description = "The random stream's seed (any 64-bit unsigned value).",
+        DefaultValueFactory = _ => 42,
+    };
+
+    private static readonly Option<int> Min = new("--min")
+    {
+        Description = "The inclusive lower bound of each value.",
+        DefaultValueFactory = _ => RandomStream.DefaultMin,
+    };
+
+    private static readonly Option<int> Max = new("--max")
+    {
+        Description = "The inclusive upper bound of each value (at least --min).",
+        DefaultValueFactory = _ => RandomStream.DefaultMax,
+    };
+
+    private static readonly Option<string> Strategy = new("--strategy", "-s")
+    {
+        Description = $"The strategy to run: {string.Join(", ", GenerateAndSumStrategies.Names)}, or all.",
+        DefaultValueFactory = _ => "all",
+    };
+
+    private static readonly Option<int?> Partitions = new("--partitions", "-p")
+    {
+        Description = "How many static blocks (and workers) the partitioned strategies use; default one per core.",
+    };
+
+    private static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Print a JSON array of results instead of a table.",
+    };
+
+    private static readonly Option<bool> InProcess = new("--in-process")
+    {
+        Description = "Run every strategy in this process instead of one child process each (peak memory is then shared).",
+    };
+
+    public static Command Create()
+    {
+        Strategy.AcceptOnlyFromAmong([.. GenerateAndSumStrategies.Names, "all"]);
+        var command = new Command("run", "Generate and sum one request with every chosen strategy and print time, rate and peak memory.")
+        {
+            Count, Seed, Min, Max, Strategy, Partitions, Json, InProcess,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(Count) < 0)
+            {
+                result.AddError($"--count must be 0 or more; got {result.GetValue(Count)}.");
+            }
+
+            if (result.GetValue(Min) > result.GetValue(Max))
+            {
+                result.AddError($"--min ({result.GetValue(Min)}) must not be greater than --max ({result.GetValue(Max)}).");
+            }
+
+            if (result.GetValue(Partitions) is int p && p < 1)
+            {
+                result.AddError($"--partitions must be 1 or more; got {p}.");
+            }
+        });
+        command.SetAction(parse => Execute(Read(parse)));
+        return command;
+    }
+
+    public static RunOptions Read(ParseResult parse)
+    {
+        string strategy = parse.GetValue(Strategy)!;
+        return new RunOptions(
+            new GenerateAndSumRequest(parse.GetValue(Count), parse.GetValue(Seed), parse.GetValue(Min), parse.GetValue(Max)),
+            strategy == "all" ? GenerateAndSumStrategies.Names : [strategy],
+            parse.GetValue(Partitions),
+            parse.GetValue(Json),
+            parse.GetValue(InProcess));
+    }
+
+    public static int Execute(RunOptions options)
+    {
+        var runs = new List<StrategyRun>();
+        foreach (string name in options.Strategies)
+        {
+            if (name == NaiveListStrategy.StrategyName && options.Request.Count > NaiveListStrategy.MaxCount)
+            {
+                Console.Error.WriteLine($"skipped {name}: a List<int> holds at most {NaiveListStrategy.MaxCount} values.");
+                continue;
+            }
+
+            runs.Add(options.InProcess || options.Strategies.Count == 1 ? RunHere(options, name) : ChildProcessRunner.Run(options, name));
+        }
+
+        Console.Out.Write(options.Json ? JsonSerializer.Serialize(runs, IndentedJson) + Environment.NewLine : FormatTable(options.Request, runs));
+        return 0;
+    }
+
+    private static StrategyRun RunHere(RunOptions options, string name)
+    {
+        GenerateAndSumResult result = options.CreateStrategy(name).GenerateAndSumAsync(options.Request).GetAwaiter().GetResult();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return StrategyRun.From(result, process.PeakWorkingSet64);
+    }
+
+    internal static string FormatTable(GenerateAndSumRequest request, IReadOnlyList<StrategyRun> runs)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"count {request.Count:N0}, seed {request.Seed}, range [{request.Min}, {request.Max}], {Environment.ProcessorCount} cores");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"strategy",-13} {"sum",22} {"seconds",9} {"values/s",12} {"peak memory",12}  workers  partitioner");
+        foreach (StrategyRun run in runs)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{run.Strategy,-13} {run.Sum,22} {run.Seconds,9:F3} {run.ValuesPerSecond,12:E3} {FormatBytes(run.PeakWorkingSetBytes),12}  {run.Workers,7}  {run.Partitioner ?? "-"}");
+        }
+
+        return text.ToString();
+    }
+
+    internal static string FormatBytes(long bytes) => bytes switch
+    {
+        >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):F2} GiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):F1} MiB"),
+    };
+}

@@ -1,0 +1,9 @@
+namespace ParallelSum.Experiment;
+
+/// <summary>The options of the <c>run</c> command, validated.</summary>
+internal sealed record RunOptions(GenerateAndSumRequest Request, IReadOnlyList<string> Strategies, int? Partitions, bool Json, bool InProcess)
+{
+    /// <summary>Creates the strategy named <paramref name="name"/> with the chosen partitioning.</summary>
+    public IGenerateAndSum CreateStrategy(string name) =>
+        GenerateAndSumStrategies.Create(name, Partitions is int p ? IndexRangePartitioners.StaticBlocks(p) : null);
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+
+namespace ParallelSum.Experiment;
+
+/// <summary>One strategy's run as the sample reports it; also the JSON a child process prints for its parent.</summary>
+internal sealed record StrategyRun(
+    [property: JsonPropertyName("strategy")] string Strategy,
+    [property: JsonPropertyName("count")] long Count,
+    [property: JsonPropertyName("seed")] ulong Seed,
+    [property: JsonPropertyName("min")] int Min,
+    [property: JsonPropertyName("max")] int Max,
+    [property: JsonPropertyName("sum")] string Sum,
+    [property: JsonPropertyName("seconds")] double Seconds,
+    [property: JsonPropertyName("valuesPerSecond")] double ValuesPerSecond,
+    [property: JsonPropertyName("workers")] int Workers,
+    [property: JsonPropertyName("ranges")] long Ranges,
+    [property: JsonPropertyName("partitioner")] string? Partitioner,
+    [property: JsonPropertyName("peakWorkingSetBytes")] long PeakWorkingSetBytes)
+{
+    public static StrategyRun From(GenerateAndSumResult result, long peakWorkingSetBytes) => new(
+        result.Strategy,
+        result.Request.Count,
+        result.Request.Seed,
+        result.Request.Min,
+        result.Request.Max,
+        result.Sum.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        result.Elapsed.TotalSeconds,
+        result.ValuesPerSecond,
+        result.WorkerCount,
+        result.RangeCount,
+        result.Partitioner,
+        peakWorkingSetBytes);
+}

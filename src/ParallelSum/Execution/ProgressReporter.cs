@@ -1,0 +1,52 @@
+namespace ParallelSum.Execution;
+
+/// <summary>
+/// Counts values done by all workers and forwards the count to an <see cref="IProgress{T}"/>: at most about every
+/// <see cref="ReportInterval"/>, one report at a time, never decreasing, and always once at completion.
+/// </summary>
+internal sealed class ProgressReporter(IProgress<GenerateAndSumProgress>? progress, long total)
+{
+    /// <summary>Reports closer together than this are dropped, so a fast kernel does not flood the receiver.</summary>
+    private const long ReportInterval = 50;
+
+    private readonly Lock _lock = new();
+    private long _completed;
+    private long _lastReportedCompleted = -1;
+    private long _lastReportTicks = Environment.TickCount64;
+
+    /// <summary>Adds <paramref name="values"/> to the count done and reports if enough time has passed.</summary>
+    public void Add(long values)
+    {
+        long completed = Interlocked.Add(ref _completed, values);
+        if (progress is not null && Environment.TickCount64 - Volatile.Read(ref _lastReportTicks) >= ReportInterval)
+        {
+            Report(completed, force: false);
+        }
+    }
+
+    /// <summary>Reports the final count.</summary>
+    public void Complete()
+    {
+        if (progress is not null)
+        {
+            Report(Volatile.Read(ref _completed), force: true);
+        }
+    }
+
+    private void Report(long completed, bool force)
+    {
+        lock (_lock)
+        {
+            long now = Environment.TickCount64;
+            // Another worker may have reported a larger count meanwhile: keep reports monotonic.
+            if (completed <= _lastReportedCompleted || (!force && now - _lastReportTicks < ReportInterval))
+            {
+                return;
+            }
+
+            _lastReportTicks = now;
+            _lastReportedCompleted = completed;
+            progress!.Report(new GenerateAndSumProgress(completed, total));
+        }
+    }
+}

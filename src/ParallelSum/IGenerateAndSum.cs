@@ -1,0 +1,33 @@
+namespace ParallelSum;
+
+/// <summary>
+/// Generates the values of a <see cref="RandomStream"/> at indices <c>[0, Count)</c> and returns their exact sum.
+/// </summary>
+/// <remarks>
+/// <para>Every implementation must return, for the same request, the sum that <see cref="RandomStream.Sum(long, long)"/>
+/// returns for <c>(0, Count)</c>: bit for bit, whatever its partitioning, thread count or machine count.
+/// The reusable contract tests in <c>tests/ParallelSum.Tests</c> check exactly that.</para>
+/// <para>Implementations are immutable and safe to call from many threads at once.</para>
+/// </remarks>
+public interface IGenerateAndSum
+{
+    /// <summary>Gets the stable name of the strategy, such as <c>streaming</c>, used by samples and results.</summary>
+    string Name { get; }
+
+    /// <summary>Generates the requested values and returns their exact sum.</summary>
+    /// <param name="request">What to generate: count, seed and inclusive range.</param>
+    /// <param name="progress">Receives the number of values done while the call runs, and once when it completes; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the work promptly, at any count; the task then ends as canceled.</param>
+    /// <returns>
+    /// The exact sum and how the run went. A request for 0 values returns a sum of 0.
+    /// The built-in strategies do their work on the calling thread and the thread pool, and return a completed task.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The request is beyond what the strategy accepts; thrown before any work starts.</exception>
+    /// <exception cref="InvalidPartitioningException">The returned task faults with it when a partitioner breaks its contract.</exception>
+    /// <exception cref="OperationCanceledException">The returned task is canceled when <paramref name="cancellationToken"/> is.</exception>
+    Task<GenerateAndSumResult> GenerateAndSumAsync(
+        GenerateAndSumRequest request,
+        IProgress<GenerateAndSumProgress>? progress = null,
+        CancellationToken cancellationToken = default);
+}

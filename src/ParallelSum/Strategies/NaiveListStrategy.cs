@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using ParallelSum.Execution;
+
+namespace ParallelSum;
+
+/// <summary>
+/// The original single-process approach: every value is added to a <see cref="List{T}"/> grown by <see cref="List{T}.Add(T)"/>,
+/// then the list is summed on one thread. Kept as the baseline, with the original's memory profile: four bytes per value
+/// plus the copies made each time the list grows.
+/// </summary>
+/// <remarks>Immutable and safe to use from many threads at once.</remarks>
+public sealed class NaiveListStrategy : IGenerateAndSum
+{
+    /// <summary>The stable name, <c>naive-list</c>.</summary>
+    public const string StrategyName = "naive-list";
+
+    /// <summary>The largest count accepted: a <see cref="List{T}"/> holds at most <see cref="Array.MaxLength"/> items.</summary>
+    public static long MaxCount => Array.MaxLength;
+
+    /// <inheritdoc />
+    public string Name => StrategyName;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException">The request's count is above <see cref="MaxCount"/>.</exception>
+    public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Count > MaxCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Count, $"{StrategyName} holds every value in a List<int>, which accepts at most {MaxCount} values; request.Count must be from 0 to {MaxCount}. Use the streaming strategy for larger counts.");
+        }
+
+        return StrategyTask.Run(() => Run(request, progress, cancellationToken), cancellationToken);
+    }
+
+    private static GenerateAndSumResult Run(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var reporter = new ProgressReporter(progress, request.Count);
+        RandomStream stream = request.Stream;
+        int count = (int)request.Count;
+
+        // Deliberately no capacity: the list grows by doubling, as the original Python list did.
+        var values = new List<int>();
+        for (int start = 0; start < count; start += RunContext.StepLength)
+        {
+            int end = Math.Min(count, start + RunContext.StepLength);
+            for (int i = start; i < end; i++)
+            {
+                values.Add(stream.ValueAtUnchecked((ulong)i));
+            }
+
+            reporter.Add(end - start);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        // At most Array.MaxLength values of magnitude at most 2^31: the 64-bit total cannot overflow.
+        long sum = 0;
+        foreach (int value in values)
+        {
+            sum += value;
+        }
+
+        reporter.Complete();
+        return new GenerateAndSumResult(StrategyName, request, sum, stopwatch.Elapsed, workerCount: 1, rangeCount: count == 0 ? 0 : 1, partitioner: null);
+    }
+}

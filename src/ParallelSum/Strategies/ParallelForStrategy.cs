@@ -1,0 +1,73 @@
+using ParallelSum.Execution;
+
+namespace ParallelSum;
+
+/// <summary>
+/// <see cref="Parallel"/>.For over the partitioner's workers; each range is materialised into its own array, as each process of
+/// the original pool built its own list, then summed; the partial sums are merged exactly. Every remainder is counted.
+/// </summary>
+/// <remarks>Memory grows with the count: four bytes per value of every range in flight. A range may hold at most
+/// <see cref="Array.MaxLength"/> values. Immutable and safe to use from many threads at once.</remarks>
+public sealed class ParallelForStrategy : IGenerateAndSum
+{
+    /// <summary>The stable name, <c>parallel-for</c>.</summary>
+    public const string StrategyName = "parallel-for";
+
+    private readonly IIndexRangePartitioner _partitioner;
+    private readonly MaterialisingSummer _summer;
+
+    /// <summary>Creates the strategy.</summary>
+    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentException"><paramref name="options"/> has a <see langword="null"/> partitioner.</exception>
+    public ParallelForStrategy(PartitionedStrategyOptions? options = null)
+    {
+        options ??= new PartitionedStrategyOptions();
+        _partitioner = options.Partitioner ?? throw new ArgumentException("options.Partitioner must not be null.", nameof(options));
+        _summer = new MaterialisingSummer(_partitioner);
+    }
+
+    /// <inheritdoc />
+    public string Name => StrategyName;
+
+    /// <summary>Gets the partitioner the strategy uses.</summary>
+    public IIndexRangePartitioner Partitioner => _partitioner;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException">A built-in partitioner would yield a range longer than <see cref="Array.MaxLength"/> for this count.</exception>
+    public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_partitioner is IBoundedRangePartitioner bounded && bounded.MaxRangeLength(request.Count) > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Count, $"{StrategyName} materialises each range in one array of at most {Array.MaxLength} values, but '{_partitioner.Name}' would make ranges of {bounded.MaxRangeLength(request.Count)} values for request.Count {request.Count}. Use more partitions or the streaming strategy.");
+        }
+
+        return StrategyTask.Run(() => PartitionedExecution.Run(StrategyName, request, _partitioner, _summer, progress, cancellationToken), cancellationToken);
+    }
+
+    private sealed class MaterialisingSummer(IIndexRangePartitioner partitioner) : RangeSummer<object>
+    {
+        private static readonly object NoState = new();
+
+        public override object CreateWorkerState() => NoState;
+
+        public override Int128 SumRange(RunContext context, IndexRange range, object state)
+        {
+            if (range.Length > Array.MaxLength)
+            {
+                throw new InvalidOperationException($"{StrategyName} materialises each range in one array of at most {Array.MaxLength} values; partitioner '{partitioner.Name}' yielded {range} of {range.Length} values. Use more partitions or the streaming strategy.");
+            }
+
+            RandomStream stream = context.Stream;
+            int[] values = GC.AllocateUninitializedArray<int>((int)range.Length);
+            for (int offset = 0; offset < values.Length; offset += RunContext.StepLength)
+            {
+                Span<int> step = values.AsSpan(offset, Math.Min(RunContext.StepLength, values.Length - offset));
+                stream.Fill(range.Start + offset, step);
+                context.Advance(step.Length);
+            }
+
+            return Kernels.ExactSum.Of(values, stream.Min, stream.Max);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.ObjectPool;
+using ParallelSum.Execution;
+using ParallelSum.Kernels;
+
+namespace ParallelSum;
+
+/// <summary>
+/// Generates each range chunk by chunk into a reused buffer and sums every chunk with <c>TensorPrimitives</c>; the ranges are
+/// spread over cores by the partitioner. Memory is bounded by workers × chunk size, whatever the count.
+/// </summary>
+/// <remarks>Buffers come from an <see cref="ObjectPool{T}"/> owned by the instance, one per running worker. Immutable
+/// from the caller's view and safe to use from many threads at once.</remarks>
+public sealed class SimdChunksStrategy : IGenerateAndSum
+{
+    /// <summary>The stable name, <c>simd-chunks</c>.</summary>
+    public const string StrategyName = "simd-chunks";
+
+    private readonly IIndexRangePartitioner _partitioner;
+    private readonly ChunkSummer _summer;
+
+    /// <summary>Creates the strategy.</summary>
+    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentException"><paramref name="options"/> has a <see langword="null"/> partitioner.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The chunk size is not from 1 to <see cref="SimdChunksStrategyOptions.MaxChunkSize"/>.</exception>
+    public SimdChunksStrategy(SimdChunksStrategyOptions? options = null)
+    {
+        options ??= new SimdChunksStrategyOptions();
+        _partitioner = options.Partitioner ?? throw new ArgumentException("options.Partitioner must not be null.", nameof(options));
+        if (options.ChunkSize is < 1 or > SimdChunksStrategyOptions.MaxChunkSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ChunkSize, $"options.ChunkSize must be from 1 to {SimdChunksStrategyOptions.MaxChunkSize}.");
+        }
+
+        ChunkSize = options.ChunkSize;
+        _summer = new ChunkSummer(ChunkSize);
+    }
+
+    /// <inheritdoc />
+    public string Name => StrategyName;
+
+    /// <summary>Gets the partitioner the strategy uses.</summary>
+    public IIndexRangePartitioner Partitioner => _partitioner;
+
+    /// <summary>Gets how many values each worker generates before summing them.</summary>
+    public int ChunkSize { get; }
+
+    /// <inheritdoc />
+    public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StrategyTask.Run(() => PartitionedExecution.Run(StrategyName, request, _partitioner, _summer, progress, cancellationToken), cancellationToken);
+    }
+
+    private sealed class ChunkSummer(int chunkSize) : RangeSummer<int[]>
+    {
+        private readonly ObjectPool<int[]> _buffers = new DefaultObjectPoolProvider().Create(new BufferPolicy(chunkSize));
+
+        public override int[] CreateWorkerState() => _buffers.Get();
+
+        public override void ReleaseWorkerState(int[] state) => _buffers.Return(state);
+
+        public override Int128 SumRange(RunContext context, IndexRange range, int[] buffer)
+        {
+            RandomStream stream = context.Stream;
+            Int128 total = 0;
+            long pendingProgress = 0;
+            for (long start = range.Start; start < range.End; start += buffer.Length)
+            {
+                Span<int> chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, range.End - start));
+                ScalarKernels.Fill(stream, (ulong)start, chunk);
+                total += ExactSum.Of(chunk, stream.Min, stream.Max);
+                pendingProgress += chunk.Length;
+                if (pendingProgress >= RunContext.StepLength)
+                {
+                    context.Advance(pendingProgress);
+                    pendingProgress = 0;
+                }
+            }
+
+            context.Advance(pendingProgress);
+            return total;
+        }
+    }
+
+    private sealed class BufferPolicy(int chunkSize) : PooledObjectPolicy<int[]>
+    {
+        public override int[] Create() => GC.AllocateUninitializedArray<int>(chunkSize);
+
+        public override bool Return(int[] obj) => true;
+    }
+}

@@ -1,0 +1,29 @@
+namespace ParallelSum.Tests.Strategies;
+
+public sealed class NaiveListStrategyContractTests : GenerateAndSumContract
+{
+    protected override long LongRunningCount => NaiveListStrategy.MaxCount;
+
+    protected override IGenerateAndSum Create(IIndexRangePartitioner? partitioner = null) => new NaiveListStrategy();
+}
+
+public sealed class ParallelForStrategyContractTests : GenerateAndSumContract
+{
+    // Each range is materialised, so a canceled run must still fit in memory: 64 blocks of 2^30 values at most.
+    protected override long LongRunningCount => 64L << 30;
+
+    protected override IGenerateAndSum Create(IIndexRangePartitioner? partitioner = null) =>
+        new ParallelForStrategy(new PartitionedStrategyOptions { Partitioner = partitioner ?? IndexRangePartitioners.StaticBlocks(64) });
+}
+
+public sealed class SimdChunksStrategyContractTests : GenerateAndSumContract
+{
+    protected override IGenerateAndSum Create(IIndexRangePartitioner? partitioner = null) =>
+        new SimdChunksStrategy(new SimdChunksStrategyOptions { Partitioner = partitioner ?? IndexRangePartitioners.Default(), ChunkSize = 4096 });
+}
+
+public sealed class StreamingStrategyContractTests : GenerateAndSumContract
+{
+    protected override IGenerateAndSum Create(IIndexRangePartitioner? partitioner = null) =>
+        new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = partitioner ?? IndexRangePartitioners.Default() });
+}
