@@ -1,11 +1,11 @@
 namespace ParallelSum;
 
 /// <summary>
-/// Generates the values of a <see cref="RandomStream"/> at indices <c>[0, Count)</c> and returns their exact sum.
+/// Generates the values of a <see cref="RandomStream"/> at indices <c>[StartIndex, StartIndex + Count)</c> and returns their exact sum.
 /// </summary>
 /// <remarks>
 /// <para>Every implementation must return, for the same request, the sum that <see cref="RandomStream.Sum(long, long)"/>
-/// returns for <c>(0, Count)</c>: bit for bit, whatever its partitioning, thread count or machine count.
+/// returns for <c>(StartIndex, Count)</c>: bit for bit, whatever its partitioning, thread count or machine count.
 /// The reusable contract tests in <c>tests/ParallelSum.Tests</c> check exactly that.</para>
 /// <para>Implementations are immutable and safe to call from many threads at once.</para>
 /// </remarks>

@@ -27,7 +27,7 @@ internal static class PartitionedExecution
 
         // Linked so that the first failing worker can stop the others promptly.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var context = new RunContext(request.Stream, reporter, stop.Token);
+        var context = new RunContext(request.Stream, request.StartIndex, reporter, stop.Token);
         Int128 total = 0;
         long rangeCount = 0;
         var merge = new Lock();
@@ -95,7 +95,9 @@ internal static class PartitionedExecution
             tracker.Claim(range);
             if (!range.IsEmpty)
             {
-                totals.Sum += summer.SumRange(context, range, totals.State);
+                // Partitioners work in request-relative indices; summers read the stream at absolute ones.
+                var absolute = new IndexRange(context.StartIndex + range.Start, context.StartIndex + range.End);
+                totals.Sum += summer.SumRange(context, absolute, totals.State);
                 totals.Ranges++;
             }
         }

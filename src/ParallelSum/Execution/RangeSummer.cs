@@ -13,6 +13,6 @@ internal abstract class RangeSummer<TWorkerState>
     {
     }
 
-    /// <summary>Returns the exact sum of the values in <paramref name="range"/>, calling <see cref="RunContext.Advance"/> at least every <see cref="RunContext.StepLength"/> values.</summary>
+    /// <summary>Returns the exact sum of the values at the absolute stream indices <paramref name="range"/>, calling <see cref="RunContext.Advance"/> at least every <see cref="RunContext.StepLength"/> values.</summary>
     public abstract Int128 SumRange(RunContext context, IndexRange range, TWorkerState state);
 }

@@ -2,6 +2,7 @@ namespace ParallelSum;
 
 /// <summary>
 /// Decides how the indices <c>[0, count)</c> of a request are split into ranges and how many workers run at once.
+/// Ranges are relative to the request: index <c>k</c> is stream index <c>StartIndex + k</c>.
 /// The partitioned strategies (<see cref="ParallelForStrategy"/>, <see cref="SimdChunksStrategy"/>,
 /// <see cref="StreamingStrategy"/>) accept any implementation; <see cref="IndexRangePartitioners"/> has the built-in ones.
 /// </summary>

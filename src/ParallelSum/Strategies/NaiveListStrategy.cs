@@ -39,6 +39,7 @@ public sealed class NaiveListStrategy : IGenerateAndSum
         var reporter = new ProgressReporter(progress, request.Count);
         RandomStream stream = request.Stream;
         int count = (int)request.Count;
+        ulong first = (ulong)request.StartIndex;
 
         // Deliberately no capacity: the list grows by doubling, as the original Python list did.
         var values = new List<int>();
@@ -47,7 +48,7 @@ public sealed class NaiveListStrategy : IGenerateAndSum
             int end = Math.Min(count, start + RunContext.StepLength);
             for (int i = start; i < end; i++)
             {
-                values.Add(stream.ValueAtUnchecked((ulong)i));
+                values.Add(stream.ValueAtUnchecked(first + (ulong)i));
             }
 
             reporter.Add(end - start);

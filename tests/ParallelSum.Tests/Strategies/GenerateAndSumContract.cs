@@ -45,6 +45,31 @@ public abstract class GenerateAndSumContract
         return sum >= (Int128)c.Request.Count * c.Request.Min && sum <= (Int128)c.Request.Count * c.Request.Max;
     }
 
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 100)]
+    public bool Sum_FromAnyStartIndex_EqualsSequentialDefinitionOfThatSlice(RequestCase c, NonNegativeInt start)
+    {
+        var slice = new GenerateAndSumRequest(c.Request.Count, c.Request.Seed, c.Request.Min, c.Request.Max, startIndex: start.Get * 7919L);
+        return SumOf(Create(IndexRangePartitioners.StaticBlocks(c.Partitions)), slice) == slice.Stream.Sum(slice.StartIndex, slice.Count);
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 100)]
+    public bool Sum_OfTwoSlices_EqualsWhole(RequestCase c, NonNegativeInt split)
+    {
+        GenerateAndSumRequest whole = c.Request;
+        long k = whole.Count == 0 ? 0 : split.Get % (whole.Count + 1);
+        var head = new GenerateAndSumRequest(k, whole.Seed, whole.Min, whole.Max);
+        var tail = new GenerateAndSumRequest(whole.Count - k, whole.Seed, whole.Min, whole.Max, startIndex: k);
+        IGenerateAndSum strategy = Create(IndexRangePartitioners.StaticBlocks(c.Partitions));
+        return SumOf(strategy, head) + SumOf(strategy, tail) == SumOf(strategy, whole);
+    }
+
+    [Fact]
+    public async Task Sum_SliceThroughTheRejectionIndex_TakesTheFallback()
+    {
+        var slice = new GenerateAndSumRequest(10_000, 42, int.MinValue, 1073741823, startIndex: 10435888575 - 5000);
+        Assert.Equal(SpecReference.Sum(42, slice.StartIndex, slice.Count, slice.Min, slice.Max), (await Create().GenerateAndSumAsync(slice)).Sum);
+    }
+
     [Fact]
     public async Task Sum_FullIntRange_DoesNotOverflow()
     {
@@ -119,7 +144,7 @@ public abstract class GenerateAndSumContract
         Assert.All(Enumerable.Range(0, requests.Length), i => Assert.Equal(Definition(requests[i]), results[i]));
     }
 
-    protected static Int128 Definition(GenerateAndSumRequest request) => request.Stream.Sum(0, request.Count);
+    protected static Int128 Definition(GenerateAndSumRequest request) => request.Stream.Sum(request.StartIndex, request.Count);
 
     protected static Int128 SumOf(IGenerateAndSum strategy, GenerateAndSumRequest request) =>
         strategy.GenerateAndSumAsync(request).GetAwaiter().GetResult().Sum;

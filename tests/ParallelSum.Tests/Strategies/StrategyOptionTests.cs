@@ -16,6 +16,15 @@ public class StrategyOptionTests
         Assert.Contains("greater than or equal to min", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-1L, 10L)]
+    [InlineData(long.MaxValue, 1L)]
+    public void Request_BadStartIndex_ThrowsNamingStartIndex(long startIndex, long count)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>("startIndex", () => new GenerateAndSumRequest(count, 0, startIndex: startIndex));
+        Assert.Contains("at most 9223372036854775807", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Request_Defaults_AreTheOriginalExperimentsRange()
     {
