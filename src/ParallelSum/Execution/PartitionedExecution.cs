@@ -37,7 +37,8 @@ internal static class PartitionedExecution
             Parallel.For(
                 0,
                 sequences.Count,
-                new ParallelOptions { MaxDegreeOfParallelism = sequences.Count },
+                // At least 1: a partitioner may return no sequence at all for a count of 0.
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, sequences.Count) },
                 () => new WorkerTotals<TWorkerState>(summer.CreateWorkerState()),
                 (worker, _, totals) =>
                 {

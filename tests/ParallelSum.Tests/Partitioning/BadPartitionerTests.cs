@@ -31,6 +31,11 @@ public class BadPartitionerTests
 
         public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count)
         {
+            if (fault == Fault.NoSequence)
+            {
+                return [];
+            }
+
             var ranges = Enumerable.Range(0, 8).Select(i => new IndexRange(count * i / 8, count * (i + 1) / 8)).Where(r => !r.IsEmpty).ToList();
             int k = where % ranges.Count;
             IndexRange r = ranges[k];
@@ -42,7 +47,6 @@ public class BadPartitionerTests
                 case Fault.Reversed: ranges[k] = new IndexRange(r.End, r.Start); break;
                 case Fault.ThrowsInPartition: throw new InvalidCastException("boom in Partition");
                 case Fault.NullList: return null!;
-                case Fault.NoSequence: return [];
                 default: break;
             }
 
@@ -105,6 +109,16 @@ public class BadPartitionerTests
         var strategy = GenerateAndSumStrategies.Create(strategyName, new SequentialOverlap());
         var e = await Assert.ThrowsAsync<InvalidPartitioningException>(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(100, 1)));
         Assert.Contains("[40, 60), which overlaps indices already yielded in [0, 50)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(PartitionedStrategies))]
+    public async Task NoSequenceForCountZero_IsAllowedAndSumsToZero(string strategyName)
+    {
+        var strategy = GenerateAndSumStrategies.Create(strategyName, new FaultyPartitioner(Fault.NoSequence, 0));
+        GenerateAndSumResult result = await strategy.GenerateAndSumAsync(new GenerateAndSumRequest(0, 1));
+        Assert.Equal(0, result.Sum);
+        Assert.Equal(0, result.RangeCount);
     }
 
     /// <summary>One worker, so the order of claims (and the message) is deterministic.</summary>
