@@ -83,7 +83,8 @@ public readonly struct RandomStream : IEquatable<RandomStream>
         return ValueAtUnchecked((ulong)index);
     }
 
-    /// <summary>Writes the values at indices <c>startIndex, startIndex + 1, …</c> into <paramref name="destination"/>.</summary>
+    /// <summary>Writes the values at indices <c>startIndex, startIndex + 1, …</c> into <paramref name="destination"/>, with the widest
+    /// SIMD kernel this machine accelerates.</summary>
     /// <param name="startIndex">The index of the first value, 0 or more.</param>
     /// <param name="destination">The span to fill; its length is the number of values written. An empty span writes nothing.</param>
     /// <exception cref="ArgumentOutOfRangeException">
@@ -93,7 +94,7 @@ public readonly struct RandomStream : IEquatable<RandomStream>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(startIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(startIndex, long.MaxValue - destination.Length);
-        ScalarKernels.Fill(this, (ulong)startIndex, destination);
+        StreamKernels.Fill(this, (ulong)startIndex, destination);
     }
 
     /// <summary>

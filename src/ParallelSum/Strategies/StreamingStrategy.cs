@@ -1,9 +1,11 @@
 using ParallelSum.Execution;
+using ParallelSum.Kernels;
 
 namespace ParallelSum;
 
 /// <summary>
-/// Generates values and adds them as they are made: no list, no buffer, memory independent of the count. The ranges are
+/// Generates values and adds them as they are made, with a fused vectorised generate-and-accumulate kernel (several independent
+/// vector streams in flight, nothing stored): no list, no buffer, memory independent of the count. The ranges are
 /// spread over cores by the partitioner. The choice for very large counts.
 /// </summary>
 /// <remarks>Immutable and safe to use from many threads at once.</remarks>
@@ -49,7 +51,7 @@ public sealed class StreamingStrategy : IGenerateAndSum
             for (long start = range.Start; start < range.End; start += RunContext.StepLength)
             {
                 long length = Math.Min(RunContext.StepLength, range.End - start);
-                total += context.Stream.SumOfBlock(start, length);
+                total += (Int128)length * context.Stream.Min + StreamKernels.SumOffsets(context.Stream, (ulong)start, (ulong)length);
                 context.Advance(length);
             }
 

@@ -1,0 +1,98 @@
+using ParallelSum.Kernels;
+
+namespace ParallelSum.Tests.Kernels;
+
+/// <summary>Each vector width's kernels, called directly, against the scalar definition.</summary>
+public class VectorKernelTests
+{
+    public delegate ulong SumKernel(in RandomStream stream, ulong start, ulong count);
+
+    public delegate void FillKernel(in RandomStream stream, ulong start, Span<int> destination);
+
+    private static readonly Dictionary<int, (Func<bool> Supported, SumKernel Sum, FillKernel Fill)> Widths = new()
+    {
+        [512] = (() => Vector512Kernels.IsSupported, Vector512Kernels.SumOffsets, Vector512Kernels.Fill),
+        [256] = (() => Vector256Kernels.IsSupported, Vector256Kernels.SumOffsets, Vector256Kernels.Fill),
+        [128] = (() => Vector128Kernels.IsSupported, Vector128Kernels.SumOffsets, Vector128Kernels.Fill),
+    };
+
+    public static TheoryData<int> WidthNames() => new(Widths.Keys);
+
+    /// <summary>Ranges with r = 1, small r, a power of two (no rejection), r = 2^32 (the shift path) and the rejection vector's range.</summary>
+    private static readonly (int Min, int Max)[] Ranges =
+    [
+        (0, 10), (7, 7), (-5, 5), (0, 1023), (int.MinValue, int.MaxValue), (int.MinValue, 1073741823), (int.MaxValue - 2, int.MaxValue),
+    ];
+
+    /// <summary>Every length 0..256 (each tail path), and lengths around multiples of the 32-value block.</summary>
+    private static readonly int[] BlockEdges = [511, 512, 513, 1023, 1024, 1025, 4095, 4096, 4097];
+
+    private static IEnumerable<int> Lengths() => Enumerable.Range(0, 257).Concat(BlockEdges);
+
+    private static (Func<bool> Supported, SumKernel Sum, FillKernel Fill) Kernel(int width)
+    {
+        var kernel = Widths[width];
+        // This project's machine and CI have AVX-512, so every width must really run there; elsewhere say which one did not.
+        Assert.True(kernel.Supported(), $"{width}-bit kernels are not accelerated on this CPU; they cannot be checked here.");
+        return kernel;
+    }
+
+    [Theory]
+    [MemberData(nameof(WidthNames))]
+    public void SumOffsets_EveryLengthAndRange_EqualsScalar(int width)
+    {
+        var kernel = Kernel(width);
+        foreach (var (min, max) in Ranges)
+        {
+            var stream = new RandomStream(0x5EED + (ulong)width, min, max);
+            foreach (int length in Lengths())
+            {
+                Assert.Equal(ScalarKernels.SumOffsets(stream, 3, (ulong)length), kernel.Sum(stream, 3, (ulong)length));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WidthNames))]
+    public void Fill_EveryLengthAndRange_EqualsScalar(int width)
+    {
+        var kernel = Kernel(width);
+        foreach (var (min, max) in Ranges)
+        {
+            var stream = new RandomStream(99, min, max);
+            foreach (int length in Lengths())
+            {
+                var expected = new int[length];
+                var actual = new int[length];
+                ScalarKernels.Fill(stream, 1_000_000_007, expected);
+                kernel.Fill(stream, 1_000_000_007, actual);
+                Assert.Equal(expected, actual);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WidthNames))]
+    public void RejectedIndex_AtEveryLanePosition_FallsBackToTheDefinition(int width)
+    {
+        const ulong rejected = 10435888575;
+        var kernel = Kernel(width);
+        var stream = new RandomStream(42, int.MinValue, 1073741823);
+        for (ulong before = 0; before < 40; before++)
+        {
+            ulong start = rejected - before;
+            Assert.Equal(ScalarKernels.SumOffsets(stream, start, 64), kernel.Sum(stream, start, 64));
+
+            var values = new int[64];
+            kernel.Fill(stream, start, values);
+            Assert.Equal(-1278943188, values[before]);
+        }
+    }
+
+    [Fact]
+    public void StreamKernels_UseTheWidestAcceleratedWidth()
+    {
+        int expected = Vector512Kernels.IsSupported ? 512 : Vector256Kernels.IsSupported ? 256 : Vector128Kernels.IsSupported ? 128 : 64;
+        Assert.Equal(expected, StreamKernels.Width);
+    }
+}
