@@ -1,0 +1,47 @@
+namespace ParallelSum.Tests.Native;
+
+/// <summary>The C reference kernel, written separately from the C# kernels, agrees with them and with the spec's vectors.</summary>
+public class NativeOracleTests
+{
+    [NativeKernelFact]
+    public void KnownAnswerSums_MatchTheSpecification()
+    {
+        Assert.Equal(48, NativeKernel.Sum(10, 0, 0, 10));
+        Assert.Equal(4894, NativeKernel.Sum(1000, 42, 0, 10));
+        Assert.Equal(5002298, NativeKernel.Sum(1_000_000, 42, 0, 10, threads: 2));
+        Assert.Equal(499999629, NativeKernel.Sum(100_000_000, 42, 0, 10, threads: 2));
+        Assert.Equal(5002298, NativeKernel.Sum(1_000_000, 42, 0, 10, scalar: true));
+    }
+
+    [NativeKernelFact]
+    public async Task ManyRequests_NativeEqualsEveryStrategy()
+    {
+        var random = new Random(20261124);
+        (int Min, int Max)[] ranges = [(0, 10), (-5, 5), (int.MinValue, int.MaxValue), (int.MinValue, 1073741823), (3, 3), (0, 1 << 20)];
+        for (int k = 0; k < 24; k++)
+        {
+            var (min, max) = ranges[k % ranges.Length];
+            long count = random.Next(0, 3_000_000);
+            long start = k % 3 == 0 ? 0 : random.NextInt64(0, 1L << 40);
+            ulong seed = (ulong)random.NextInt64();
+            var request = new GenerateAndSumRequest(count, seed, min, max, start);
+            Int128 native = NativeKernel.Sum(count, seed, min, max, start, threads: 1 + (k % 3));
+            foreach (string name in GenerateAndSumStrategies.Names)
+            {
+                Assert.Equal(native, (await GenerateAndSumStrategies.Create(name).GenerateAndSumAsync(request)).Sum);
+            }
+        }
+    }
+
+    [NativeKernelFact]
+    public void RejectionSlice_NativeVectorAndScalarPathsEqualTheLibrary()
+    {
+        var stream = new RandomStream(42, int.MinValue, 1073741823);
+        for (long before = 0; before < 40; before += 3)
+        {
+            long start = 10435888575 - before;
+            Assert.Equal(stream.Sum(start, 100), NativeKernel.Sum(100, 42, int.MinValue, 1073741823, start));
+            Assert.Equal(stream.Sum(start, 100), NativeKernel.Sum(100, 42, int.MinValue, 1073741823, start, scalar: true));
+        }
+    }
+}
