@@ -27,3 +27,15 @@ public sealed class StreamingStrategyContractTests : GenerateAndSumContract
     protected override IGenerateAndSum Create(IIndexRangePartitioner? partitioner = null) =>
         new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = partitioner ?? IndexRangePartitioners.Default() });
 }
+
+/// <summary>Auto below its threshold (inline path) — the contract's small counts — and above it.</summary>
+public sealed class AutoStrategyContractTests : GenerateAndSumContract
+{
+    protected override IGenerateAndSum Create(IIndexRangePartitioner? partitioner = null) => new AutoStrategy();
+}
+
+/// <summary>Auto with a tiny threshold, so the contract's counts take the parallel path too.</summary>
+public sealed class AutoStrategyParallelPathContractTests : GenerateAndSumContract
+{
+    protected override IGenerateAndSum Create(IIndexRangePartitioner? partitioner = null) => new AutoStrategy(parallelThreshold: 7);
+}

@@ -81,7 +81,7 @@ public class StrategyOptionTests
     {
         Assert.All(GenerateAndSumStrategies.Names, name => Assert.Equal(name, GenerateAndSumStrategies.Create(name).Name));
         var e = Assert.Throws<ArgumentException>("name", () => GenerateAndSumStrategies.Create("bogus"));
-        Assert.Contains("naive-list, parallel-for, simd-chunks, streaming", e.Message, StringComparison.Ordinal);
+        Assert.Contains("naive-list, parallel-for, simd-chunks, streaming, auto", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,6 +93,23 @@ public class StrategyOptionTests
         Assert.Equal(4, result.RangeCount);
         Assert.Equal("static-blocks(4)", result.Partitioner);
         Assert.Equal(48, result.Sum);
+    }
+
+    [Fact]
+    public void Auto_ThresholdBelowOne_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("parallelThreshold", () => new AutoStrategy(0));
+    }
+
+    [Fact]
+    public async Task Auto_SmallCountsRunInline_LargeCountsOnEveryProcessor()
+    {
+        var auto = new AutoStrategy();
+        GenerateAndSumResult small = await auto.GenerateAndSumAsync(new GenerateAndSumRequest(1000, 42));
+        Assert.Equal((1, (string?)null, 4894), (small.WorkerCount, small.Partitioner, (int)small.Sum));
+        GenerateAndSumResult large = await auto.GenerateAndSumAsync(new GenerateAndSumRequest(AutoStrategy.DefaultParallelThreshold, 42));
+        Assert.Equal(Environment.ProcessorCount, large.WorkerCount);
+        Assert.Equal("auto", large.Strategy);
     }
 
     [Fact]

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using ParallelSum.Execution;
+using ParallelSum.Kernels;
+
+namespace ParallelSum;
+
+/// <summary>
+/// Picks, per request, the fastest way for its count on this machine: below <see cref="ParallelThreshold"/> values the fused
+/// vector kernel runs inline on the calling thread (starting workers would cost more than it saves); from there on, the
+/// <see cref="StreamingStrategy"/> over one static block per processor. The original experiment's lesson — parallel loses on
+/// small work and wins on large — as a default.
+/// </summary>
+/// <remarks>
+/// <para>The threshold comes from measurement on the project's 2-core AVX-512 machine (see the README's "Auto" section):
+/// inline and two-worker streaming cost the same near 2^17 values; below it the inline path wins, above it two workers do.</para>
+/// <para>Immutable and safe to use from many threads at once.</para>
+/// </remarks>
+public sealed class AutoStrategy : IGenerateAndSum
+{
+    /// <summary>The stable name, <c>auto</c>.</summary>
+    public const string StrategyName = "auto";
+
+    /// <summary>The default count from which work is spread over processors: 2^17 = 131,072 values.</summary>
+    public const long DefaultParallelThreshold = 1L << 17;
+
+    private readonly StreamingStrategy _parallel;
+
+    /// <summary>Creates the strategy.</summary>
+    /// <param name="parallelThreshold">The count from which the work runs on all processors; 1 or more.
+    /// Defaults to <see cref="DefaultParallelThreshold"/>. On a single-processor machine work always runs inline.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parallelThreshold"/> is less than 1.</exception>
+    public AutoStrategy(long parallelThreshold = DefaultParallelThreshold)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelThreshold, 1);
+        ParallelThreshold = Environment.ProcessorCount == 1 ? long.MaxValue : parallelThreshold;
+        _parallel = new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = IndexRangePartitioners.Default() });
+    }
+
+    /// <inheritdoc />
+    public string Name => StrategyName;
+
+    /// <summary>Gets the count from which the work is spread over all processors.</summary>
+    public long ParallelThreshold { get; }
+
+    /// <inheritdoc />
+    public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Count >= ParallelThreshold)
+        {
+            return Relabel(_parallel.GenerateAndSumAsync(request, progress, cancellationToken));
+        }
+
+        return StrategyTask.Run(() => RunInline(request, progress, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<GenerateAndSumResult> Relabel(Task<GenerateAndSumResult> parallel)
+    {
+        GenerateAndSumResult r = await parallel.ConfigureAwait(false);
+        return new GenerateAndSumResult(StrategyName, r.Request, r.Sum, r.Elapsed, r.WorkerCount, r.RangeCount, r.Partitioner);
+    }
+
+    private static GenerateAndSumResult RunInline(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        RandomStream stream = request.Stream;
+        ProgressReporter? reporter = progress is null ? null : new ProgressReporter(progress, request.Count);
+        // Offsets are below 2^32 and each step holds at most 2^20 of them: the 64-bit total of a step cannot overflow.
+        Int128 offsets = 0;
+        for (long done = 0; done < request.Count; done += RunContext.StepLength)
+        {
+            long length = Math.Min(RunContext.StepLength, request.Count - done);
+            offsets += StreamKernels.SumOffsets(stream, (ulong)(request.StartIndex + done), (ulong)length);
+            reporter?.Add(length);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        reporter?.Complete();
+        Int128 sum = (Int128)request.Count * stream.Min + offsets;
+        return new GenerateAndSumResult(StrategyName, request, sum, Stopwatch.GetElapsedTime(started), workerCount: 1, rangeCount: request.Count == 0 ? 0 : 1, partitioner: null);
+    }
+}
