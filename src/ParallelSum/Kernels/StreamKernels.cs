@@ -6,30 +6,47 @@ namespace ParallelSum.Kernels;
 /// </summary>
 internal static class StreamKernels
 {
+    /// <summary>The most values handed to a vector kernel in one call: a rejection (below 2^-32 per value) makes the kernel
+    /// redo its whole piece with the scalar definition, so pieces stay small enough (64 Ki values, ~30 µs) for that not to matter.</summary>
+    public const int MaxPiece = 1 << 16;
+
     /// <summary>Gets the vector width in bits the kernels run at here: 512, 256, 128, or 64 for scalar.</summary>
     public static int Width { get; } =
         Vector512Kernels.IsSupported ? 512 : Vector256Kernels.IsSupported ? 256 : Vector128Kernels.IsSupported ? 128 : 64;
 
     /// <summary>The sum of the offsets <c>value - min</c> at <c>[start, start + count)</c>; <paramref name="count"/> at most 2^32.</summary>
-    public static ulong SumOffsets(in RandomStream stream, ulong start, ulong count) =>
-        // Width is a static readonly value after tier-1 compilation, so the JIT folds this chain to one call.
-        Width switch
+    public static ulong SumOffsets(in RandomStream stream, ulong start, ulong count)
+    {
+        ulong total = 0;
+        for (ulong done = 0; done < count; done += MaxPiece)
         {
-            512 => Vector512Kernels.SumOffsets(stream, start, count),
-            256 => Vector256Kernels.SumOffsets(stream, start, count),
-            128 => Vector128Kernels.SumOffsets(stream, start, count),
-            _ => ScalarKernels.SumOffsets(stream, start, count),
-        };
+            ulong piece = Math.Min(MaxPiece, count - done);
+            // Width is a static readonly value after tier-1 compilation, so the JIT folds this switch to one call.
+            total += Width switch
+            {
+                512 => Vector512Kernels.SumOffsets(stream, start + done, piece),
+                256 => Vector256Kernels.SumOffsets(stream, start + done, piece),
+                128 => Vector128Kernels.SumOffsets(stream, start + done, piece),
+                _ => ScalarKernels.SumOffsets(stream, start + done, piece),
+            };
+        }
+
+        return total;
+    }
 
     /// <summary>Writes the values at <c>start, start + 1, …</c> into <paramref name="destination"/>.</summary>
     public static void Fill(in RandomStream stream, ulong start, Span<int> destination)
     {
-        switch (Width)
+        for (int done = 0; done < destination.Length; done += MaxPiece)
         {
-            case 512: Vector512Kernels.Fill(stream, start, destination); break;
-            case 256: Vector256Kernels.Fill(stream, start, destination); break;
-            case 128: Vector128Kernels.Fill(stream, start, destination); break;
-            default: ScalarKernels.Fill(stream, start, destination); break;
+            Span<int> piece = destination.Slice(done, Math.Min(MaxPiece, destination.Length - done));
+            switch (Width)
+            {
+                case 512: Vector512Kernels.Fill(stream, start + (ulong)done, piece); break;
+                case 256: Vector256Kernels.Fill(stream, start + (ulong)done, piece); break;
+                case 128: Vector128Kernels.Fill(stream, start + (ulong)done, piece); break;
+                default: ScalarKernels.Fill(stream, start + (ulong)done, piece); break;
+            }
         }
     }
 }
