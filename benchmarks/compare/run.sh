@@ -5,7 +5,10 @@
 # cores, and saves it (with the raw JSON lines) under artifacts/compare/.
 #
 #   benchmarks/compare/run.sh [counts...]          default: 1000000 10000000 100000000 1000000000
+#   REPEAT=3 runs per cell (the median is reported).
 #   PYTHON_MAX=10000000 limits the pure-Python runs (they take ~2 s per million values).
+#   Every native and .NET row does one untimed warm-up run first (no JIT, cold caches or thread start-up in the figure);
+#   Python and numpy have no JIT and run once.
 #   STORING_MAX=100000000 limits strategies that hold every value (naive-list, parallel-for, list-random).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -43,7 +46,12 @@ experiment=samples/ParallelSum.Experiment/bin/Release/net10.0/ParallelSum.Experi
 baselines=benchmarks/ParallelSum.Baselines/bin/Release/net10.0/ParallelSum.Baselines
 strategies=$($experiment run --help | sed -n 's/.*The strategy to run: \(.*\), or all\..*/\1/p' | tr -d ',')
 
-record() { # record <method> <json with sum and seconds>
+repeat=${REPEAT:-3}
+measure() { # measure <method> <count> <command...>: runs the command $repeat times, one raw line each
+  local method=$1 n=$2; shift 2
+  for _ in $(seq "$repeat"); do record "$method" "$("$@")" "$n"; done
+}
+record() { # record <method> <json with sum and seconds> <count>
   python3 -c 'import json,sys; d=json.loads(sys.argv[2]); d=d[0] if isinstance(d,list) else d; print(json.dumps({"method":sys.argv[1],"count":int(sys.argv[3]),"sum":str(d["sum"]),"seconds":float(d["seconds"])}))' "$1" "$2" "$3" >> "$raw"
   echo "  $1 @ $3: $(tail -1 "$raw")" >&2
 }
@@ -51,18 +59,19 @@ record() { # record <method> <json with sum and seconds>
 for n in "${counts[@]}"; do
   echo "count $n" >&2
   if [ "$have_native" = 1 ]; then
-    for t in 1 2; do record "native-avx512 ($t thread$([ $t = 1 ] || echo s))" "$(benchmarks/native/bin/psum-native --count "$n" --seed 42 --threads $t)" "$n"; done
+    for t in 1 2; do measure "native-avx512 ($t thread$([ $t = 1 ] || echo s))" "$n" benchmarks/native/bin/psum-native --count "$n" --seed 42 --threads $t --warmup 1; done
   fi
   for s in $strategies; do
     if [ "$n" -gt "$storing_max" ] && { [ "$s" = naive-list ] || [ "$s" = parallel-for ]; }; then continue; fi
-    record "ParallelSum $s" "$($experiment run --in-process --json --strategy "$s" --count "$n" --seed 42)" "$n"
+    measure "ParallelSum $s" "$n" $experiment run --in-process --json --strategy "$s" --count "$n" --seed 42 --warmup 1
   done
-  if [ "$n" -le "$storing_max" ]; then record ".NET List<int> + Random.Shared" "$($baselines list-random "$n")" "$n"; fi
-  if [ "$n" -le 2147483647 ]; then record ".NET PLINQ + Random.Shared" "$($baselines plinq "$n")" "$n"; fi
-  if [ -n "$numpy_python" ]; then record "numpy default_rng, chunked" "$("$numpy_python" benchmarks/compare/numpy_sum.py "$n")" "$n"; fi
+  measure "ParallelSum streaming (1 worker)" "$n" $experiment run --in-process --json --strategy streaming --partitions 1 --count "$n" --seed 42 --warmup 1
+  if [ "$n" -le "$storing_max" ]; then measure ".NET List<int> + Random.Shared" "$n" $baselines list-random "$n" 1; fi
+  if [ "$n" -le 2147483647 ]; then measure ".NET PLINQ + Random.Shared" "$n" $baselines plinq "$n" 1; fi
+  if [ -n "$numpy_python" ]; then measure "numpy default_rng, chunked" "$n" "$numpy_python" benchmarks/compare/numpy_sum.py "$n"; fi
   if [ "$n" -le "$python_max" ]; then
-    record "Python list + randint" "$(python3 benchmarks/compare/original.py python-list "$n")" "$n"
-    record "Python Pool(4)" "$(python3 benchmarks/compare/original.py python-pool4 "$n")" "$n"
+    measure "Python list + randint" "$n" python3 benchmarks/compare/original.py python-list "$n"
+    measure "Python Pool(4)" "$n" python3 benchmarks/compare/original.py python-pool4 "$n"
   fi
 done
 
@@ -70,11 +79,18 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 python3 - "$raw" "$out_dir/comparison.md" "$cpu" "$(nproc)" <<'PY'
 import collections, datetime, json, sys
 raw, md, cpu, cores = sys.argv[1:5]
+import statistics
 rows = [json.loads(l) for l in open(raw)]
 counts = sorted({r["count"] for r in rows})
 methods = list(dict.fromkeys(r["method"] for r in rows))
-by = {(r["method"], r["count"]): r for r in rows}
-lines = [f"Measured {datetime.date.today()} on {cpu}, {cores} cores. Cells: values/s (ratio to the native kernel on all cores at that count).", ""]
+runs = collections.defaultdict(list)
+for r in rows:
+    runs[(r["method"], r["count"])].append(r)
+# The median run of each cell: this machine's vCPUs are noisy from one run to the next.
+by = {k: sorted(v, key=lambda r: r["seconds"])[len(v) // 2] for k, v in runs.items()}
+repeats = max(len(v) for v in runs.values())
+lines = [f"Measured {datetime.date.today()} on {cpu}, {cores} cores; median of {repeats} runs per cell, each after one untimed warm-up run (native and .NET).",
+         "Cells: values/s (ratio to the native kernel on all cores at that count).", ""]
 lines.append("| method | " + " | ".join(f"{c:.0e}" for c in counts) + " |")
 lines.append("| --- | " + " | ".join("---:" for _ in counts) + " |")
 for m in methods:
@@ -91,7 +107,7 @@ for m in methods:
     lines.append(f"| {m} | " + " | ".join(cells) + " |")
 # Every ParallelSum strategy and the native kernel compute the same stream: their sums must agree per count.
 for c in counts:
-    sums = {by[(m, c)]["sum"] for m in methods if (m, c) in by and (m.startswith("ParallelSum") or m.startswith("native"))}
+    sums = {r["sum"] for m in methods for r in runs.get((m, c), []) if m.startswith("ParallelSum") or m.startswith("native")}
     if len(sums) > 1:
         sys.exit(f"sums disagree at count {c}: {sums}")
 text = "\n".join(lines) + "\n"

@@ -34,6 +34,7 @@ internal static class ChildProcessRunner
             "--seed", options.Request.Seed.ToString(CultureInfo.InvariantCulture),
             "--min", options.Request.Min.ToString(CultureInfo.InvariantCulture),
             "--max", options.Request.Max.ToString(CultureInfo.InvariantCulture),
+            "--warmup", options.Warmup.ToString(CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(argument);

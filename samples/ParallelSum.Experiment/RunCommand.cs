@@ -50,6 +50,12 @@ internal static class RunCommand
         Description = "Print a JSON array of results instead of a table.",
     };
 
+    private static readonly Option<int> Warmup = new("--warmup")
+    {
+        Description = "Untimed runs of each strategy before the timed one, in the same process (0 or more; default 0: a cold first call).",
+        DefaultValueFactory = _ => 0,
+    };
+
     private static readonly Option<bool> InProcess = new("--in-process")
     {
         Description = "Run every strategy in this process instead of one child process each (peak memory is then shared).",
@@ -60,7 +66,7 @@ internal static class RunCommand
         Strategy.AcceptOnlyFromAmong([.. GenerateAndSumStrategies.Names, "all"]);
         var command = new Command("run", "Generate and sum one request with every chosen strategy and print time, rate and peak memory.")
         {
-            Count, Seed, Min, Max, Strategy, Partitions, Json, InProcess,
+            Count, Seed, Min, Max, Strategy, Partitions, Json, InProcess, Warmup,
         };
         command.Validators.Add(result =>
         {
@@ -72,6 +78,11 @@ internal static class RunCommand
             if (result.GetValue(Min) > result.GetValue(Max))
             {
                 result.AddError($"--min ({result.GetValue(Min)}) must not be greater than --max ({result.GetValue(Max)}).");
+            }
+
+            if (result.GetValue(Warmup) < 0)
+            {
+                result.AddError($"--warmup must be 0 or more; got {result.GetValue(Warmup)}.");
             }
 
             if (result.GetValue(Partitions) is int p && p < 1)
@@ -91,7 +102,8 @@ internal static class RunCommand
             strategy == "all" ? GenerateAndSumStrategies.Names : [strategy],
             parse.GetValue(Partitions),
             parse.GetValue(Json),
-            parse.GetValue(InProcess));
+            parse.GetValue(InProcess),
+            parse.GetValue(Warmup));
     }
 
     public static int Execute(RunOptions options)
@@ -114,7 +126,13 @@ internal static class RunCommand
 
     private static StrategyRun RunHere(RunOptions options, string name)
     {
-        GenerateAndSumResult result = options.CreateStrategy(name).GenerateAndSumAsync(options.Request).GetAwaiter().GetResult();
+        IGenerateAndSum strategy = options.CreateStrategy(name);
+        for (int i = 0; i < options.Warmup; i++)
+        {
+            _ = strategy.GenerateAndSumAsync(options.Request).GetAwaiter().GetResult();
+        }
+
+        GenerateAndSumResult result = strategy.GenerateAndSumAsync(options.Request).GetAwaiter().GetResult();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return StrategyRun.From(result, process.PeakWorkingSet64);
