@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ParallelSum.Kernels;
 
 /// <summary>Scalar fill and sum kernels over the random stream: the portable path every other kernel must equal.</summary>
@@ -35,5 +37,41 @@ internal static class ScalarKernels
         }
 
         return sum0 + sum1;
+    }
+
+    /// <summary>
+    /// For a piece whose vector pass saw a rejection: the amount to add to the vector sum so that every rejected index counts
+    /// its value from the definition's later attempts instead of attempt 0's high half. Only rejected indices are recomputed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static ulong RejectionCorrection(in RandomStream stream, ulong start, ulong count)
+    {
+        ulong seed = stream.Seed, range = stream.RangeSize, threshold = stream.Threshold, correction = 0;
+        for (ulong i = start; i < start + count; i++)
+        {
+            ulong high = Math.BigMul(StreamMath.Word(seed, i, 0), range, out ulong low);
+            if (low < threshold)
+            {
+                // Wrapping arithmetic: the vector sum holds `high` for this index; replace it with the accepted offset.
+                correction += unchecked(StreamMath.OffsetAfterRejection(seed, i, range, threshold) - high);
+            }
+        }
+
+        return correction;
+    }
+
+    /// <summary>For a filled piece whose vector pass saw a rejection: rewrites the values of the rejected indices only.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void FixRejected(in RandomStream stream, ulong start, Span<int> destination)
+    {
+        ulong seed = stream.Seed, range = stream.RangeSize, threshold = stream.Threshold;
+        for (int k = 0; k < destination.Length; k++)
+        {
+            _ = Math.BigMul(StreamMath.Word(seed, start + (ulong)k, 0), range, out ulong low);
+            if (low < threshold)
+            {
+                destination[k] = unchecked((int)((uint)stream.Min + StreamMath.OffsetAfterRejection(seed, start + (ulong)k, range, threshold)));
+            }
+        }
     }
 }

@@ -6,8 +6,8 @@ namespace ParallelSum.Kernels;
 /// </summary>
 internal static class StreamKernels
 {
-    /// <summary>The most values handed to a vector kernel in one call: a rejection (below 2^-32 per value) makes the kernel
-    /// redo its whole piece with the scalar definition, so pieces stay small enough (64 Ki values, ~30 µs) for that not to matter.</summary>
+    /// <summary>The most values handed to a vector kernel in one call: after a rejection (below 2^-32 per value) the kernel scans
+    /// its piece once more to find the rejected index, so pieces stay small enough (64 Ki values, ~100 µs to scan) for that not to matter.</summary>
     public const int MaxPiece = 1 << 16;
 
     /// <summary>Gets the vector width in bits the kernels run at here: 512, 256, 128, or 64 for scalar.</summary>

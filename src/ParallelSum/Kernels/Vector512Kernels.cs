@@ -6,11 +6,11 @@ using System.Runtime.Intrinsics.X86;
 namespace ParallelSum.Kernels;
 
 /// <summary>
-/// Random stream v1 on 512-bit vectors: 8 indices per vector. Results equal <see cref="ScalarKernels"/> exactly: a piece of
-/// work in which any lane was rejected (probability below 2^-32 per value) is recomputed by the scalar definition.
+/// Random stream v1 on 512-bit vectors: 8 indices per vector. Results equal <see cref="ScalarKernels"/> exactly: an index
+/// whose attempt 0 is rejected (probability below 2^-32 per value) takes its value from the definition's later attempts.
 /// </summary>
 /// <remarks>Vector512Kernels, Vector256Kernels and Vector128Kernels are one kernel at three widths; keep the three in step.
-/// Callers pass pieces of at most <see cref="StreamKernels.MaxPiece"/> values, which bounds the cost of a rejection.</remarks>
+/// Callers pass pieces of at most <see cref="StreamKernels.MaxPiece"/> values, which bounds the cost of finding a rejection.</remarks>
 internal static class Vector512Kernels
 {
     /// <summary>Indices per vector.</summary>
@@ -85,10 +85,10 @@ internal static class Vector512Kernels
             z3 += blockStep;
         }
 
-        // A rejection anywhere sends the whole piece to the scalar definition; otherwise the tail (under one block) is scalar.
-        return rejected != Vector512<ulong>.Zero
-            ? ScalarKernels.SumOffsets(stream, start, count)
-            : Vector512.Sum((sum0 + sum1) + (sum2 + sum3)) + ScalarKernels.SumOffsets(stream, i, end - i);
+        // The tail (under one block) is scalar. After a rejection anywhere in the vector part, a cold pass finds the rejected
+        // indices and replaces only their values with the definition's (attempt 1, 2, …).
+        ulong total = Vector512.Sum((sum0 + sum1) + (sum2 + sum3)) + ScalarKernels.SumOffsets(stream, i, end - i);
+        return rejected == Vector512<ulong>.Zero ? total : unchecked(total + ScalarKernels.RejectionCorrection(stream, start, i - start));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -120,11 +120,11 @@ internal static class Vector512Kernels
             z1 += pairStep;
         }
 
-        // A rejection anywhere: the whole piece again by the scalar definition; otherwise only the tail (under two vectors).
+        // The tail (under two vectors) is scalar. After a rejection in the vector part, only the rejected indices are rewritten.
         ScalarKernels.Fill(stream, start + (ulong)k, destination[k..]);
         if (rejected != Vector512<ulong>.Zero)
         {
-            ScalarKernels.Fill(stream, start, destination[..k]);
+            ScalarKernels.FixRejected(stream, start, destination[..k]);
         }
     }
 
