@@ -9,7 +9,6 @@ namespace ParallelSum.Execution;
 internal sealed class CoverageTracker(long count, string partitionerName)
 {
     private readonly List<IndexRange> _covered = [];
-    private readonly Lock _lock = new();
 
     /// <summary>Records <paramref name="range"/>; throws if it is out of bounds or overlaps a range claimed before.</summary>
     public void Claim(IndexRange range)
@@ -24,7 +23,7 @@ internal sealed class CoverageTracker(long count, string partitionerName)
             return;
         }
 
-        lock (_lock)
+        lock (_covered)
         {
             // Index of the first interval starting after range.Start.
             int next = UpperBound(range.Start);
@@ -63,7 +62,7 @@ internal sealed class CoverageTracker(long count, string partitionerName)
     /// <summary>Throws unless the claimed ranges cover <c>[0, count)</c> with no gap.</summary>
     public void EnsureComplete()
     {
-        lock (_lock)
+        lock (_covered)
         {
             if (count == 0 || (_covered.Count == 1 && _covered[0] == new IndexRange(0, count)))
             {

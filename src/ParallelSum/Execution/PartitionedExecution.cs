@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 
 namespace ParallelSum.Execution;
 
 /// <summary>
 /// Runs a partitioned strategy: asks the partitioner for per-worker range sequences, checks every range, sums each with a
-/// <see cref="RangeSummer{TWorkerState}"/> on <c>Parallel.For</c> with thread-local partial sums,
-/// and merges the workers' partial sums once each.
+/// <see cref="RangeSummer{TWorkerState}"/> on a <see cref="PartitionedRun{TWorkerState}"/> fork-join, and merges the
+/// workers' partial sums once each.
 /// </summary>
 internal static class PartitionedExecution
 {
@@ -16,92 +15,34 @@ internal static class PartitionedExecution
         IIndexRangePartitioner partitioner,
         RangeSummer<TWorkerState> summer,
         IProgress<GenerateAndSumProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool onParallelFor = false)
         where TWorkerState : class
     {
-        var stopwatch = Stopwatch.StartNew();
+        long started = Stopwatch.GetTimestamp();
         string partitionerName = SafeName(partitioner);
         IReadOnlyList<IEnumerable<IndexRange>> sequences = GetSequences(partitioner, partitionerName, request.Count);
         var tracker = new CoverageTracker(request.Count, partitionerName);
-        var reporter = new ProgressReporter(progress, request.Count);
-
-        // Linked so that the first failing worker can stop the others promptly.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var context = new RunContext(request.Stream, request.StartIndex, reporter, stop.Token);
-        Int128 total = 0;
-        long rangeCount = 0;
-        var merge = new Lock();
-
+        ProgressReporter? reporter = progress is null ? null : new ProgressReporter(progress, request.Count);
+        var context = new RunContext(request.Stream, request.StartIndex, reporter, cancellationToken);
+        Int128 total;
+        long rangeCount;
         try
         {
-            Parallel.For(
-                0,
-                sequences.Count,
-                // At least 1: a partitioner may return no sequence at all for a count of 0.
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, sequences.Count) },
-                () => new WorkerTotals<TWorkerState>(summer.CreateWorkerState()),
-                (worker, _, totals) =>
-                {
-                    try
-                    {
-                        SumSequence(sequences[worker], partitionerName, tracker, summer, context, totals);
-                    }
-                    catch
-                    {
-                        stop.Cancel();
-                        throw;
-                    }
-
-                    return totals;
-                },
-                totals =>
-                {
-                    summer.ReleaseWorkerState(totals.State);
-                    lock (merge)
-                    {
-                        total += totals.Sum;
-                        rangeCount += totals.Ranges;
-                    }
-                });
+            var run = new PartitionedRun<TWorkerState>(sequences, partitionerName, tracker, summer, context);
+            (total, rangeCount) = onParallelFor ? run.ExecuteOnParallelFor() : run.Execute();
         }
-        catch (AggregateException aggregate)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Whichever worker saw it first, cancellation is reported as the caller's.
             cancellationToken.ThrowIfCancellationRequested();
-            // Report the cause, not the cancellations it triggered in the other workers.
-            Exception cause = aggregate.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? aggregate.InnerExceptions[0];
-            ExceptionDispatchInfo.Capture(cause).Throw();
+            throw;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         tracker.EnsureComplete();
-        reporter.Complete();
-        stopwatch.Stop();
-        return new GenerateAndSumResult(strategyName, request, total, stopwatch.Elapsed, sequences.Count, rangeCount, partitionerName);
-    }
-
-    private static void SumSequence<TWorkerState>(
-        IEnumerable<IndexRange> sequence,
-        string partitionerName,
-        CoverageTracker tracker,
-        RangeSummer<TWorkerState> summer,
-        RunContext context,
-        WorkerTotals<TWorkerState> totals)
-        where TWorkerState : class
-    {
-        using IEnumerator<IndexRange> ranges = FromPartitioner(partitionerName, sequence.GetEnumerator);
-        while (FromPartitioner(partitionerName, ranges.MoveNext))
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            IndexRange range = FromPartitioner(partitionerName, () => ranges.Current);
-            tracker.Claim(range);
-            if (!range.IsEmpty)
-            {
-                // Partitioners work in request-relative indices; summers read the stream at absolute ones.
-                var absolute = new IndexRange(context.StartIndex + range.Start, context.StartIndex + range.End);
-                totals.Sum += summer.SumRange(context, absolute, totals.State);
-                totals.Ranges++;
-            }
-        }
+        reporter?.Complete();
+        return new GenerateAndSumResult(strategyName, request, total, Stopwatch.GetElapsedTime(started), sequences.Count, rangeCount, partitionerName);
     }
 
     private static IReadOnlyList<IEnumerable<IndexRange>> GetSequences(IIndexRangePartitioner partitioner, string partitionerName, long count)
@@ -142,24 +83,22 @@ internal static class PartitionedExecution
     }
 
     /// <summary>Calls the partitioner's code and turns any exception it throws into an <see cref="InvalidPartitioningException"/>.</summary>
-    private static T FromPartitioner<T>(string partitionerName, Func<T> call)
+    internal static T FromPartitioner<T>(string partitionerName, Func<T> call)
     {
         try
         {
             return call();
         }
-        catch (Exception e) when (e is not InvalidPartitioningException and not OperationCanceledException)
+        catch (Exception e) when (IsPartitionerFault(e))
         {
-            throw new InvalidPartitioningException(partitionerName, $"threw {e.GetType().Name}: {e.Message}", e);
+            throw Fault(partitionerName, e);
         }
     }
 
-    private sealed class WorkerTotals<TWorkerState>(TWorkerState state)
-    {
-        public TWorkerState State { get; } = state;
+    /// <summary>Whether an exception thrown from the partitioner's code is the partitioner's fault (not a cancellation or our own check).</summary>
+    internal static bool IsPartitionerFault(Exception e) => e is not InvalidPartitioningException and not OperationCanceledException;
 
-        public Int128 Sum { get; set; }
-
-        public long Ranges { get; set; }
-    }
+    /// <summary>The error that names the partitioner and keeps its exception as the inner one.</summary>
+    internal static InvalidPartitioningException Fault(string partitionerName, Exception e) =>
+        new(partitionerName, $"threw {e.GetType().Name}: {e.Message}", e);
 }

@@ -35,8 +35,8 @@ public sealed class NaiveListStrategy : IGenerateAndSum
 
     private static GenerateAndSumResult Run(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress, CancellationToken cancellationToken)
     {
-        var stopwatch = Stopwatch.StartNew();
-        var reporter = new ProgressReporter(progress, request.Count);
+        long started = Stopwatch.GetTimestamp();
+        ProgressReporter? reporter = progress is null ? null : new ProgressReporter(progress, request.Count);
         RandomStream stream = request.Stream;
         int count = (int)request.Count;
         ulong first = (ulong)request.StartIndex;
@@ -51,7 +51,7 @@ public sealed class NaiveListStrategy : IGenerateAndSum
                 values.Add(stream.ValueAtUnchecked(first + (ulong)i));
             }
 
-            reporter.Add(end - start);
+            reporter?.Add(end - start);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
@@ -62,7 +62,7 @@ public sealed class NaiveListStrategy : IGenerateAndSum
             sum += value;
         }
 
-        reporter.Complete();
-        return new GenerateAndSumResult(StrategyName, request, sum, stopwatch.Elapsed, workerCount: 1, rangeCount: count == 0 ? 0 : 1, partitioner: null);
+        reporter?.Complete();
+        return new GenerateAndSumResult(StrategyName, request, sum, Stopwatch.GetElapsedTime(started), workerCount: 1, rangeCount: count == 0 ? 0 : 1, partitioner: null);
     }
 }
