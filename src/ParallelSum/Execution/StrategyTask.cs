@@ -4,7 +4,8 @@ namespace ParallelSum.Execution;
 /// argument errors are thrown by the caller before this point; run errors fault the task; cancellation cancels it.</summary>
 internal static class StrategyTask
 {
-    public static Task<GenerateAndSumResult> Run(Func<GenerateAndSumResult> run, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="run"/> on <paramref name="state"/>; with a static lambda nothing is allocated for the call itself.</summary>
+    public static Task<GenerateAndSumResult> Run<TState>(TState state, Func<TState, GenerateAndSumResult> run, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -13,7 +14,7 @@ internal static class StrategyTask
 
         try
         {
-            return Task.FromResult(run());
+            return Task.FromResult(run(state));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -3,7 +3,8 @@ namespace ParallelSum;
 /// <summary>Fixed-size chunks taken in index order by whichever worker is free. See <see cref="IndexRangePartitioners.DynamicChunks(long, int)"/>.</summary>
 internal sealed class DynamicChunksPartitioner(long chunkSize, int workerCount) : IIndexRangePartitioner, IBoundedRangePartitioner
 {
-    public string Name => $"dynamic-chunks({chunkSize}, {workerCount})";
+    // Built once: the name is read on every call and kept in every result.
+    public string Name { get; } = $"dynamic-chunks({chunkSize}, {workerCount})";
 
     public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count)
     {

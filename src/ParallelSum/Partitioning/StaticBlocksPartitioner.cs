@@ -3,7 +3,8 @@ namespace ParallelSum;
 /// <summary>Contiguous blocks of near-equal length, one per worker. See <see cref="IndexRangePartitioners.StaticBlocks(int)"/>.</summary>
 internal sealed class StaticBlocksPartitioner(int blockCount) : IIndexRangePartitioner, IBoundedRangePartitioner
 {
-    public string Name => $"static-blocks({blockCount})";
+    // Built once: the name is read on every call and kept in every result.
+    public string Name { get; } = $"static-blocks({blockCount})";
 
     public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count)
     {

@@ -51,7 +51,7 @@ public sealed class AutoStrategy : IGenerateAndSum
             return Relabel(_parallel.GenerateAndSumAsync(request, progress, cancellationToken));
         }
 
-        return StrategyTask.Run(() => RunInline(request, progress, cancellationToken), cancellationToken);
+        return StrategyTask.Run((request, progress, cancellationToken), static s => RunInline(s.request, s.progress, s.cancellationToken), cancellationToken);
     }
 
     private static async Task<GenerateAndSumResult> Relabel(Task<GenerateAndSumResult> parallel)

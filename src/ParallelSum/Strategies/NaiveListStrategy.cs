@@ -30,7 +30,7 @@ public sealed class NaiveListStrategy : IGenerateAndSum
             throw new ArgumentOutOfRangeException(nameof(request), request.Count, $"{StrategyName} holds every value in a List<int>, which accepts at most {MaxCount} values; request.Count must be from 0 to {MaxCount}. Use the streaming strategy for larger counts.");
         }
 
-        return StrategyTask.Run(() => Run(request, progress, cancellationToken), cancellationToken);
+        return StrategyTask.Run((request, progress, cancellationToken), static s => Run(s.request, s.progress, s.cancellationToken), cancellationToken);
     }
 
     private static GenerateAndSumResult Run(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public sealed class ParallelForStrategy : IGenerateAndSum
             throw new ArgumentOutOfRangeException(nameof(request), request.Count, $"{StrategyName} materialises each range in one array of at most {Array.MaxLength} values, but '{_partitioner.Name}' would make ranges of {bounded.MaxRangeLength(request.Count)} values for request.Count {request.Count}. Use more partitions or the streaming strategy.");
         }
 
-        return StrategyTask.Run(() => PartitionedExecution.Run(StrategyName, request, _partitioner, _summer, progress, cancellationToken, onParallelFor: true), cancellationToken);
+        return StrategyTask.Run((this, request, progress, cancellationToken), static s => PartitionedExecution.Run(StrategyName, s.request, s.Item1._partitioner, s.Item1._summer, s.progress, s.cancellationToken, onParallelFor: true), cancellationToken);
     }
 
     private sealed class MaterialisingSummer(IIndexRangePartitioner partitioner) : RangeSummer<object>

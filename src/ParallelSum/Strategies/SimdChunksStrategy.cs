@@ -49,7 +49,7 @@ public sealed class SimdChunksStrategy : IGenerateAndSum
     public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StrategyTask.Run(() => PartitionedExecution.Run(StrategyName, request, _partitioner, _summer, progress, cancellationToken), cancellationToken);
+        return StrategyTask.Run((this, request, progress, cancellationToken), static s => PartitionedExecution.Run(StrategyName, s.request, s.Item1._partitioner, s.Item1._summer, s.progress, s.cancellationToken), cancellationToken);
     }
 
     private sealed class ChunkSummer(int chunkSize) : RangeSummer<int[]>

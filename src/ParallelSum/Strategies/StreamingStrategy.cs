@@ -36,7 +36,7 @@ public sealed class StreamingStrategy : IGenerateAndSum
     public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StrategyTask.Run(() => PartitionedExecution.Run(StrategyName, request, _partitioner, Summer, progress, cancellationToken), cancellationToken);
+        return StrategyTask.Run((_partitioner, request, progress, cancellationToken), static s => PartitionedExecution.Run(StrategyName, s.request, s._partitioner, Summer, s.progress, s.cancellationToken), cancellationToken);
     }
 
     private sealed class StreamingSummer : RangeSummer<object>
