@@ -13,7 +13,7 @@ public class CrossoverBenchmarks
     private readonly StreamingStrategy _parallel = new();
     private GenerateAndSumRequest _request = null!;
 
-    [Params(1 << 12, 1 << 14, 1 << 15, 1 << 16, 1 << 17, 1 << 18, 1 << 20)]
+    [Params(1 << 12, 1 << 13, 3 << 12, 1 << 14, 1 << 15, 1 << 17, 1 << 20)]
     public int Count { get; set; }
 
     [GlobalSetup]

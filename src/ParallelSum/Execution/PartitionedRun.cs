@@ -51,6 +51,15 @@ internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
         }
 
         RunUnclaimedWorkers();
+
+        // Spin briefly before blocking: the other workers usually finish within microseconds of this one, and waking from
+        // a blocked wait costs more than that (Parallel.For's join spins first for the same reason).
+        var spinner = default(SpinWait);
+        for (int spin = 0; spin < 200 && Volatile.Read(ref _pending) > 0; spin++)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
         lock (this)
         {
             while (_pending > 0)

@@ -20,8 +20,8 @@ public sealed class AutoStrategy : IGenerateAndSum
     /// <summary>The stable name, <c>auto</c>.</summary>
     public const string StrategyName = "auto";
 
-    /// <summary>The default count from which work is spread over processors: 24,576 values (3 × 2^13).</summary>
-    public const long DefaultParallelThreshold = 3L << 13;
+    /// <summary>The default count from which work is spread over processors: 16,384 values (2^14).</summary>
+    public const long DefaultParallelThreshold = 1L << 14;
 
     private readonly StreamingStrategy _parallel;
 
