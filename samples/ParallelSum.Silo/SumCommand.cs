@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using ParallelSum.Orleans;
+
+namespace ParallelSum.Silo;
+
+/// <summary>Connects to a running cluster as a client and runs one distributed generate-and-sum request.</summary>
+internal static class SumCommand
+{
+    private static readonly Option<long> Count = new("--count", "-n") { Description = "Number of values (0 or more).", DefaultValueFactory = _ => 100_000_000 };
+
+    private static readonly Option<ulong> Seed = new("--seed") { Description = "Stream seed.", DefaultValueFactory = _ => 42 };
+
+    private static readonly Option<int> Min = new("--min") { Description = "Smallest value.", DefaultValueFactory = _ => RandomStream.DefaultMin };
+
+    private static readonly Option<int> Max = new("--max") { Description = "Largest value.", DefaultValueFactory = _ => RandomStream.DefaultMax };
+
+    private static readonly Option<int[]> Gateways = new("--gateway-port")
+    {
+        Description = "Without --redis: gateway ports of silos on 127.0.0.1 (repeatable).",
+        DefaultValueFactory = _ => [30000],
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static readonly Option<int> ResponseTimeout = new("--response-timeout")
+    {
+        Description = "Seconds before a grain call counts as failed and its range is retried elsewhere (1 or more).",
+        DefaultValueFactory = _ => 30,
+    };
+
+    private static readonly Option<int> ConnectTimeout = new("--connect-timeout")
+    {
+        Description = "Seconds to wait for a connection to the cluster before failing (1 or more).",
+        DefaultValueFactory = _ => 20,
+    };
+
+    private static readonly Option<int?> Ranges = new("--ranges") { Description = "Number of ranges (default: silos x cores x 4)." };
+
+    private static readonly Option<bool> Json = new("--json") { Description = "Print the result as one JSON object." };
+
+    public static void Configure(Command command)
+    {
+        foreach (Option option in new Option[] { Count, Seed, Min, Max, Gateways, ResponseTimeout, ConnectTimeout, Ranges, Json })
+        {
+            command.Options.Add(option);
+        }
+
+        ClusterOptions.AddTo(command);
+        command.SetAction((parse, ct) => RunAsync(parse, ct));
+    }
+
+    private static string? Validate(ParseResult parse)
+    {
+        if (parse.GetValue(Count) < 0)
+        {
+            return $"--count must be 0 or more, got {parse.GetValue(Count)}.";
+        }
+
+        if (parse.GetValue(Min) > parse.GetValue(Max))
+        {
+            return $"--min ({parse.GetValue(Min)}) must not exceed --max ({parse.GetValue(Max)}).";
+        }
+
+        if (parse.GetValue(ResponseTimeout) < 1 || parse.GetValue(ConnectTimeout) < 1)
+        {
+            return $"--response-timeout ({parse.GetValue(ResponseTimeout)}) and --connect-timeout ({parse.GetValue(ConnectTimeout)}) must be 1 or more seconds.";
+        }
+
+        if (parse.GetValue(Ranges) is < 1)
+        {
+            return $"--ranges must be 1 or more, got {parse.GetValue(Ranges)}.";
+        }
+
+        return parse.GetRequiredValue(Gateways).FirstOrDefault(p => p is < 1 or > 65535) is int bad and not 0
+            ? $"--gateway-port must be a port in [1, 65535], got {bad}."
+            : null;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        if (Validate(parse) is string error)
+        {
+            await Console.Error.WriteLineAsync("error: " + error).ConfigureAwait(false);
+            return 1;
+        }
+
+        var request = new GenerateAndSumRequest(parse.GetValue(Count), parse.GetValue(Seed), parse.GetValue(Min), parse.GetValue(Max));
+        string? redis = parse.GetValue(ClusterOptions.Redis);
+        string clusterId = parse.GetRequiredValue(ClusterOptions.ClusterId);
+        string serviceId = parse.GetRequiredValue(ClusterOptions.ServiceId);
+        int[] gateways = parse.GetRequiredValue(Gateways);
+        TimeSpan connectTimeout = TimeSpan.FromSeconds(parse.GetValue(ConnectTimeout));
+
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Critical);
+        builder.UseOrleansClient(client =>
+        {
+            if (redis is null)
+            {
+                client.UseLocalhostClustering(gateways, serviceId, clusterId);
+            }
+            else
+            {
+                client.UseRedisClustering(redis);
+                client.Configure<global::Orleans.Configuration.ClusterOptions>(o =>
+                {
+                    o.ClusterId = clusterId;
+                    o.ServiceId = serviceId;
+                });
+            }
+
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(parse.GetValue(ResponseTimeout)));
+        });
+        using IHost host = builder.Build();
+        using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            connect.CancelAfter(connectTimeout);
+            try
+            {
+                await host.StartAsync(connect.Token).WaitAsync(connect.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"error: could not connect to the Orleans cluster {clusterId}/{serviceId} via {(redis is null ? "gateways 127.0.0.1:" + string.Join(",", gateways) : "redis " + redis)} within {connectTimeout.TotalSeconds:F0} s: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+                return 2;
+            }
+        }
+
+        var client = host.Services.GetRequiredService<IClusterClient>();
+        int? ranges = parse.GetValue(Ranges);
+        var strategy = new DistributedStrategy(client, new DistributedStrategyOptions { Partitioner = ranges is int r ? IndexRangePartitioners.StaticBlocks(r) : null });
+        try
+        {
+            GenerateAndSumResult result = await strategy.GenerateAndSumAsync(request, null, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine(parse.GetValue(Json)
+                ? string.Create(CultureInfo.InvariantCulture, $"{{\"strategy\":\"{result.Strategy}\",\"count\":{request.Count},\"seed\":{request.Seed},\"min\":{request.Min},\"max\":{request.Max},\"sum\":\"{result.Sum}\",\"seconds\":{result.Elapsed.TotalSeconds:R},\"silos\":{result.WorkerCount},\"ranges\":{result.RangeCount}}}")
+                : result.ToString());
+            return 0;
+        }
+        catch (DistributedSumException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return 3;
+        }
+        finally
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await host.StopAsync(stop.Token).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace ParallelSum.Orleans.Tests;
+
+public sealed class DistributedStrategyTests(ThreeSiloCluster fixture) : IClassFixture<ThreeSiloCluster>
+{
+    [Fact]
+    public void Sums_OfGeneratedRequests_EqualTheSequentialDefinition()
+    {
+        var strategy = new DistributedStrategy(fixture.Cluster.Client);
+        Gen<(long Count, ulong Seed, int Min, int Max, long Start)> requests =
+            from count in Gen.Choose(0, 200_000)
+            from seed in ArbMap.Default.GeneratorFor<ulong>()
+            from min in Gen.Choose(-1000, 1000)
+            from width in Gen.Choose(0, 2000)
+            from start in Gen.Choose(0, 1_000_000)
+            select ((long)count, seed, min, min + width, (long)start * 1000);
+        Prop.ForAll(requests.ToArbitrary(), r =>
+        {
+            var request = new GenerateAndSumRequest(r.Count, r.Seed, r.Min, r.Max, r.Start);
+            GenerateAndSumResult result = strategy.GenerateAndSumAsync(request).GetAwaiter().GetResult();
+            return result.Sum == request.Stream.Sum(request.StartIndex, request.Count) && result.Strategy == "distributed";
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+    }
+
+    [Fact]
+    public async Task EverySilo_ReceivesWork()
+    {
+        var silos = new ConcurrentBag<string>();
+        var strategy = new DistributedStrategy(fixture.Cluster.Client, new DistributedStrategyOptions { RangesPerCore = 32, RangeCompleted = silos.Add });
+        var request = new GenerateAndSumRequest(3_000_000, 7);
+        GenerateAndSumResult result = await strategy.GenerateAndSumAsync(request);
+        Assert.Equal(request.Stream.Sum(0, request.Count), result.Sum);
+        Assert.Equal(3, result.WorkerCount);
+        Assert.Equal(fixture.Cluster.Silos.Select(s => s.SiloAddress.ToString()).Order(), silos.Distinct().Order());
+    }
+
+    [Fact]
+    public async Task Progress_ReachesTheTotal_AndCancellationStopsTheCall()
+    {
+        var reports = new ConcurrentBag<GenerateAndSumProgress>();
+        var strategy = new DistributedStrategy(fixture.Cluster.Client);
+        var request = new GenerateAndSumRequest(1_000_000, 3);
+        await strategy.GenerateAndSumAsync(request, new SynchronousProgress(reports.Add));
+        Assert.Contains(reports, p => p.CompletedCount == request.Count);
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => strategy.GenerateAndSumAsync(request, null, cancelled.Token));
+    }
+
+    [Fact]
+    public void Options_OutOfRange_AreRejected()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributedStrategy(fixture.Cluster.Client, new DistributedStrategyOptions { MaxAttemptsPerRange = 0 }));
+        Assert.Equal("MaxAttemptsPerRange", ex.ParamName);
+    }
+
+    private sealed class SynchronousProgress(Action<GenerateAndSumProgress> report) : IProgress<GenerateAndSumProgress>
+    {
+        public void Report(GenerateAndSumProgress value) => report(value);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+
+namespace ParallelSum.Orleans.Tests;
+
+/// <summary>Real processes: redis-server on a free loopback port, silo processes of the sample with Redis membership, and the sample's client.</summary>
+public sealed class SiloProcessTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    [RedisFact]
+    public async Task SilosOverRedis_SumExactly_EvenWhenASiloIsKilledMidRequest()
+    {
+        var processes = new List<SampleProcess>();
+        try
+        {
+            int redisPort = SampleProcess.FreePort();
+            var redis = SampleProcess.Start(RedisFactAttribute.RedisServerPath!, "--port", redisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no");
+            processes.Add(redis);
+            await redis.WaitForLineAsync("Ready to accept connections", StartTimeout);
+            string redisAddress = $"127.0.0.1:{redisPort}";
+            string clusterId = "test-" + Guid.NewGuid().ToString("N");
+            var silos = new List<SampleProcess>();
+            for (int i = 0; i < 3; i++)
+            {
+                var silo = SampleProcess.StartSample("--redis", redisAddress, "--address", "127.0.0.1", "--silo-port", SampleProcess.FreePort().ToString(),
+                    "--gateway-port", SampleProcess.FreePort().ToString(), "--cluster-id", clusterId);
+                processes.Add(silo);
+                silos.Add(silo);
+            }
+
+            foreach (SampleProcess silo in silos)
+            {
+                await silo.WaitForLineAsync("silo ready", StartTimeout);
+            }
+
+            // A short request: exact against the sequential definition, on all three silos.
+            JsonElement small = await RunClientAsync(processes, redisAddress, clusterId, 20_000_000, 11, afterStart: null);
+            Assert.Equal(new RandomStream(11).Sum(0, 20_000_000).ToString(), small.GetProperty("sum").GetString());
+            Assert.Equal(3, small.GetProperty("silos").GetInt32());
+
+            // A long request (2e10 values: several seconds even with the vector kernels); one silo is killed (SIGKILL) 1.5 s in.
+            // Its ranges time out after 5 s and are re-run on the survivors.
+            const long LongCount = 20_000_000_000;
+            JsonElement survived = await RunClientAsync(processes, redisAddress, clusterId, LongCount, 5, afterStart: async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1.5));
+                silos[1].Kill();
+            });
+            await silos[1].WaitForExitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(silos[1].HasExited);
+            GenerateAndSumResult expected = await new StreamingStrategy().GenerateAndSumAsync(new GenerateAndSumRequest(LongCount, 5));
+            Assert.Equal(expected.Sum.ToString(), survived.GetProperty("sum").GetString());
+        }
+        finally
+        {
+            foreach (SampleProcess process in processes)
+            {
+                process.Dispose();
+            }
+        }
+    }
+
+    [RedisFact]
+    public async Task RedisDown_GivesAClearErrorWithinTheConnectTimeout()
+    {
+        using var client = SampleProcess.StartSample("sum", "--redis", $"127.0.0.1:{SampleProcess.FreePort()}", "--count", "1000", "--connect-timeout", "5");
+        int exit = await client.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("could not connect to the Orleans cluster", client.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoSiloReachable_GivesAClearErrorWithinTheConnectTimeout()
+    {
+        using var client = SampleProcess.StartSample("sum", "--gateway-port", SampleProcess.FreePort().ToString(), "--count", "1000", "--connect-timeout", "5");
+        int exit = await client.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("could not connect to the Orleans cluster", client.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> RunClientAsync(List<SampleProcess> processes, string redis, string clusterId, long count, ulong seed, Func<Task>? afterStart)
+    {
+        var client = SampleProcess.StartSample("sum", "--redis", redis, "--cluster-id", clusterId, "--count", count.ToString(), "--seed", seed.ToString(),
+            "--response-timeout", "5", "--json");
+        processes.Add(client);
+        if (afterStart is not null)
+        {
+            await afterStart();
+        }
+
+        int exit = await client.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        Assert.True(exit == 0, $"client exited with {exit}:\n{client.Output}");
+        string json = client.Output.Split(Environment.NewLine).Last(l => l.StartsWith('{'));
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+}
