@@ -67,6 +67,13 @@ public sealed class DistributedStrategy : IGenerateAndSum
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     last = ex;
+                    if (attempt < _options.MaxAttemptsPerRange)
+                    {
+                        // Back off: give membership time to vote a dead silo out before the next placement.
+                        TimeSpan delay = _options.RetryDelay * Math.Min(8, 1 << Math.Min(attempt - 1, 3));
+                        await Task.Delay(delay, failed.Token).ConfigureAwait(false);
+                    }
+
                     continue;
                 }
 

@@ -15,8 +15,15 @@ public sealed class DistributedStrategyOptions
     /// <summary>Ranges per core in the default partitioning (1 or more; default 4), so a slow or lost silo's share is small.</summary>
     public int RangesPerCore { get; init; } = 4;
 
-    /// <summary>Attempts per range before the request fails (1 or more; default 4). Each retry uses a new grain key, so it may land on another silo.</summary>
-    public int MaxAttemptsPerRange { get; init; } = 4;
+    /// <summary>Attempts per range before the request fails (1 or more; default 8). Each retry uses a new grain key, so it may land on another silo.</summary>
+    public int MaxAttemptsPerRange { get; init; } = 8;
+
+    /// <summary>
+    /// The wait before a range's second attempt, doubled for each later one up to 8 times this value (zero or more; default 0.5 s).
+    /// A silo that dies stays in the membership table until the cluster votes it out, and calls placed on it fail at once;
+    /// without a wait, every attempt could be spent before that.
+    /// </summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(0.5);
 
     /// <summary>Called with the silo address of every completed range (for diagnostics and tests); may be null.</summary>
     public Action<string>? RangeCompleted { get; init; }
@@ -31,6 +38,11 @@ public sealed class DistributedStrategyOptions
         if (RangesPerCore < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(RangesPerCore), RangesPerCore, "RangesPerCore must be 1 or more (up to 2147483647).");
+        }
+
+        if (RetryDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryDelay), RetryDelay, "RetryDelay must be zero or more.");
         }
 
         if (MaxAttemptsPerRange < 1)
