@@ -136,7 +136,7 @@ internal static class SumCommand
         var strategy = new DistributedStrategy(client, new DistributedStrategyOptions { Partitioner = ranges is int r ? IndexRangePartitioners.StaticBlocks(r) : null });
         try
         {
-            GenerateAndSumResult result = await strategy.GenerateAndSumAsync(request, null, cancellationToken).ConfigureAwait(false);
+            GenerateAndSumResult result = await strategy.GenerateAndSumAsync(request, new StderrProgress(), cancellationToken).ConfigureAwait(false);
             Console.WriteLine(parse.GetValue(Json)
                 ? string.Create(CultureInfo.InvariantCulture, $"{{\"strategy\":\"{result.Strategy}\",\"count\":{request.Count},\"seed\":{request.Seed},\"min\":{request.Min},\"max\":{request.Max},\"sum\":\"{result.Sum}\",\"seconds\":{result.Elapsed.TotalSeconds:R},\"silos\":{result.WorkerCount},\"ranges\":{result.RangeCount}}}")
                 : result.ToString());

@@ -41,8 +41,10 @@ public sealed class SiloProcessTests
             // A long request (2e10 values: several seconds even with the vector kernels); one silo is killed (SIGKILL) 1.5 s in.
             // Its ranges time out after 5 s and are re-run on the survivors.
             const long LongCount = 20_000_000_000;
-            JsonElement survived = await RunClientAsync(processes, redisAddress, clusterId, LongCount, 5, afterStart: async () =>
+            JsonElement survived = await RunClientAsync(processes, redisAddress, clusterId, LongCount, 5, afterStart: async client =>
             {
+                // Kill only once the client has listed the silos and fanned out (its first progress line), then 1.5 s into the work.
+                await client.WaitForLineAsync("progress 0/", StartTimeout);
                 await Task.Delay(TimeSpan.FromSeconds(1.5));
                 silos[1].Kill();
             });
@@ -78,14 +80,14 @@ public sealed class SiloProcessTests
         Assert.Contains("could not connect to the Orleans cluster", client.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<JsonElement> RunClientAsync(List<SampleProcess> processes, string redis, string clusterId, long count, ulong seed, Func<Task>? afterStart)
+    private static async Task<JsonElement> RunClientAsync(List<SampleProcess> processes, string redis, string clusterId, long count, ulong seed, Func<SampleProcess, Task>? afterStart)
     {
         var client = SampleProcess.StartSample("sum", "--redis", redis, "--cluster-id", clusterId, "--count", count.ToString(), "--seed", seed.ToString(),
             "--response-timeout", "5", "--json");
         processes.Add(client);
         if (afterStart is not null)
         {
-            await afterStart();
+            await afterStart(client);
         }
 
         int exit = await client.WaitForExitAsync(TimeSpan.FromSeconds(120));
