@@ -1,18 +1,28 @@
 using System.CommandLine;
 using ParallelSum.Experiment;
+using ParallelSum.Experiment.Plotting;
+using ParallelSum.Experiment.Sweep;
 
-var run = RunCommand.Create();
-var root = new RootCommand("ParallelSum experiment: generate N random integers and sum them, one way after another, as the original Python experiment did.")
+var root = new RootCommand("ParallelSum experiment: generate N random integers and sum them, one way after another, as the original Python experiment did. With no command it runs the default sweep.")
 {
-    run,
+    SweepCommand.Create(),
+    RunCommand.Create(),
+    PlotCommand.Create(),
+    TrialCommand.Create(),
 };
 
-// With no command, run the experiment on its defaults.
-ParseResult parse = root.Parse(args.Length == 0 ? ["run"] : args);
+// With no command, run the sweep: on its defaults, or with the sweep options given (`-- --memory-limit 4G`).
+bool sweepByDefault = args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version"));
+ParseResult parse = root.Parse(sweepByDefault ? ["sweep", .. args] : args);
 if (parse.Errors.Count > 0)
 {
-    // One line on stderr and a non-zero exit: what scripts and people both need from a bad option.
-    Console.Error.WriteLine($"error: {parse.Errors[0].Message} (see --help)");
+    // Every error on stderr and a non-zero exit, before any work: what scripts and people both need from a bad option.
+    foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    Console.Error.WriteLine("(see --help)");
     return 2;
 }
 
@@ -20,7 +30,7 @@ try
 {
     return await parse.InvokeAsync();
 }
-catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+catch (Exception e) when (e is ArgumentException or InvalidOperationException or InvalidDataException or IOException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;

@@ -12,22 +12,7 @@ internal static class ChildProcessRunner
 {
     public static StrategyRun Run(RunOptions options, string strategy)
     {
-        var start = new ProcessStartInfo
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-
-        // Under `dotnet ParallelSum.Experiment.dll` the process is the dotnet host, which needs the assembly path first.
-        string processPath = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this program is unknown, so it cannot start a child process.");
-        start.FileName = processPath;
-        if (Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add(typeof(ChildProcessRunner).Assembly.Location);
-        }
-
-        foreach (string argument in new[]
+        var arguments = new List<string>
         {
             "run", "--in-process", "--json", "--strategy", strategy,
             "--count", options.Request.Count.ToString(CultureInfo.InvariantCulture),
@@ -35,18 +20,14 @@ internal static class ChildProcessRunner
             "--min", options.Request.Min.ToString(CultureInfo.InvariantCulture),
             "--max", options.Request.Max.ToString(CultureInfo.InvariantCulture),
             "--warmup", options.Warmup.ToString(CultureInfo.InvariantCulture),
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        };
         if (options.Partitions is int partitions)
         {
-            start.ArgumentList.Add("--partitions");
-            start.ArgumentList.Add(partitions.ToString(CultureInfo.InvariantCulture));
+            arguments.AddRange(["--partitions", partitions.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        using Process child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {processPath}.");
+        ProcessStartInfo start = SelfProcess.StartInfo(arguments);
+        using Process child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         Task<string> error = child.StandardError.ReadToEndAsync();
         string output = child.StandardOutput.ReadToEnd();
         child.WaitForExit();

@@ -8,12 +8,14 @@ namespace ParallelSum.Experiment;
 /// <summary>The <c>run</c> command: one request, every chosen strategy, one table (or JSON array).</summary>
 internal static class RunCommand
 {
+    private const long DefaultCount = 100_000_000;
+
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
     private static readonly Option<long> Count = new("--count", "-n")
     {
         Description = "How many values to generate and sum (0 or more).",
-        DefaultValueFactory = _ => 100_000_000,
+        DefaultValueFactory = _ => DefaultCount,
     };
 
     private static readonly Option<ulong> Seed = new("--seed")
@@ -70,22 +72,22 @@ internal static class RunCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(Count) < 0)
+            if (result.ValueOr(Count, DefaultCount) < 0)
             {
-                result.AddError($"--count must be 0 or more; got {result.GetValue(Count)}.");
+                result.AddError($"--count must be 0 or more; got {result.ValueOr(Count, DefaultCount)}.");
             }
 
-            if (result.GetValue(Min) > result.GetValue(Max))
+            if (result.ValueOr(Min, RandomStream.DefaultMin) > result.ValueOr(Max, RandomStream.DefaultMax))
             {
-                result.AddError($"--min ({result.GetValue(Min)}) must not be greater than --max ({result.GetValue(Max)}).");
+                result.AddError($"--min ({result.ValueOr(Min, RandomStream.DefaultMin)}) must not be greater than --max ({result.ValueOr(Max, RandomStream.DefaultMax)}).");
             }
 
-            if (result.GetValue(Warmup) < 0)
+            if (result.ValueOr(Warmup, 0) < 0)
             {
-                result.AddError($"--warmup must be 0 or more; got {result.GetValue(Warmup)}.");
+                result.AddError($"--warmup must be 0 or more; got {result.ValueOr(Warmup, 0)}.");
             }
 
-            if (result.GetValue(Partitions) is int p && p < 1)
+            if (result.ValueOr(Partitions, null) is int p && p < 1)
             {
                 result.AddError($"--partitions must be 1 or more; got {p}.");
             }

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using ParallelSum.Experiment.Sweep;
+
+namespace ParallelSum.Experiment.Plotting;
+
+/// <summary>The <c>plot</c> command: charts from one or more results files, partial or from other machines.</summary>
+internal static class PlotCommand
+{
+    private static readonly Argument<string[]> Files = new("files")
+    {
+        Description = "Results files (sweep-*.jsonl) to plot together.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private static readonly Option<string?> Output = new("--out", "-o")
+    {
+        Description = "Folder for the charts; default: the folder of the first file.",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("plot", "Render time, peak memory and throughput against count (PNG and SVG) from sweep results files.")
+        {
+            Files, Output,
+        };
+        command.Validators.Add(result =>
+        {
+            foreach (string file in result.GetValue(Files) ?? [])
+            {
+                if (!File.Exists(file))
+                {
+                    result.AddError($"files: '{file}' does not exist; give one or more sweep results files (.jsonl).");
+                }
+            }
+        });
+        command.SetAction(parse => Execute(parse.GetValue(Files)!, parse.GetValue(Output)));
+        return command;
+    }
+
+    public static int Execute(IReadOnlyList<string> files, string? output)
+    {
+        var results = new List<TrialResult>();
+        foreach (string file in files)
+        {
+            results.AddRange(ResultsFile.Read(file, out int skipped));
+            if (skipped > 0)
+            {
+                Console.Error.WriteLine($"{file}: skipped {skipped} line(s) that are not complete results of format {TrialResult.CurrentSchema}.");
+            }
+        }
+
+        if (!results.Any(r => r.Kind == TrialResult.TrialKind))
+        {
+            Console.Error.WriteLine($"error: no trials in {string.Join(", ", files)}; nothing to plot.");
+            return 1;
+        }
+
+        string folder = output ?? Path.GetDirectoryName(Path.GetFullPath(files[0]))!;
+        foreach (string chart in ChartSet.Render(results, folder))
+        {
+            Console.Out.WriteLine($"chart: {chart}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace ParallelSum.Experiment.Sweep;
+
+/// <summary>Reads lists of counts such as <c>1e3,1e6,1e9</c> or <c>1000,250000</c>, and prints counts as the tables do.</summary>
+internal static class CountList
+{
+    /// <summary>What <see cref="TryParse"/> accepts, for error messages.</summary>
+    public const string Accepted = "comma-separated whole numbers of 1 or more, plain (1000) or as powers of ten (1e3, 2.5e6)";
+
+    /// <summary>Parses <paramref name="text"/> into distinct counts in ascending order; false with the offending item otherwise.</summary>
+    public static bool TryParse(string text, out IReadOnlyList<long> counts, out string? bad)
+    {
+        var parsed = new SortedSet<long>();
+        counts = [];
+        bad = null;
+        foreach (string item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!TryParseOne(item, out long count))
+            {
+                bad = item;
+                return false;
+            }
+
+            parsed.Add(count);
+        }
+
+        if (parsed.Count == 0)
+        {
+            bad = text;
+            return false;
+        }
+
+        counts = [.. parsed];
+        return true;
+    }
+
+    /// <summary>Prints <paramref name="count"/> as <c>1e6</c> when it is a power of ten times a small mantissa, else in full.</summary>
+    public static string Format(long count)
+    {
+        if (count >= 1000)
+        {
+            int exponent = 0;
+            long mantissa = count;
+            while (mantissa % 10 == 0)
+            {
+                mantissa /= 10;
+                exponent++;
+            }
+
+            if (exponent >= 3 && mantissa < 10)
+            {
+                return mantissa == 1 ? $"1e{exponent}" : string.Create(CultureInfo.InvariantCulture, $"{mantissa}e{exponent}");
+            }
+        }
+
+        return count.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static bool TryParseOne(string item, out long count)
+    {
+        count = 0;
+        if (long.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out count))
+        {
+            return count >= 1;
+        }
+
+        // 1e9 or 2.5e6: decimal arithmetic keeps it exact, and the result must be a whole number.
+        if (decimal.TryParse(item, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out decimal value)
+            && value >= 1 && value <= long.MaxValue && value == decimal.Truncate(value))
+        {
+            count = (long)value;
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,299 @@
+using System.CommandLine;
+using System.Globalization;
+using ParallelSum.Experiment.Plotting;
+using Spectre.Console;
+
+namespace ParallelSum.Experiment.Sweep;
+
+/// <summary>
+/// The <c>sweep</c> command, and what the program runs with no arguments: every chosen strategy at every chosen count,
+/// each trial in its own child process, results appended to a JSON Lines file as each ends, then tables and charts.
+/// </summary>
+internal static class SweepCommand
+{
+    /// <summary>The default counts: powers of ten from 1e3 to 1e9, every strategy.</summary>
+    public const string DefaultCounts = "1e3,1e4,1e5,1e6,1e7,1e8,1e9";
+
+    /// <summary>The default further counts for the strategies that store no values.</summary>
+    public const string DefaultLargeCounts = "1e10";
+
+    private const int DefaultRepetitions = 3;
+    private const double DefaultTimeoutSeconds = 120;
+
+    private static readonly Option<string> Strategies = new("--strategies", "-s")
+    {
+        Description = $"Comma-separated strategies to run, or all ({string.Join(", ", GenerateAndSumStrategies.Names)}).",
+        DefaultValueFactory = _ => "all",
+    };
+
+    private static readonly Option<string> Counts = new("--counts", "-n")
+    {
+        Description = $"Counts every strategy runs: {CountList.Accepted}.",
+        DefaultValueFactory = _ => DefaultCounts,
+    };
+
+    private static readonly Option<string> LargeCounts = new("--large-counts")
+    {
+        Description = "Further counts for the strategies that store no values (simd-chunks, streaming, auto), or none.",
+        DefaultValueFactory = _ => DefaultLargeCounts,
+    };
+
+    private static readonly Option<string> Partitions = new("--partitions", "-p")
+    {
+        Description = "Comma-separated static block counts for the partitioned strategies (parallel-for, simd-chunks, streaming); 'default' is one per core.",
+        DefaultValueFactory = _ => "default",
+    };
+
+    private static readonly Option<int> Repetitions = new("--repetitions", "-r")
+    {
+        Description = "Timed runs per trial, in the trial's own process; the median is reported (1 to 100).",
+        DefaultValueFactory = _ => DefaultRepetitions,
+    };
+
+    private static readonly Option<ulong> Seed = new("--seed") { Description = "The random stream's seed.", DefaultValueFactory = _ => 42 };
+
+    private static readonly Option<int> Min = new("--min") { Description = "The inclusive lower bound of each value.", DefaultValueFactory = _ => RandomStream.DefaultMin };
+
+    private static readonly Option<int> Max = new("--max") { Description = "The inclusive upper bound of each value.", DefaultValueFactory = _ => RandomStream.DefaultMax };
+
+    private static readonly Option<string?> MemoryLimit = new("--memory-limit", "-m")
+    {
+        Description = $"Cap each trial's managed heap (the runtime's GC heap hard limit), e.g. 4G to play the original 4 GB laptop: {ByteSize.Accepted}.",
+    };
+
+    private static readonly Option<double> Timeout = new("--timeout")
+    {
+        Description = "Seconds one trial's process may take, repetitions included, before it is killed and recorded as a timeout.",
+        DefaultValueFactory = _ => DefaultTimeoutSeconds,
+    };
+
+    private static readonly Option<string> Output = new("--out", "-o")
+    {
+        Description = "Folder for the results file (sweep-<time>.jsonl) and the charts.",
+        DefaultValueFactory = _ => Path.Combine("artifacts", "experiment"),
+    };
+
+    private static readonly Option<bool> NoPlot = new("--no-plot") { Description = "Do not render the charts at the end." };
+
+    public static Command Create()
+    {
+        var command = new Command("sweep", "Time every strategy over a range of counts, each trial in its own process; write results, tables and charts (the default command).")
+        {
+            Strategies, Counts, LargeCounts, Partitions, Repetitions, Seed, Min, Max, MemoryLimit, Timeout, Output, NoPlot,
+        };
+        command.Validators.Add(result =>
+        {
+            foreach (string error in Validate(result))
+            {
+                result.AddError(error);
+            }
+        });
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(Read(parse), cancellationToken));
+        return command;
+    }
+
+    private static IEnumerable<string> Validate(System.CommandLine.Parsing.CommandResult result)
+    {
+        string strategies = result.ValueOr(Strategies, "all");
+        if (strategies != "all")
+        {
+            foreach (string name in strategies.Split(',', StringSplitOptions.TrimEntries).Where(n => !GenerateAndSumStrategies.Names.Contains(n)))
+            {
+                yield return $"--strategies: '{name}' is not a strategy; expected all or a comma-separated list of {string.Join(", ", GenerateAndSumStrategies.Names)}.";
+            }
+        }
+
+        if (!CountList.TryParse(result.ValueOr(Counts, DefaultCounts), out _, out string? bad))
+        {
+            yield return $"--counts: '{bad}' is not accepted; expected {CountList.Accepted}.";
+        }
+
+        string large = result.ValueOr(LargeCounts, DefaultLargeCounts);
+        if (large != "none" && !CountList.TryParse(large, out _, out bad))
+        {
+            yield return $"--large-counts: '{bad}' is not accepted; expected none or {CountList.Accepted}.";
+        }
+
+        if (!TryParsePartitions(result.ValueOr(Partitions, "default"), out _, out bad))
+        {
+            yield return $"--partitions: '{bad}' is not accepted; expected default or comma-separated whole numbers from 1 to 4096.";
+        }
+
+        if (result.ValueOr(Repetitions, DefaultRepetitions) is < 1 or > 100)
+        {
+            yield return $"--repetitions must be from 1 to 100; got {result.ValueOr(Repetitions, DefaultRepetitions)}.";
+        }
+
+        if (result.ValueOr(Min, RandomStream.DefaultMin) > result.ValueOr(Max, RandomStream.DefaultMax))
+        {
+            yield return $"--min ({result.ValueOr(Min, RandomStream.DefaultMin)}) must not be greater than --max ({result.ValueOr(Max, RandomStream.DefaultMax)}).";
+        }
+
+        if (result.ValueOr(MemoryLimit, null) is string limit && !ByteSize.TryParse(limit, out _))
+        {
+            yield return $"--memory-limit: '{limit}' is not accepted; expected {ByteSize.Accepted}.";
+        }
+
+        if (result.ValueOr(Timeout, DefaultTimeoutSeconds) is not (> 0 and <= 86_400))
+        {
+            yield return $"--timeout must be more than 0 and at most 86400 seconds; got {result.ValueOr(Timeout, DefaultTimeoutSeconds).ToString(CultureInfo.InvariantCulture)}.";
+        }
+    }
+
+    /// <summary>Reads the validated options.</summary>
+    public static SweepSettings Read(ParseResult parse)
+    {
+        string strategies = parse.GetValue(Strategies)!;
+        _ = CountList.TryParse(parse.GetValue(Counts)!, out IReadOnlyList<long> counts, out _);
+        string largeText = parse.GetValue(LargeCounts)!;
+        IReadOnlyList<long> large = [];
+        if (largeText != "none")
+        {
+            _ = CountList.TryParse(largeText, out large, out _);
+        }
+
+        _ = TryParsePartitions(parse.GetValue(Partitions)!, out IReadOnlyList<int?> partitions, out _);
+        long? limit = parse.GetValue(MemoryLimit) is string text && ByteSize.TryParse(text, out long bytes) ? bytes : null;
+        return new SweepSettings(
+            strategies == "all" ? GenerateAndSumStrategies.Names : [.. strategies.Split(',', StringSplitOptions.TrimEntries).Distinct()],
+            counts,
+            large,
+            partitions,
+            parse.GetValue(Repetitions),
+            parse.GetValue(Seed),
+            parse.GetValue(Min),
+            parse.GetValue(Max),
+            limit,
+            TimeSpan.FromSeconds(parse.GetValue(Timeout)),
+            parse.GetValue(Output)!,
+            !parse.GetValue(NoPlot));
+    }
+
+    /// <summary>Runs the sweep; returns 0 unless strategies disagreed on a sum.</summary>
+    public static async Task<int> ExecuteAsync(SweepSettings settings, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(settings.OutputFolder);
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // Redirected output gets 80 columns by default, which folds the tables; logs have no width limit.
+            AnsiConsole.Profile.Width = 160;
+        }
+
+        string sweepId = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        string path = Path.Combine(settings.OutputFolder, $"sweep-{sweepId}.jsonl");
+        IReadOnlyList<TrialSpec> plan = settings.Plan();
+        Console.Out.WriteLine($"sweep {sweepId}: {plan.Count} trials, {settings.Repetitions} repetitions each, {Environment.ProcessorCount} cores"
+            + (settings.MemoryLimitBytes is long cap ? $", managed heap capped at {ByteSize.Format(cap)}" : "") + $"; results: {path}");
+
+        TrialResult idle = MeasureIdle(sweepId, settings);
+        ResultsFile.Append(path, idle);
+
+        var results = new List<TrialResult>();
+        var runner = new TrialRunner(settings, sweepId);
+        var retired = new Dictionary<string, TrialResult>();
+        try
+        {
+            await SweepProgress.RunAsync(plan, async spec =>
+            {
+                if (retired.ContainsKey(spec.Series))
+                {
+                    return null;
+                }
+
+                TrialResult result = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+                ResultsFile.Append(path, result);
+                results.Add(result);
+
+                // A strategy that ran out of memory or time at one count would only do so again at larger ones.
+                if (result.Outcome is TrialOutcome.MemoryError or TrialOutcome.Timeout or TrialOutcome.Unsupported)
+                {
+                    retired[spec.Series] = result;
+                }
+
+                return result;
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"sweep cancelled; {results.Count} finished trials are in {path}");
+            return 130;
+        }
+
+        foreach ((string series, TrialResult last) in retired)
+        {
+            Console.Out.WriteLine($"{series}: stopped after {last.Outcome} at {CountList.Format(last.Count)}.");
+        }
+
+        AnsiConsole.Write(SweepTables.Seconds(results));
+        AnsiConsole.Write(SweepTables.PeakMemory(results));
+        AnsiConsole.Write(SweepTables.MachineUsage(idle, results));
+        Console.Out.WriteLine($"results: {path}");
+
+        if (settings.Plot && results.Count > 0)
+        {
+            foreach (string chart in ChartSet.Render([idle, .. results], settings.OutputFolder))
+            {
+                Console.Out.WriteLine($"chart: {chart}");
+            }
+        }
+
+        IReadOnlyList<string> disagreements = SweepTables.SumDisagreements(results);
+        foreach (string disagreement in disagreements)
+        {
+            Console.Error.WriteLine($"error: strategies disagree on the sum at {disagreement}");
+        }
+
+        return disagreements.Count == 0 ? 0 : 1;
+    }
+
+    private static TrialResult MeasureIdle(string sweepId, SweepSettings settings)
+    {
+        using var system = new SystemUsageSampler();
+        Thread.Sleep(TimeSpan.FromSeconds(1));
+        system.Dispose();
+        return new TrialResult
+        {
+            Kind = TrialResult.IdleKind,
+            Sweep = sweepId,
+            Host = Environment.MachineName,
+            Cores = Environment.ProcessorCount,
+            MemoryLimitBytes = settings.MemoryLimitBytes,
+            Outcome = TrialOutcome.Ok,
+            SystemCpuPeakPercent = system.PeakCpuPercent,
+            SystemRamPeakPercent = system.PeakRamPercent,
+            WallSeconds = 1,
+            FinishedAt = DateTimeOffset.UtcNow,
+        };
+    }
+
+    private static bool TryParsePartitions(string text, out IReadOnlyList<int?> partitions, out string? bad)
+    {
+        var list = new List<int?>();
+        partitions = list;
+        bad = null;
+        foreach (string item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (item == "default")
+            {
+                list.Add(null);
+            }
+            else if (int.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p is >= 1 and <= 4096)
+            {
+                list.Add(p);
+            }
+            else
+            {
+                bad = item;
+                return false;
+            }
+        }
+
+        if (list.Count == 0)
+        {
+            bad = text;
+            return false;
+        }
+
+        return true;
+    }
+}

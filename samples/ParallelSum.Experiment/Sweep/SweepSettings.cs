@@ -1,0 +1,56 @@
+namespace ParallelSum.Experiment.Sweep;
+
+/// <summary>The options of the <c>sweep</c> command, validated.</summary>
+/// <param name="Strategies">Strategy names, in the order their series are shown.</param>
+/// <param name="Counts">Counts every strategy runs.</param>
+/// <param name="LargeCounts">Further counts only the strategies that store no values run (see <see cref="StoresValues"/>).</param>
+/// <param name="Partitions">Static block counts for the partitioned strategies; a <see langword="null"/> item is the library's default.</param>
+/// <param name="Repetitions">Timed runs per trial, all in the trial's process; the median is reported.</param>
+/// <param name="MemoryLimitBytes">The GC heap hard limit given to each trial's process, or <see langword="null"/> for none.</param>
+/// <param name="Timeout">The time budget of one trial's process, repetitions included.</param>
+/// <param name="OutputFolder">Where the results file (and the charts) go.</param>
+/// <param name="Plot">Whether to render the charts when the sweep ends.</param>
+internal sealed record SweepSettings(
+    IReadOnlyList<string> Strategies,
+    IReadOnlyList<long> Counts,
+    IReadOnlyList<long> LargeCounts,
+    IReadOnlyList<int?> Partitions,
+    int Repetitions,
+    ulong Seed,
+    int Min,
+    int Max,
+    long? MemoryLimitBytes,
+    TimeSpan Timeout,
+    string OutputFolder,
+    bool Plot)
+{
+    /// <summary>Whether the strategy holds every value in memory (so memory, not time, limits how far it goes).</summary>
+    public static bool StoresValues(string strategy) => strategy is NaiveListStrategy.StrategyName or ParallelForStrategy.StrategyName;
+
+    /// <summary>Whether the strategy takes a partitioner (so <see cref="Partitions"/> multiplies its trials).</summary>
+    public static bool IsPartitioned(string strategy) => strategy is not (NaiveListStrategy.StrategyName or AutoStrategy.StrategyName);
+
+    /// <summary>
+    /// The trials in the order they run: count by count, ascending, every strategy at a count before the next count, so
+    /// a sweep cut short still compares the strategies on everything it reached.
+    /// </summary>
+    public IReadOnlyList<TrialSpec> Plan()
+    {
+        var trials = new List<TrialSpec>();
+        foreach (long count in Counts.Concat(LargeCounts).Distinct().Order())
+        {
+            foreach (string strategy in Strategies)
+            {
+                if (!Counts.Contains(count) && StoresValues(strategy))
+                {
+                    continue;
+                }
+
+                IEnumerable<int?> partitions = IsPartitioned(strategy) ? Partitions : [null];
+                trials.AddRange(partitions.Distinct().Select(p => new TrialSpec(strategy, count, p)));
+            }
+        }
+
+        return trials;
+    }
+}

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace ParallelSum.Experiment.Sweep;
+
+/// <summary>
+/// The hidden <c>trial</c> command: the child-process side of a sweep. Runs one strategy on one count a number of times in
+/// this process and prints one <see cref="TrialReport"/> JSON line. Exit codes: 0 done, 3 out of memory, 4 the strategy
+/// does not take this count; anything else (or no line) is a crash.
+/// </summary>
+internal static class TrialCommand
+{
+    public const int MemoryErrorExitCode = 3;
+    public const int UnsupportedExitCode = 4;
+
+    private static readonly Option<string> Strategy = new("--strategy") { Required = true };
+    private static readonly Option<long> Count = new("--count") { Required = true };
+    private static readonly Option<int?> Partitions = new("--partitions");
+    private static readonly Option<ulong> Seed = new("--seed") { DefaultValueFactory = _ => 42 };
+    private static readonly Option<int> Min = new("--min") { DefaultValueFactory = _ => RandomStream.DefaultMin };
+    private static readonly Option<int> Max = new("--max") { DefaultValueFactory = _ => RandomStream.DefaultMax };
+    private static readonly Option<int> Repetitions = new("--repetitions") { DefaultValueFactory = _ => 1 };
+
+    /// <summary>The arguments that make a child run <paramref name="spec"/>.</summary>
+    public static IReadOnlyList<string> Arguments(TrialSpec spec, ulong seed, int min, int max, int repetitions)
+    {
+        var arguments = new List<string>
+        {
+            "trial", "--strategy", spec.Strategy,
+            "--count", spec.Count.ToString(CultureInfo.InvariantCulture),
+            "--seed", seed.ToString(CultureInfo.InvariantCulture),
+            "--min", min.ToString(CultureInfo.InvariantCulture),
+            "--max", max.ToString(CultureInfo.InvariantCulture),
+            "--repetitions", repetitions.ToString(CultureInfo.InvariantCulture),
+        };
+        if (spec.Partitions is int p)
+        {
+            arguments.AddRange(["--partitions", p.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        return arguments;
+    }
+
+    public static Command Create()
+    {
+        Strategy.AcceptOnlyFromAmong([.. GenerateAndSumStrategies.Names]);
+        var command = new Command("trial", "Run one sweep trial in this process and print its result as one JSON line (used by sweep).")
+        {
+            Strategy, Count, Partitions, Seed, Min, Max, Repetitions,
+        };
+        command.Hidden = true;
+        command.SetAction(parse => Execute(
+            new TrialSpec(parse.GetValue(Strategy)!, parse.GetValue(Count), parse.GetValue(Partitions)),
+            new GenerateAndSumRequest(parse.GetValue(Count), parse.GetValue(Seed), parse.GetValue(Min), parse.GetValue(Max)),
+            parse.GetValue(Repetitions),
+            Console.Out));
+        return command;
+    }
+
+    /// <summary>Runs the trial and writes its report line to <paramref name="output"/>; returns the exit code.</summary>
+    public static int Execute(TrialSpec spec, GenerateAndSumRequest request, int repetitions, TextWriter output)
+    {
+        var seconds = new List<double>();
+        var cpuSeconds = new List<double>();
+        string? sum = null;
+        int workers = 0;
+        string outcome = TrialOutcome.Ok;
+        string? reason = null;
+        int exitCode = 0;
+        using var heap = new ManagedHeapSampler(TimeSpan.FromMilliseconds(5));
+        IGenerateAndSum strategy = GenerateAndSumStrategies.Create(spec.Strategy, spec.Partitions is int p ? IndexRangePartitioners.StaticBlocks(p) : null);
+        for (int repetition = 0; repetition < Math.Max(1, repetitions); repetition++)
+        {
+            TimeSpan cpuBefore = Environment.CpuUsage.TotalTime;
+            long started = Stopwatch.GetTimestamp();
+            try
+            {
+                GenerateAndSumResult result = strategy.GenerateAndSumAsync(request).GetAwaiter().GetResult();
+                seconds.Add(result.Elapsed.TotalSeconds);
+                cpuSeconds.Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds);
+                sum = result.Sum.ToString(CultureInfo.InvariantCulture);
+                workers = result.WorkerCount;
+            }
+            catch (Exception e) when (FindOutOfMemory(e) is OutOfMemoryException memory)
+            {
+                // The time to failure is kept: a chart marks where, and after how long, the memory ran out.
+                seconds.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                cpuSeconds.Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds);
+                (outcome, reason, exitCode) = (TrialOutcome.MemoryError, $"{memory.GetType().Name}: {memory.Message}", MemoryErrorExitCode);
+                break;
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                // The strategy's own check, made before any work: this count is more than it can hold.
+                (outcome, reason, exitCode) = (TrialOutcome.Unsupported, e.Message, UnsupportedExitCode);
+                break;
+            }
+        }
+
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var report = new TrialReport(outcome, reason, sum, workers, seconds, cpuSeconds, process.PeakWorkingSet64, heap.PeakBytes);
+        output.WriteLine(JsonSerializer.Serialize(report));
+        output.Flush();
+        return exitCode;
+    }
+
+    private static OutOfMemoryException? FindOutOfMemory(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is OutOfMemoryException memory)
+            {
+                return memory;
+            }
+
+            if (e is AggregateException aggregate)
+            {
+                return aggregate.Flatten().InnerExceptions.Select(FindOutOfMemory).FirstOrDefault(found => found is not null);
+            }
+        }
+
+        return null;
+    }
+}
