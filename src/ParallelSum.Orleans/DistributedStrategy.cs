@@ -61,7 +61,7 @@ public sealed class DistributedStrategy : IGenerateAndSum
                 RangeSum partial;
                 try
                 {
-                    partial = await grain.SumRangeAsync(request.Seed, request.Min, request.Max, request.StartIndex + range.Start, range.End - range.Start)
+                    partial = await grain.SumRangeAsync(request.Seed, request.Min, request.Max, request.StartIndex + range.Start, range.End - range.Start, failed.Token)
                         .WaitAsync(failed.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

@@ -19,12 +19,27 @@ public sealed class RangeSumGrain(ILocalSiloDetails silo) : Grain, IRangeSumGrai
     internal static readonly IGenerateAndSum InGrainStrategy =
         new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = IndexRangePartitioners.StaticBlocks(1) });
 
+    private static int s_running;
+
+    /// <summary>How many range sums are computing in this process now (all silos of an in-process test cluster together).</summary>
+    internal static int Running => Volatile.Read(ref s_running);
+
     /// <inheritdoc />
-    public async Task<RangeSum> SumRangeAsync(ulong seed, int min, int max, long start, long count)
+    public async Task<RangeSum> SumRangeAsync(ulong seed, int min, int max, long start, long count, CancellationToken cancellationToken = default)
     {
         var request = new GenerateAndSumRequest(count, seed, min, max, start);
-        GenerateAndSumResult result = await InGrainStrategy.GenerateAndSumAsync(request).ConfigureAwait(true);
-        DeactivateOnIdle();
-        return RangeSum.From(result.Sum, silo.SiloAddress.ToString());
+        Interlocked.Increment(ref s_running);
+        try
+        {
+            // Off the activation's turn: the library's strategies compute on the calling thread, and a grain that held its turn
+            // for the whole range could not take the cancellation Orleans delivers to it.
+            GenerateAndSumResult result = await Task.Run(() => InGrainStrategy.GenerateAndSumAsync(request, progress: null, cancellationToken), cancellationToken).ConfigureAwait(true);
+            return RangeSum.From(result.Sum, silo.SiloAddress.ToString());
+        }
+        finally
+        {
+            Interlocked.Decrement(ref s_running);
+            DeactivateOnIdle();
+        }
     }
 }

@@ -52,6 +52,22 @@ public sealed class DistributedStrategyTests(ThreeSiloCluster fixture) : IClassF
     }
 
     [Fact]
+    public async Task Cancellation_StopsTheRangesAlreadyRunningInTheGrains()
+    {
+        // 1e12 values would keep every silo busy for minutes; cancelling must stop the grains, not just the caller.
+        var strategy = new DistributedStrategy(fixture.Cluster.Client);
+        var request = new GenerateAndSumRequest(1_000_000_000_000, 5);
+        using var cancel = new CancellationTokenSource();
+        Task<GenerateAndSumResult> call = strategy.GenerateAndSumAsync(request, null, cancel.Token);
+        Assert.True(SpinWait.SpinUntil(() => RangeSumGrain.Running > 0, TimeSpan.FromSeconds(30)), "no range started");
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.True(SpinWait.SpinUntil(() => RangeSumGrain.Running == 0, TimeSpan.FromSeconds(30)), $"{RangeSumGrain.Running} ranges still computing 30 s after cancellation");
+    }
+
+    [Fact]
     public void Options_OutOfRange_AreRejected()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributedStrategy(fixture.Cluster.Client, new DistributedStrategyOptions { MaxAttemptsPerRange = 0 }));
