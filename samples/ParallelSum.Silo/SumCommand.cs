@@ -95,43 +95,19 @@ internal static class SumCommand
         int[] gateways = parse.GetRequiredValue(Gateways);
         TimeSpan connectTimeout = TimeSpan.FromSeconds(parse.GetValue(ConnectTimeout));
 
-        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Critical);
-        builder.UseOrleansClient(client =>
+        IHost host;
+        try
         {
-            if (redis is null)
-            {
-                client.UseLocalhostClustering(gateways, serviceId, clusterId);
-            }
-            else
-            {
-                client.UseRedisClustering(redis);
-                client.Configure<global::Orleans.Configuration.ClusterOptions>(o =>
-                {
-                    o.ClusterId = clusterId;
-                    o.ServiceId = serviceId;
-                });
-            }
-
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(parse.GetValue(ResponseTimeout)));
-        });
-        using IHost host = builder.Build();
-        using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            host = await ClusterClientConnection.ConnectAsync(
+                redis, gateways, clusterId, serviceId, TimeSpan.FromSeconds(parse.GetValue(ResponseTimeout)), connectTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
         {
-            connect.CancelAfter(connectTimeout);
-            try
-            {
-                await host.StartAsync(connect.Token).WaitAsync(connect.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                await Console.Error.WriteLineAsync(
-                    $"error: could not connect to the Orleans cluster {clusterId}/{serviceId} via {(redis is null ? "gateways 127.0.0.1:" + string.Join(",", gateways) : "redis " + redis)} within {connectTimeout.TotalSeconds:F0} s: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
-                return 2;
-            }
+            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return 2;
         }
 
-        var client = host.Services.GetRequiredService<IClusterClient>();
+        IClusterClient client = ClusterClientConnection.Client(host);
         int? ranges = parse.GetValue(Ranges);
         var strategy = new DistributedStrategy(client, new DistributedStrategyOptions { Partitioner = ranges is int r ? IndexRangePartitioners.StaticBlocks(r) : null });
         try
@@ -149,8 +125,7 @@ internal static class SumCommand
         }
         finally
         {
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await host.StopAsync(stop.Token).ConfigureAwait(false);
+            await ClusterClientConnection.DisconnectAsync(host).ConfigureAwait(false);
         }
     }
 }

@@ -30,7 +30,10 @@ public sealed class OptionTextTests
 
     [Theory]
     [InlineData(1_000, "1e3")]
-    [InlineData(2_500_000, "2500000")]
+    [InlineData(2_500_000, "2.5e6")]
+    [InlineData(1_200_000_000, "1.2e9")]
+    [InlineData(1_230_000, "1.23e6")]
+    [InlineData(1_234_500, "1234500")]
     [InlineData(5_000_000, "5e6")]
     [InlineData(10_000_000_000, "1e10")]
     [InlineData(999, "999")]

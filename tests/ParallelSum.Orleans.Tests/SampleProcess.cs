@@ -29,6 +29,8 @@ internal sealed class SampleProcess : IDisposable
 
     public static string SiloDll => Path.Combine(AppContext.BaseDirectory, "ParallelSum.Silo.dll");
 
+    public static string ExperimentDll => Path.Combine(AppContext.BaseDirectory, "ParallelSum.Experiment.dll");
+
     public string Output => string.Join(Environment.NewLine, _lines);
 
     public bool HasExited => _process.HasExited;

@@ -72,6 +72,23 @@ public sealed class SiloProcessTests
     }
 
     [Fact]
+    public async Task ExperimentRunWithCluster_SumsExactlyOnTheSilo()
+    {
+        // The experiment sample's run --cluster, against a one-silo localhost cluster of the silo sample (no Redis needed).
+        int siloPort = SampleProcess.FreePort(), gatewayPort = SampleProcess.FreePort();
+        string clusterId = "test-" + Guid.NewGuid().ToString("N");
+        using var silo = SampleProcess.StartSample("--silo-port", siloPort.ToString(), "--gateway-port", gatewayPort.ToString(), "--cluster-id", clusterId);
+        await silo.WaitForLineAsync("silo ready", StartTimeout);
+
+        using var run = SampleProcess.Start("dotnet", SampleProcess.ExperimentDll, "run", "--strategy", "distributed", "--cluster", $"localhost:{gatewayPort}",
+            "--cluster-id", clusterId, "--count", "1000000", "--json");
+        Assert.Equal(0, await run.WaitForExitAsync(StartTimeout));
+
+        Assert.Contains("\"strategy\": \"distributed\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\"sum\": \"5002298\"", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NoSiloReachable_GivesAClearErrorWithinTheConnectTimeout()
     {
         using var client = SampleProcess.StartSample("sum", "--gateway-port", SampleProcess.FreePort().ToString(), "--count", "1000", "--connect-timeout", "5");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ParallelSum.Silo;
 
 namespace ParallelSum.Experiment;
 
@@ -38,7 +39,7 @@ internal static class RunCommand
 
     private static readonly Option<string> Strategy = new("--strategy", "-s")
     {
-        Description = $"The strategy to run: {string.Join(", ", GenerateAndSumStrategies.Names)}, or all.",
+        Description = $"The strategy to run: {string.Join(", ", GenerateAndSumStrategies.Names)}, {DistributedRun.Name} (needs --cluster), or all (with --cluster, distributed too).",
         DefaultValueFactory = _ => "all",
     };
 
@@ -58,6 +59,11 @@ internal static class RunCommand
         DefaultValueFactory = _ => 0,
     };
 
+    private static readonly Option<string?> Cluster = new("--cluster")
+    {
+        Description = $"Also run the distributed strategy on a running Orleans cluster (samples/ParallelSum.Silo): {ClusterTarget.Accepted}.",
+    };
+
     private static readonly Option<bool> InProcess = new("--in-process")
     {
         Description = "Run every strategy in this process instead of one child process each (peak memory is then shared).",
@@ -65,10 +71,10 @@ internal static class RunCommand
 
     public static Command Create()
     {
-        Strategy.AcceptOnlyFromAmong([.. GenerateAndSumStrategies.Names, "all"]);
+        Strategy.AcceptOnlyFromAmong([.. GenerateAndSumStrategies.Names, DistributedRun.Name, "all"]);
         var command = new Command("run", "Generate and sum one request with every chosen strategy and print time, rate and peak memory.")
         {
-            Count, Seed, Min, Max, Strategy, Partitions, Json, InProcess, Warmup,
+            Count, Seed, Min, Max, Strategy, Partitions, Json, InProcess, Warmup, Cluster, ClusterOptions.ClusterId, ClusterOptions.ServiceId,
         };
         command.Validators.Add(result =>
         {
@@ -87,6 +93,17 @@ internal static class RunCommand
                 result.AddError($"--warmup must be 0 or more; got {result.ValueOr(Warmup, 0)}.");
             }
 
+            string? cluster = result.ValueOr(Cluster, null);
+            if (cluster is not null && !ClusterTarget.TryParse(cluster, "", "", out _))
+            {
+                result.AddError($"--cluster: '{cluster}' is not accepted; expected {ClusterTarget.Accepted}.");
+            }
+
+            if (cluster is null && result.ValueOr(Strategy, "all") == DistributedRun.Name)
+            {
+                result.AddError($"--strategy {DistributedRun.Name} needs --cluster ({ClusterTarget.Accepted}).");
+            }
+
             if (result.ValueOr(Partitions, null) is int p && p < 1)
             {
                 result.AddError($"--partitions must be 1 or more; got {p}.");
@@ -99,13 +116,20 @@ internal static class RunCommand
     public static RunOptions Read(ParseResult parse)
     {
         string strategy = parse.GetValue(Strategy)!;
+        ClusterTarget? cluster = parse.GetValue(Cluster) is string text && ClusterTarget.TryParse(text, parse.GetValue(ClusterOptions.ClusterId)!, parse.GetValue(ClusterOptions.ServiceId)!, out ClusterTarget? target)
+            ? target
+            : null;
+        IReadOnlyList<string> strategies = strategy != "all" ? [strategy]
+            : cluster is null ? GenerateAndSumStrategies.Names
+            : [.. GenerateAndSumStrategies.Names, DistributedRun.Name];
         return new RunOptions(
             new GenerateAndSumRequest(parse.GetValue(Count), parse.GetValue(Seed), parse.GetValue(Min), parse.GetValue(Max)),
-            strategy == "all" ? GenerateAndSumStrategies.Names : [strategy],
+            strategies,
             parse.GetValue(Partitions),
             parse.GetValue(Json),
             parse.GetValue(InProcess),
-            parse.GetValue(Warmup));
+            parse.GetValue(Warmup),
+            cluster);
     }
 
     public static int Execute(RunOptions options)
@@ -116,6 +140,13 @@ internal static class RunCommand
             if (name == NaiveListStrategy.StrategyName && options.Request.Count > NaiveListStrategy.MaxCount)
             {
                 Console.Error.WriteLine($"skipped {name}: a List<int> holds at most {NaiveListStrategy.MaxCount} values.");
+                continue;
+            }
+
+            if (name == DistributedRun.Name)
+            {
+                // The work runs in the silos; this process is only the client, so it needs no process of its own.
+                runs.Add(DistributedRun.Run(options, options.Cluster ?? throw new InvalidOperationException($"{name} needs --cluster.")));
                 continue;
             }
 

@@ -35,22 +35,26 @@ internal static class CountList
         return true;
     }
 
-    /// <summary>Prints <paramref name="count"/> as <c>1e6</c> when it is a power of ten times a small mantissa, else in full.</summary>
+    /// <summary>
+    /// Prints <paramref name="count"/> as a power of ten (<c>1e6</c>, <c>2.5e6</c>) when it is 1000 or more with at most three
+    /// significant digits, else in full.
+    /// </summary>
     public static string Format(long count)
     {
         if (count >= 1000)
         {
             int exponent = 0;
-            long mantissa = count;
-            while (mantissa % 10 == 0)
+            decimal scale = 1;
+            while (scale * 10 <= count)
             {
-                mantissa /= 10;
+                scale *= 10;
                 exponent++;
             }
 
-            if (exponent >= 3 && mantissa < 10)
+            decimal mantissa = count / scale;
+            if (decimal.Round(mantissa, 2) == mantissa)
             {
-                return mantissa == 1 ? $"1e{exponent}" : string.Create(CultureInfo.InvariantCulture, $"{mantissa}e{exponent}");
+                return string.Create(CultureInfo.InvariantCulture, $"{mantissa.ToString("0.##", CultureInfo.InvariantCulture)}e{exponent}");
             }
         }
 

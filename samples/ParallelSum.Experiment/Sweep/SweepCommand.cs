@@ -251,18 +251,12 @@ internal static class SweepCommand
         using var system = new SystemUsageSampler();
         Thread.Sleep(TimeSpan.FromSeconds(1));
         system.Dispose();
-        return new TrialResult
+        return TrialResult.Of(sweepId, settings) with
         {
             Kind = TrialResult.IdleKind,
-            Sweep = sweepId,
-            Host = Environment.MachineName,
-            Cores = Environment.ProcessorCount,
-            MemoryLimitBytes = settings.MemoryLimitBytes,
-            Outcome = TrialOutcome.Ok,
             SystemCpuPeakPercent = system.PeakCpuPercent,
             SystemRamPeakPercent = system.PeakRamPercent,
             WallSeconds = 1,
-            FinishedAt = DateTimeOffset.UtcNow,
         };
     }
 

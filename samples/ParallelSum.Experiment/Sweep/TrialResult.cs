@@ -46,6 +46,20 @@ internal sealed record TrialResult
     [JsonPropertyName("wallSeconds")] public double WallSeconds { get; init; }
     [JsonPropertyName("finishedAt")] public DateTimeOffset FinishedAt { get; init; }
 
+    /// <summary>A line of sweep <paramref name="sweep"/> on this machine under <paramref name="settings"/>, to be completed with <c>with</c>.</summary>
+    public static TrialResult Of(string sweep, SweepSettings settings) => new()
+    {
+        Sweep = sweep,
+        Host = Environment.MachineName,
+        Cores = Environment.ProcessorCount,
+        MemoryLimitBytes = settings.MemoryLimitBytes,
+        Seed = settings.Seed,
+        Min = settings.Min,
+        Max = settings.Max,
+        Repetitions = settings.Repetitions,
+        FinishedAt = DateTimeOffset.UtcNow,
+    };
+
     /// <summary>The strategy with its partitioning, as tables and charts name a series.</summary>
     [JsonIgnore]
     public string Series => new TrialSpec(Strategy ?? Kind, Count, Partitions).Series;

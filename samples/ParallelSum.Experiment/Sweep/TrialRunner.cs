@@ -63,19 +63,11 @@ internal sealed class TrialRunner(SweepSettings settings, string sweepId)
         double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         double? seconds = Median(report?.Seconds);
         double? cpu = Median(report?.CpuSeconds);
-        return new TrialResult
+        return TrialResult.Of(sweepId, settings) with
         {
-            Sweep = sweepId,
-            Host = Environment.MachineName,
-            Cores = Environment.ProcessorCount,
-            MemoryLimitBytes = settings.MemoryLimitBytes,
             Strategy = spec.Strategy,
             Count = spec.Count,
             Partitions = spec.Partitions,
-            Seed = settings.Seed,
-            Min = settings.Min,
-            Max = settings.Max,
-            Repetitions = settings.Repetitions,
             Outcome = outcome,
             Reason = reason,
             Sum = outcome == TrialOutcome.Ok ? report?.Sum : null,
@@ -90,7 +82,6 @@ internal sealed class TrialRunner(SweepSettings settings, string sweepId)
             SystemCpuPeakPercent = system.PeakCpuPercent,
             SystemRamPeakPercent = system.PeakRamPercent,
             WallSeconds = wall,
-            FinishedAt = DateTimeOffset.UtcNow,
         };
     }
 

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using ParallelSum.Orleans;
+using ParallelSum.Silo;
+
+namespace ParallelSum.Experiment;
+
+/// <summary>Runs a request on a running Orleans cluster with <see cref="DistributedStrategy"/>, this process being the client.</summary>
+internal static class DistributedRun
+{
+    /// <summary>The strategy name <c>run</c> accepts for it.</summary>
+    public const string Name = DistributedStrategy.StrategyName;
+
+    public static StrategyRun Run(RunOptions options, ClusterTarget cluster)
+    {
+        IHost host = ClusterClientConnection.ConnectAsync(
+            cluster.Redis, cluster.GatewayPorts, cluster.ClusterId, cluster.ServiceId, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20), CancellationToken.None)
+            .GetAwaiter().GetResult();
+        try
+        {
+            var strategy = new DistributedStrategy(ClusterClientConnection.Client(host), new DistributedStrategyOptions
+            {
+                Partitioner = options.Partitions is int p ? IndexRangePartitioners.StaticBlocks(p) : null,
+            });
+            for (int i = 0; i < options.Warmup; i++)
+            {
+                _ = strategy.GenerateAndSumAsync(options.Request).GetAwaiter().GetResult();
+            }
+
+            GenerateAndSumResult result;
+            try
+            {
+                result = strategy.GenerateAndSumAsync(options.Request).GetAwaiter().GetResult();
+            }
+            catch (DistributedSumException e)
+            {
+                throw new InvalidOperationException(e.Message, e);
+            }
+
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            return StrategyRun.From(result, process.PeakWorkingSet64);
+        }
+        finally
+        {
+            ClusterClientConnection.DisconnectAsync(host).GetAwaiter().GetResult();
+        }
+    }
+}
