@@ -37,7 +37,7 @@ internal static class ChartSet
 
         var written = new List<string>();
         written.AddRange(Save(Chart(series, "Time to generate and sum N values", "seconds", r => r.Seconds, markFailures: true), folder, Names[0]));
-        written.AddRange(Save(Chart(series, "Peak memory of the trial's process", "peak working set (bytes)", r => r.PeakWorkingSetBytes, markFailures: true), folder, Names[1]));
+        written.AddRange(Save(Chart(series, "Peak memory of the trial's process", "peak working set (bytes)", r => r.PeakWorkingSetBytes, markFailures: true, failuresAtCap: true), folder, Names[1]));
         written.AddRange(Save(Chart(series, "Throughput", "values per second", r => r.ValuesPerSecond, markFailures: false), folder, Names[2]));
         return written;
     }
@@ -45,10 +45,11 @@ internal static class ChartSet
     private static string Source(TrialResult r) =>
         r.MemoryLimitBytes is long cap ? $"{r.Host}, {r.Cores} cores, heap cap {ByteSize.Format(cap)}" : $"{r.Host}, {r.Cores} cores";
 
-    private static Plot Chart(IEnumerable<IGrouping<string, TrialResult>> series, string title, string yLabel, Func<TrialResult, double?> y, bool markFailures)
+    private static Plot Chart(IEnumerable<IGrouping<string, TrialResult>> series, string title, string yLabel, Func<TrialResult, double?> y, bool markFailures, bool failuresAtCap = false)
     {
         var plot = new Plot();
-        var failures = new List<(double X, double Y)>();
+        bool failureInLegend = false;
+        int seriesIndex = 0;
         foreach (IGrouping<string, TrialResult> group in series)
         {
             // The last result per count wins, so a file holding two runs of one series still draws one line.
@@ -56,26 +57,46 @@ internal static class ChartSet
             (double X, double Y)[] ok = [.. points
                 .Where(r => r.Outcome == TrialOutcome.Ok && y(r) is > 0)
                 .Select(r => (Math.Log10(r.Count), Math.Log10(y(r)!.Value)))];
+            Color color = plot.Add.Palette.GetColor(seriesIndex++);
             if (ok.Length > 0)
             {
-                var line = plot.Add.Scatter(ok.Select(p => p.X).ToArray(), ok.Select(p => p.Y).ToArray());
+                var line = plot.Add.Scatter(ok.Select(p => p.X).ToArray(), ok.Select(p => p.Y).ToArray(), color);
                 line.LegendText = group.Key;
                 line.LineWidth = 2;
                 line.MarkerSize = 6;
             }
 
-            if (markFailures)
+            if (!markFailures)
             {
-                failures.AddRange(points
-                    .Where(r => r.Outcome == TrialOutcome.MemoryError && y(r) is > 0)
-                    .Select(r => (Math.Log10(r.Count), Math.Log10(y(r)!.Value))));
+                continue;
+            }
+
+            // A memory error is marked in its series' colour: on the time chart after how long it struck, on the memory
+            // chart at the cap it hit (its own peak is small when the failing allocation was refused before any page was touched).
+            (double X, double Y)[] failures = [.. points
+                .Where(r => r.Outcome == TrialOutcome.MemoryError)
+                .Select(r => (r.Count, Y: failuresAtCap && r.MemoryLimitBytes is long cap ? Math.Max(cap, y(r) ?? 0) : y(r)))
+                .Where(p => p.Y is > 0)
+                .Select(p => (Math.Log10(p.Count), Math.Log10(p.Y!.Value)))];
+            if (failures.Length > 0)
+            {
+                var marks = plot.Add.Markers(failures.Select(p => p.X).ToArray(), failures.Select(p => p.Y).ToArray(), MarkerShape.Eks, 16, color);
+                marks.MarkerLineWidth = 3;
+                if (!failureInLegend)
+                {
+                    marks.LegendText = "memory error (× in the series' colour)";
+                    failureInLegend = true;
+                }
             }
         }
 
-        if (failures.Count > 0)
+        if (failuresAtCap)
         {
-            var marks = plot.Add.Markers(failures.Select(p => p.X).ToArray(), failures.Select(p => p.Y).ToArray(), MarkerShape.Eks, 14, Colors.Red);
-            marks.LegendText = "memory error";
+            foreach (long cap in series.SelectMany(g => g).Select(r => r.MemoryLimitBytes).OfType<long>().Distinct())
+            {
+                var limit = plot.Add.HorizontalLine(Math.Log10(cap), 1, Colors.Gray, LinePattern.Dashed);
+                limit.LegendText = $"managed heap cap {ByteSize.Format(cap)}";
+            }
         }
 
         plot.Title(title);

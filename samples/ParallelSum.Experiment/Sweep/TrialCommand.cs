@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json;
 
 namespace ParallelSum.Experiment.Sweep;
@@ -73,6 +74,14 @@ internal static class TrialCommand
         IGenerateAndSum strategy = GenerateAndSumStrategies.Create(spec.Strategy, spec.Partitions is int p ? IndexRangePartitioners.StaticBlocks(p) : null);
         for (int repetition = 0; repetition < Math.Max(1, repetitions); repetition++)
         {
+            if (repetition > 0)
+            {
+                // The last repetition's values are garbage now; collect them (large object heap included) so that the peak
+                // memory is one repetition's, not two overlapping ones'. Outside the timed region.
+                GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+
             TimeSpan cpuBefore = Environment.CpuUsage.TotalTime;
             long started = Stopwatch.GetTimestamp();
             try
