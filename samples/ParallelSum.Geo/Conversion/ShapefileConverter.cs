@@ -70,7 +70,7 @@ internal static class ShapefileConverter
     // Returns the features written and the records read (deleted records are read but not written).
     private static (int Features, int Read) Write(string shpPath, string outPath)
     {
-        using ShapefileReader reader = Shapefile.OpenRead(shpPath);
+        using ShapefileReader reader = ShapefileFiles.OpenReader(shpPath);
         using var stream = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
         using var json = new Utf8JsonWriter(stream);
         json.WriteStartObject();
