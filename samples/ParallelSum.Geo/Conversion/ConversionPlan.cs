@@ -43,16 +43,18 @@ internal sealed record ConversionPlan(ExecutionMode Mode, int Workers, Partition
         ? "single"
         : $"{(Mode == ExecutionMode.Threads ? "threads" : "processes")}-{(Partitioner == PartitionerKind.Static ? "static" : "dynamic")}({Workers})";
 
-    /// <summary>Parses a label as <see cref="Label"/> prints it (the worker count may be left off: <paramref name="defaultWorkers"/>).</summary>
+    /// <summary>Parses a label as <see cref="Label"/> prints it, or with <c>:N</c> for <c>(N)</c>; without a count, <paramref name="defaultWorkers"/>.</summary>
     public static bool TryParse(string text, int defaultWorkers, out ConversionPlan plan)
     {
         plan = Single;
-        string body = text.Trim();
+        // "threads-static(4)" as printed, or "threads-static:4", which needs no quoting in a shell.
+        string body = text.Trim().Replace(':', '(');
         int workers = defaultWorkers;
         int open = body.IndexOf('(', StringComparison.Ordinal);
         if (open >= 0)
         {
-            if (!body.EndsWith(')') || !int.TryParse(body.AsSpan(open + 1, body.Length - open - 2), out workers) || workers < 1)
+            string number = body[(open + 1)..].TrimEnd(')');
+            if (!int.TryParse(number, out workers) || workers is < 1 or > 256)
             {
                 return false;
             }
