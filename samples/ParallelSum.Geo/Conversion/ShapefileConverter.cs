@@ -9,6 +9,8 @@ namespace ParallelSum.Geo.Conversion;
 /// <summary>Converts one shapefile to one GeoJSON FeatureCollection, streaming feature by feature.</summary>
 internal static class ShapefileConverter
 {
+    private const int FlushBytes = 1 << 16;
+
     /// <summary>
     /// Converts <paramref name="shpPath"/> into <c>&lt;outFolder&gt;/&lt;name&gt;.geojson</c>. Never throws for a bad input: every
     /// problem becomes an <see cref="FileOutcome.Error"/> result with its reason. The GeoJSON is written to a temporary file and
@@ -88,6 +90,12 @@ internal static class ShapefileConverter
 
             JsonSerializer.Serialize<IFeature>(json, feature, GeoJson.Options);
             count++;
+
+            // Utf8JsonWriter keeps everything in memory until flushed: hand it to the file every 64 KiB.
+            if (json.BytesPending >= FlushBytes)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();

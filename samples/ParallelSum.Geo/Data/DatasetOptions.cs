@@ -12,8 +12,8 @@ namespace ParallelSum.Geo.Data;
 /// </param>
 internal sealed record DatasetOptions(int Files, int Seed, int MinFeatures, int MaxFeatures, double Skew)
 {
-    public const int DefaultMinFeatures = 200;
-    public const int DefaultMaxFeatures = 20_000;
+    public const int DefaultMinFeatures = 600;
+    public const int DefaultMaxFeatures = 60_000;
     public const double DefaultSkew = 2.0;
 
     /// <summary>Returns the problems with these options, each naming its option; empty when they are valid.</summary>
