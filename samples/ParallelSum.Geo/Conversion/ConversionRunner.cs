@@ -89,15 +89,12 @@ internal static class ConversionRunner
     {
         using WorkerProcess child = WorkerProcess.Start(launcher, outFolder, overwrite, worker);
         using CancellationTokenRegistration registration = cancellationToken.Register(child.Kill);
-        foreach (IndexRange range in ranges)
+        // Checked before taking each range, never after: a range taken from the shared dynamic cursor by a dead worker would
+        // be lost to the live ones (it would still be reported, as never converted, by ResultSlots.Complete).
+        using IEnumerator<IndexRange> taking = ranges.GetEnumerator();
+        while (!child.Died && !cancellationToken.IsCancellationRequested && taking.MoveNext())
         {
-            if (child.Died || cancellationToken.IsCancellationRequested)
-            {
-                // Stop taking work: under dynamic chunks the live workers take what is left; anything never taken is
-                // reported by ResultSlots.Complete.
-                break;
-            }
-
+            IndexRange range = taking.Current;
             int[] indices = [.. WorkDispatch.Indices(range)];
             child.Convert(
                 [.. indices.Select(i => shpPaths[i])],

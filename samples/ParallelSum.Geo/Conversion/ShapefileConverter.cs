@@ -59,11 +59,10 @@ internal static class ShapefileConverter
             // Another run created the output between the check and the move.
             return new FileResult(name, FileOutcome.SkippedExists, $"{Path.GetFileName(outPath)} exists (use --overwrite to replace it)", 0, bytesIn, 0, clock.Elapsed.TotalSeconds, worker);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ShapefileException or InvalidDataException
-            or ArgumentException or InvalidOperationException or NotSupportedException or FormatException or OverflowException
-            or IndexOutOfRangeException or OutOfMemoryException or JsonException)
+        catch (Exception e)
         {
-            // A corrupt record can surface from deep inside the reader as any of these.
+            // A corrupt record surfaces from deep inside the reader as almost any exception type (format, range, overflow,
+            // out of memory for a huge declared part count); whatever it is, it belongs to this file, never to the run.
             return FileResult.Failed(name, $"unreadable: {e.GetType().Name}: {e.Message}", worker, bytesIn, clock.Elapsed.TotalSeconds);
         }
     }

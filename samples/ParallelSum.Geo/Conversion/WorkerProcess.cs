@@ -95,7 +95,11 @@ internal sealed class WorkerProcess : IDisposable
         for (int i = 0; i < paths.Count; i++)
         {
             string expected = Path.GetFileName(paths[i]);
-            fileStarted(expected);
+            if (!Died)
+            {
+                fileStarted(expected);
+            }
+
             string? line = Died ? null : _process.StandardOutput.ReadLine();
             if (line is null)
             {

@@ -95,6 +95,16 @@ internal static class DatasetGenerator
         }
 
         Shapefile.WriteAllFeatures(features, path, Wgs84Wkt, System.Text.Encoding.UTF8);
+        FixDbfDate(Path.ChangeExtension(path, ".dbf"));
+    }
+
+    // The .dbf header holds its last-update date (bytes 1-3: years since 1900, month, day), which the writer sets to today.
+    // A fixed date keeps the files byte-identical for a seed whatever the day they are made.
+    private static void FixDbfDate(string dbfPath)
+    {
+        using var stream = new FileStream(dbfPath, FileMode.Open, FileAccess.Write);
+        stream.Position = 1;
+        stream.Write([100, 1, 1]); // 2000-01-01
     }
 
     // Vertices at increasing angles with radii in [rMin, rMax]: a star-shaped, hence simple and valid, ring.
