@@ -25,38 +25,17 @@ public sealed class RoundTripTests(SmallDataSet data) : IClassFixture<SmallDataS
     }
 
     [Fact]
-    public void Verify_DetectsAChangedAttribute()
-    {
-        using var output = new TempFolder();
-        ConversionRunner.Run(data.Files, output.Path, overwrite: false, ConversionPlan.Single);
-        string geojson = GeoJson.OutputPath(data.Files[0], output.Path);
-        string text = File.ReadAllText(geojson);
-        int at = text.IndexOf("\"LandUse\":\"", StringComparison.Ordinal) + "\"LandUse\":\"".Length;
-        File.WriteAllText(geojson, text[..at] + "X" + text[(at + 1)..]);
+    public void Verify_DetectsAChangedAttribute() => AssertTamperingIsFound(
+        text => text.IndexOf("\"LandUse\":\"", StringComparison.Ordinal) + "\"LandUse\":\"".Length,
+        "X",
+        "feature 0: attribute LandUse");
 
-        VerifyResult result = GeoJsonVerifier.Verify(data.Files[0], output.Path);
-
-        Assert.False(result.Ok);
-        Assert.Contains("feature 0: attribute LandUse", result.Problem, StringComparison.Ordinal);
-    }
-
+    // The second vertex of the first shell (the first is also the last: changing it would open the ring); 6.57… becomes 16.57….
     [Fact]
-    public void Verify_DetectsAMovedCoordinate()
-    {
-        using var output = new TempFolder();
-        ConversionRunner.Run(data.Files, output.Path, overwrite: false, ConversionPlan.Single);
-        string geojson = GeoJson.OutputPath(data.Files[0], output.Path);
-        string text = File.ReadAllText(geojson);
-        // The second vertex of the first shell (the first is also the last: changing it would open the ring).
-        int first = text.IndexOf("\"coordinates\":[[[[", StringComparison.Ordinal);
-        int at = text.IndexOf("],[", first, StringComparison.Ordinal) + "],[".Length;
-        File.WriteAllText(geojson, text[..at] + "1" + text[at..]); // 6.57… becomes 16.57…
-
-        VerifyResult result = GeoJsonVerifier.Verify(data.Files[0], output.Path);
-
-        Assert.False(result.Ok);
-        Assert.Contains("feature 0: polygon 0 shell differs", result.Problem, StringComparison.Ordinal);
-    }
+    public void Verify_DetectsAMovedCoordinate() => AssertTamperingIsFound(
+        text => text.IndexOf("],[", text.IndexOf("\"coordinates\":[[[[", StringComparison.Ordinal), StringComparison.Ordinal) + "],[".Length,
+        "1",
+        "feature 0: polygon 0 shell differs");
 
     [Fact]
     public void SameValue_ComparesGeoJsonDecimalsWithShapefileNumbersByValue()
@@ -70,5 +49,21 @@ public sealed class RoundTripTests(SmallDataSet data) : IClassFixture<SmallDataS
         Assert.False(GeoJsonVerifier.SameValue("7", 7m));
         Assert.True(GeoJsonVerifier.SameValue(null, null));
         Assert.False(GeoJsonVerifier.SameValue(null, 0m));
+    }
+
+    // Converts, inserts `insert` into the first output at the position `find` returns, and expects verify to name the change.
+    private void AssertTamperingIsFound(Func<string, int> find, string insert, string problem)
+    {
+        using var output = new TempFolder();
+        ConversionRunner.Run(data.Files, output.Path, overwrite: false, ConversionPlan.Single);
+        string geojson = GeoJson.OutputPath(data.Files[0], output.Path);
+        string text = File.ReadAllText(geojson);
+        int at = find(text);
+        File.WriteAllText(geojson, text[..at] + insert + text[at..]);
+
+        VerifyResult result = GeoJsonVerifier.Verify(data.Files[0], output.Path);
+
+        Assert.False(result.Ok);
+        Assert.Contains(problem, result.Problem, StringComparison.Ordinal);
     }
 }
