@@ -30,7 +30,8 @@ internal static class VerifyCommand
             }
 
             VerifyResult[] results = VerifyRunner.Run(files, outFolder, Environment.ProcessorCount);
-            var table = new Table().Border(TableBorder.Rounded).Title($"verify {Markup.Escape(outFolder)} against {Markup.Escape(inFolder)}");
+            AnsiConsole.MarkupLine($"verify {Markup.Escape(outFolder)} against {Markup.Escape(inFolder)}");
+            var table = new Table().Border(TableBorder.Rounded);
             table.AddColumn("file");
             table.AddColumn(new TableColumn("features").RightAligned());
             table.AddColumn("result");
