@@ -2,24 +2,6 @@ using System.Diagnostics;
 
 namespace ParallelSum.Geo.Conversion;
 
-/// <summary>Told about files as workers take and finish them; called from worker threads, so implementations must be thread-safe.</summary>
-internal interface IConversionObserver
-{
-    void FileStarted(int worker, string name);
-
-    void FileCompleted(FileResult result);
-}
-
-/// <summary>The results of one conversion run, in input order.</summary>
-internal sealed record ConversionReport(ConversionPlan Plan, string PartitionerName, IReadOnlyList<FileResult> Files, TimeSpan Elapsed)
-{
-    public int Converted => Files.Count(f => f.Outcome == FileOutcome.Ok);
-
-    public int Failed => Files.Count(f => f.Outcome == FileOutcome.Error);
-
-    public int Skipped => Files.Count(f => f.Outcome == FileOutcome.SkippedExists);
-}
-
 /// <summary>
 /// Converts a list of shapefiles with a <see cref="ConversionPlan"/>. Files are work items <c>[0, count)</c> in the given
 /// order; the plan's library partitioner decides which worker converts which, and every file ends with exactly one result.
