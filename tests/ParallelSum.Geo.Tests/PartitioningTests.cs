@@ -84,4 +84,23 @@ public sealed class PartitioningTests
     [InlineData("threads-static:0")]
     [InlineData("processes-dynamic(x)")]
     public void ConversionPlan_RejectsUnknownLabels(string text) => Assert.False(ConversionPlan.TryParse(text, 2, out _));
+
+    [Fact]
+    public void InOrder_LargestFirst_SortsByInputSize_NameOrderKeepsTheList()
+    {
+        using var folder = new TempFolder();
+        foreach ((string name, int bytes) in new[] { ("a", 10), ("b", 30), ("c", 20) })
+        {
+            foreach (string extension in new[] { ".shp", ".shx", ".dbf" })
+            {
+                File.WriteAllBytes(folder.Sub(name + extension), new byte[bytes]);
+            }
+        }
+
+        IReadOnlyList<string> files = ShapefileFiles.Find(folder.Path);
+
+        Assert.Equal(["a.shp", "b.shp", "c.shp"], files.Select(Path.GetFileName));
+        Assert.Same(files, ShapefileFiles.InOrder(files, FileOrder.Name));
+        Assert.Equal(["b.shp", "c.shp", "a.shp"], ShapefileFiles.InOrder(files, FileOrder.LargestFirst).Select(Path.GetFileName));
+    }
 }

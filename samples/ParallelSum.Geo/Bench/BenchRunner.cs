@@ -53,20 +53,22 @@ internal static class BenchRunner
         int repetitions,
         string outFolder,
         Action<string> log,
+        FileOrder order = FileOrder.Name,
         WorkerLauncher? launcher = null)
     {
         var seconds = new Dictionary<(int Count, ConversionPlan Plan), List<double>>();
         var totals = new Dictionary<int, (long Features, long Bytes)>();
         foreach (ConversionPlan plan in plans)
         {
-            Convert(data.Take(counts.Min()).ToList(), plan, outFolder, launcher);
+            Convert(ShapefileFiles.InOrder([.. data.Take(counts.Min())], order), plan, outFolder, launcher);
         }
 
         for (int rep = 1; rep <= repetitions; rep++)
         {
             foreach (int count in counts)
             {
-                List<string> files = [.. data.Take(count)];
+                // The first N files of the set, then put in the asked order.
+                IReadOnlyList<string> files = ShapefileFiles.InOrder([.. data.Take(count)], order);
                 foreach (ConversionPlan plan in plans)
                 {
                     ConversionReport report = Convert(files, plan, outFolder, launcher);
@@ -101,7 +103,7 @@ internal static class BenchRunner
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    private static ConversionReport Convert(List<string> files, ConversionPlan plan, string outFolder, WorkerLauncher? launcher)
+    private static ConversionReport Convert(IReadOnlyList<string> files, ConversionPlan plan, string outFolder, WorkerLauncher? launcher)
     {
         // Outputs are removed before each run (untimed), so every run writes every file.
         if (Directory.Exists(outFolder))

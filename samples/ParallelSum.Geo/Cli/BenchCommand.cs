@@ -18,13 +18,15 @@ internal static class BenchCommand
     private static readonly Option<string> Out = new("--out", "-o") { Description = "The folder for results.csv, results.json, results.md, chart.png and chart.svg.", DefaultValueFactory = _ => Path.Combine("artifacts", "geo-bench") };
     private static readonly Option<string> Work = new("--work") { Description = "The folder for the data set and the outputs (the data set is reused when its options match).", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "parallelsum-geo-bench") };
     private static readonly Option<string> Modes = new("--modes", "-m") { Description = $"Modes to run, comma-separated, each optionally with :N workers (e.g. processes-dynamic:4). Accepted: single, threads-static, threads-dynamic, processes-static, processes-dynamic.", DefaultValueFactory = _ => DefaultModes };
+    private static readonly Option<string> Order = new("--order") { Description = "name: each count's files in name order; largest-first: biggest inputs first.", DefaultValueFactory = _ => "name" };
     private static readonly Option<int> Workers = new("--workers", "-w") { Description = "Workers for modes given without :N (1 to 256; default one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
 
     public static Command Create()
     {
+        Order.AcceptOnlyFromAmong("name", "largest-first");
         var command = new Command("bench", "Convert the first N files of one seeded data set for every N in --counts with every mode; print and save times, speedups and a chart.")
         {
-            Counts, Repetitions, Out, Work, Modes, Workers,
+            Counts, Repetitions, Out, Work, Modes, Workers, Order,
             GenerateCommand.Seed, GenerateCommand.MinFeatures, GenerateCommand.MaxFeatures, GenerateCommand.Skew,
         };
         command.SetAction(parse =>
@@ -52,7 +54,8 @@ internal static class BenchCommand
             void Log(string line) => Console.Out.WriteLine(line);
             IReadOnlyList<string> data = BenchRunner.PrepareData(dataset, Path.Combine(work, "data"), Log);
             Log($"bench: counts {string.Join(",", counts)}; {string.Join(", ", plans.Select(p => p.Label))}; {repetitions} repetitions (+1 untimed warm-up per mode)");
-            List<BenchResult> results = BenchRunner.Run(data, counts, plans, repetitions, Path.Combine(work, "out"), Log);
+            FileOrder order = ConvertCommand.ParseOrder(parse.GetValue(Order)!);
+            List<BenchResult> results = BenchRunner.Run(data, counts, plans, repetitions, Path.Combine(work, "out"), Log, order);
             var report = new BenchReport(
                 DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 MachineDescription(),
@@ -60,7 +63,7 @@ internal static class BenchCommand
                 $".NET {Environment.Version}, {RuntimeInformation.OSDescription}",
                 "ParallelSum.Geo " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
                 repetitions,
-                string.Create(CultureInfo.InvariantCulture, $"seed {dataset.Seed}, {dataset.MinFeatures}–{dataset.MaxFeatures} polygons a file, skew {dataset.Skew}; the first N of {dataset.Files} files"),
+                string.Create(CultureInfo.InvariantCulture, $"seed {dataset.Seed}, {dataset.MinFeatures}–{dataset.MaxFeatures} polygons a file, skew {dataset.Skew}; the first N of {dataset.Files} files, {(order == FileOrder.Name ? "in name order" : "largest first")}"),
                 results);
             WriteTable(report);
             foreach (string path in BenchOutput.Write(report, outFolder))

@@ -15,6 +15,7 @@ internal static class ConvertCommand
     private static readonly Option<string> Mode = new("--mode", "-m") { Description = "single: one worker; threads: workers in this process; processes: worker processes.", DefaultValueFactory = _ => "threads" };
     private static readonly Option<int?> Workers = new("--workers", "-w") { Description = "How many workers for threads and processes (1 to 256; default one per core)." };
     private static readonly Option<string> Partitioner = new("--partitioner", "-p") { Description = "static: contiguous blocks of files per worker, fixed up front; dynamic: a free worker takes the next file.", DefaultValueFactory = _ => "dynamic" };
+    private static readonly Option<string> Order = new("--order") { Description = "name: files in name order; largest-first: biggest inputs first (helps dynamic chunks, hurts static blocks).", DefaultValueFactory = _ => "name" };
     private static readonly Option<bool> Overwrite = new("--overwrite") { Description = "Replace outputs that exist (default: skip those files and say so)." };
     private static readonly Option<string?> Report = new("--report") { Description = "Also write every file's result as JSON to this file." };
 
@@ -22,9 +23,10 @@ internal static class ConvertCommand
     {
         Mode.AcceptOnlyFromAmong("single", "threads", "processes");
         Partitioner.AcceptOnlyFromAmong("static", "dynamic");
+        Order.AcceptOnlyFromAmong("name", "largest-first");
         var command = new Command("convert", "Convert every shapefile in --in to GeoJSON in --out; print each file's outcome and a summary. Exits 1 if any file failed.")
         {
-            In, Out, Mode, Workers, Partitioner, Overwrite, Report,
+            In, Out, Mode, Workers, Partitioner, Order, Overwrite, Report,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -32,7 +34,7 @@ internal static class ConvertCommand
             string outFolder = parse.GetValue(Out)!;
             GeoCli.Reject(Validate(parse, inFolder));
             ConversionPlan plan = ReadPlan(parse.GetValue(Mode)!, parse.GetValue(Workers), parse.GetValue(Partitioner)!);
-            IReadOnlyList<string> files = ShapefileFiles.Find(inFolder);
+            IReadOnlyList<string> files = ShapefileFiles.InOrder(ShapefileFiles.Find(inFolder), ParseOrder(parse.GetValue(Order)!));
             if (files.Count == 0)
             {
                 Console.Error.WriteLine($"error: no .shp files in {inFolder}");
@@ -52,6 +54,8 @@ internal static class ConvertCommand
         });
         return command;
     }
+
+    public static FileOrder ParseOrder(string order) => order == "largest-first" ? FileOrder.LargestFirst : FileOrder.Name;
 
     private static IEnumerable<string> Validate(ParseResult parse, string inFolder)
     {

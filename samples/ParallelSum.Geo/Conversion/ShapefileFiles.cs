@@ -4,6 +4,16 @@ using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 
 namespace ParallelSum.Geo.Conversion;
 
+/// <summary>The order in which files become work items <c>[0, n)</c>.</summary>
+internal enum FileOrder
+{
+    /// <summary>Ordinal name order: sizes fall where they fall, which is what separates static blocks from dynamic chunks.</summary>
+    Name,
+
+    /// <summary>Largest input first (ties by name): dynamic chunks then start the big files early, so no big file is left for last.</summary>
+    LargestFirst,
+}
+
 /// <summary>Finds shapefiles and checks the parts of one before it is read, so a bad file fails with a reason people can act on.</summary>
 internal static class ShapefileFiles
 {
@@ -15,6 +25,11 @@ internal static class ShapefileFiles
         [.. Directory.EnumerateFiles(folder)
             .Where(p => Path.GetExtension(p).Equals(".shp", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)];
+
+    /// <summary>The files in <paramref name="order"/>.</summary>
+    public static IReadOnlyList<string> InOrder(IReadOnlyList<string> files, FileOrder order) => order == FileOrder.Name
+        ? files
+        : [.. files.OrderByDescending(InputBytes).ThenBy(p => p, StringComparer.Ordinal)];
 
     /// <summary>The sibling of <paramref name="shpPath"/> with extension <paramref name="extension"/> (lower or upper case), or null.</summary>
     public static string? Sibling(string shpPath, string extension)
