@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Globalization;
+using ParallelSum.Geo.Conversion;
+using ParallelSum.Geo.Verification;
+using Spectre.Console;
+
+namespace ParallelSum.Geo.Cli;
+
+/// <summary><c>verify</c>: reads every output back and compares it with its shapefile.</summary>
+internal static class VerifyCommand
+{
+    private static readonly Option<string> In = new("--in", "-i") { Description = "The folder of shapefiles that was converted.", Required = true };
+    private static readonly Option<string> Out = new("--out", "-o") { Description = "The folder of .geojson outputs.", Required = true };
+
+    public static Command Create()
+    {
+        var command = new Command("verify", "Read every GeoJSON back and check its feature count, geometries (exactly) and attributes (by value) against its shapefile. Exits 1 on any difference.")
+        {
+            In, Out,
+        };
+        command.SetAction(parse =>
+        {
+            string inFolder = parse.GetValue(In)!;
+            string outFolder = parse.GetValue(Out)!;
+            GeoCli.Reject([.. GeoCli.RequireFolder("--in", inFolder), .. GeoCli.RequireFolder("--out", outFolder)]);
+            IReadOnlyList<string> files = ShapefileFiles.Find(inFolder);
+            if (files.Count == 0)
+            {
+                throw new UsageException($"--in: no .shp files in {inFolder}.");
+            }
+
+            VerifyResult[] results = VerifyRunner.Run(files, outFolder, Environment.ProcessorCount);
+            AnsiConsole.MarkupLine($"verify {Markup.Escape(outFolder)} against {Markup.Escape(inFolder)}");
+            var table = new Table().Border(TableBorder.Rounded);
+            table.AddColumn("file");
+            table.AddColumn(new TableColumn("features").RightAligned());
+            table.AddColumn("result");
+            foreach (VerifyResult r in results)
+            {
+                table.AddRow(
+                    Markup.Escape(r.Name),
+                    r.Features.ToString("N0", CultureInfo.InvariantCulture),
+                    r.Ok ? "[green]equal[/]" : $"[red]{Markup.Escape(r.Problem ?? "differs")}[/]");
+            }
+
+            AnsiConsole.Write(table);
+            int bad = results.Count(r => !r.Ok);
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{results.Length} files: {results.Length - bad} equal, {bad} not; {results.Sum(r => r.Features):N0} features compared"));
+            return bad > 0 ? 1 : 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+
+namespace ParallelSum.Geo.Conversion;
+
+/// <summary>
+/// Converts a list of shapefiles with a <see cref="ConversionPlan"/>. Files are work items <c>[0, count)</c> in the given
+/// order; the plan's library partitioner decides which worker converts which, and every file ends with exactly one result.
+/// </summary>
+internal static class ConversionRunner
+{
+    public static ConversionReport Run(
+        IReadOnlyList<string> shpPaths,
+        string outFolder,
+        bool overwrite,
+        ConversionPlan plan,
+        IConversionObserver? observer = null,
+        WorkerLauncher? launcher = null,
+        CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(outFolder);
+        IIndexRangePartitioner partitioner = plan.CreatePartitioner();
+        var slots = new ResultSlots(shpPaths);
+        var clock = Stopwatch.StartNew();
+        if (plan.Mode == ExecutionMode.Processes)
+        {
+            launcher ??= WorkerLauncher.ForThisProgram();
+            WorkDispatch.Run(partitioner, shpPaths.Count, (worker, ranges) => RunProcess(worker, ranges, shpPaths, outFolder, overwrite, slots, observer, launcher, cancellationToken));
+        }
+        else
+        {
+            WorkDispatch.Run(partitioner, shpPaths.Count, (worker, ranges) =>
+            {
+                foreach (IndexRange range in ranges)
+                {
+                    foreach (int i in WorkDispatch.Indices(range))
+                    {
+                        if (cancellationToken.IsCancellationRequested)
+                        {
+                            return;
+                        }
+
+                        observer?.FileStarted(worker, Path.GetFileName(shpPaths[i]));
+                        FileResult result = ShapefileConverter.Convert(shpPaths[i], outFolder, overwrite, worker);
+                        slots.Set(i, result);
+                        observer?.FileCompleted(result);
+                    }
+                }
+            });
+        }
+
+        string missing = cancellationToken.IsCancellationRequested
+            ? "cancelled before it was converted"
+            : "no worker converted it: every worker process that could take it had died";
+        FileResult[] results = slots.Complete(missing);
+        clock.Stop();
+        return new ConversionReport(plan, partitioner.Name, results, clock.Elapsed);
+    }
+
+    // One pump per worker process: takes the worker's ranges from the partitioner one at a time (for dynamic chunks, only
+    // when the child has answered the previous range), so the library's shared cursor balances processes as it does threads.
+    private static void RunProcess(
+        int worker,
+        IEnumerable<IndexRange> ranges,
+        IReadOnlyList<string> shpPaths,
+        string outFolder,
+        bool overwrite,
+        ResultSlots slots,
+        IConversionObserver? observer,
+        WorkerLauncher launcher,
+        CancellationToken cancellationToken)
+    {
+        using WorkerProcess child = WorkerProcess.Start(launcher, outFolder, overwrite, worker);
+        using CancellationTokenRegistration registration = cancellationToken.Register(child.Kill);
+        // Checked before taking each range, never after: a range taken from the shared dynamic cursor by a dead worker would
+        // be lost to the live ones (it would still be reported, as never converted, by ResultSlots.Complete).
+        using IEnumerator<IndexRange> taking = ranges.GetEnumerator();
+        while (!child.Died && !cancellationToken.IsCancellationRequested && taking.MoveNext())
+        {
+            IndexRange range = taking.Current;
+            int[] indices = [.. WorkDispatch.Indices(range)];
+            child.Convert(
+                [.. indices.Select(i => shpPaths[i])],
+                name => observer?.FileStarted(worker, name),
+                (k, result) =>
+                {
+                    if (cancellationToken.IsCancellationRequested && result.Outcome == FileOutcome.Error && result.Worker == worker && child.Died)
+                    {
+                        return; // killed for cancellation: reported as cancelled
+                    }
+
+                    slots.Set(indices[k], result);
+                    observer?.FileCompleted(result);
+                });
+        }
+
+        if (!child.Died)
+        {
+            child.Finish();
+        }
+    }
+}

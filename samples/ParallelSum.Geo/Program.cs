@@ -1,0 +1,3 @@
+using ParallelSum.Geo.Cli;
+
+return await GeoCli.InvokeAsync(args, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,56 @@
+using ParallelSum.Geo.Cli;
+
+namespace ParallelSum.Geo.Tests;
+
+/// <summary>Bad options fail fast, with exit code 2 and a message that names the option and what it accepts.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public static TheoryData<string[], string> BadOptions => new()
+    {
+        { ["convert", "--in", "IN", "--out", "OUT", "--mode", "bogus"], "Argument 'bogus' not recognized. Must be one of:" },
+        { ["convert", "--in", "IN", "--out", "OUT", "--partitioner", "random"], "Argument 'random' not recognized. Must be one of:" },
+        { ["convert", "--in", "IN", "--out", "OUT", "--workers", "0"], "--workers must be between 1 and 256; got 0." },
+        { ["convert", "--in", "IN", "--out", "OUT", "--mode", "single", "--workers", "2"], "--workers 2 does not go with --mode single" },
+        { ["convert", "--in", "IN/missing", "--out", "OUT"], "--in: folder '" },
+        { ["convert", "--out", "OUT"], "Option '--in' is required." },
+        { ["verify", "--in", "IN", "--out", "IN/missing"], "--out: folder '" },
+        { ["generate", "--out", "OUT", "--files", "0"], "--files must be 1 or more; got 0." },
+        { ["generate", "--out", "OUT", "--min-features", "50", "--max-features", "10"], "--max-features (10) must be at least --min-features (50)." },
+        { ["generate", "--out", "OUT", "--skew", "0.5"], "--skew must be between 1 and 100; got 0.5." },
+        { ["bench", "--counts", "5,x"], "--counts: 'x' is not a whole number from 1 to 10000" },
+        { ["bench", "--modes", "single,threads-sideways"], "--modes: 'threads-sideways' is not one of single, threads-static" },
+        { ["bench", "--repetitions", "0"], "--repetitions must be between 1 and 50; got 0." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public async Task BadOption_ExitsWithTwo_AndNamesTheOption(string[] args, string message)
+    {
+        Directory.CreateDirectory(_folder.Sub("in"));
+        string[] resolved = [.. args.Select(a => a.Replace("IN", _folder.Sub("in"), StringComparison.Ordinal).Replace("OUT", _folder.Sub("out"), StringComparison.Ordinal))];
+        using var error = new StringWriter();
+
+        int exit = await GeoCli.InvokeAsync(resolved, error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder.Sub("out")), "a rejected command must not start any work");
+    }
+
+    [Fact]
+    public async Task Convert_ExitsWithOne_WhenAFileFails()
+    {
+        string input = _folder.Sub("in");
+        Directory.CreateDirectory(input);
+        await File.WriteAllBytesAsync(Path.Combine(input, "broken.shp"), new byte[10]);
+        using var error = new StringWriter();
+
+        int exit = await GeoCli.InvokeAsync(["convert", "--in", input, "--out", _folder.Sub("out"), "--mode", "single"], error);
+
+        Assert.Equal(1, exit);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
