@@ -41,7 +41,13 @@ internal static class ClusterClientConnection
                 });
             }
 
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout);
+            client.Configure<ClientMessagingOptions>(o =>
+            {
+                o.ResponseTimeout = responseTimeout;
+
+                // A timed-out range is retried elsewhere; tell its silo to stop computing it (Orleans 10 default: false).
+                o.CancelRequestOnTimeout = true;
+            });
         });
         IHost host = builder.Build();
         using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

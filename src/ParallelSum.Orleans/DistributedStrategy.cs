@@ -11,6 +11,12 @@ namespace ParallelSum.Orleans;
 /// each range is counted exactly once, and when a range fails on every attempt the call throws
 /// <see cref="DistributedSumException"/> instead of returning a partial sum.
 /// </summary>
+/// <remarks>
+/// Cancelling the call's token cancels the grain calls in flight, and each grain stops computing. A call that times out
+/// is over for Orleans, though, and its grain goes on computing a range that is being retried elsewhere, unless the
+/// client is configured with <c>ClientMessagingOptions.CancelRequestOnTimeout = true</c> (Orleans 10 defaults it to
+/// false); the samples and tests set it.
+/// </remarks>
 public sealed class DistributedStrategy : IGenerateAndSum
 {
     /// <summary>The strategy name, <c>distributed</c>.</summary>

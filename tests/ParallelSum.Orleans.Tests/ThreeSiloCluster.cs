@@ -13,7 +13,11 @@ public sealed class ThreeSiloCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureClient(c => c.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5)));
+        builder.ConfigureClient(c => c.Configure<ClientMessagingOptions>(o =>
+        {
+            o.ResponseTimeout = TimeSpan.FromSeconds(5);
+            o.CancelRequestOnTimeout = true;
+        }));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
