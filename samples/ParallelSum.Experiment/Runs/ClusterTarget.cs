@@ -47,7 +47,4 @@ internal sealed record ClusterTarget(string? Redis, IReadOnlyList<int> GatewayPo
         target = new ClusterTarget(null, ports, clusterId, serviceId);
         return true;
     }
-
-    /// <summary>How the table names where the work ran.</summary>
-    public override string ToString() => Redis is null ? $"localhost:{string.Join(",", GatewayPorts)}" : $"redis={Redis}";
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using ParallelSum.Orleans;
 using ParallelSum.Silo;
@@ -22,24 +21,14 @@ internal static class DistributedRun
             {
                 Partitioner = options.Partitions is int p ? IndexRangePartitioners.StaticBlocks(p) : null,
             });
-            for (int i = 0; i < options.Warmup; i++)
-            {
-                _ = strategy.GenerateAndSumAsync(options.Request).GetAwaiter().GetResult();
-            }
-
-            GenerateAndSumResult result;
             try
             {
-                result = strategy.GenerateAndSumAsync(options.Request).GetAwaiter().GetResult();
+                return RunCommand.Measure(strategy, options);
             }
             catch (DistributedSumException e)
             {
                 throw new InvalidOperationException(e.Message, e);
             }
-
-            using var process = Process.GetCurrentProcess();
-            process.Refresh();
-            return StrategyRun.From(result, process.PeakWorkingSet64);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ParallelSum.Experiment.Sweep;
 using ParallelSum.Silo;
 
 namespace ParallelSum.Experiment;
@@ -157,9 +158,11 @@ internal static class RunCommand
         return 0;
     }
 
-    private static StrategyRun RunHere(RunOptions options, string name)
+    private static StrategyRun RunHere(RunOptions options, string name) => Measure(options.CreateStrategy(name), options);
+
+    /// <summary>Runs <paramref name="strategy"/> on the request after its warm-up runs, in this process, and reports it with this process's peak memory.</summary>
+    internal static StrategyRun Measure(IGenerateAndSum strategy, RunOptions options)
     {
-        IGenerateAndSum strategy = options.CreateStrategy(name);
         for (int i = 0; i < options.Warmup; i++)
         {
             _ = strategy.GenerateAndSumAsync(options.Request).GetAwaiter().GetResult();
@@ -178,15 +181,9 @@ internal static class RunCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"{"strategy",-13} {"sum",22} {"seconds",9} {"values/s",12} {"peak memory",12}  workers  partitioner");
         foreach (StrategyRun run in runs)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{run.Strategy,-13} {run.Sum,22} {run.Seconds,9:F3} {run.ValuesPerSecond,12:E3} {FormatBytes(run.PeakWorkingSetBytes),12}  {run.Workers,7}  {run.Partitioner ?? "-"}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{run.Strategy,-13} {run.Sum,22} {run.Seconds,9:F3} {run.ValuesPerSecond,12:E3} {ByteSize.Format(run.PeakWorkingSetBytes),12}  {run.Workers,7}  {run.Partitioner ?? "-"}");
         }
 
         return text.ToString();
     }
-
-    internal static string FormatBytes(long bytes) => bytes switch
-    {
-        >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):F2} GiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):F1} MiB"),
-    };
 }
