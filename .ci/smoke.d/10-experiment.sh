@@ -1,0 +1,37 @@
+# The experiment sample: every strategy agrees on the known answer; a bad option fails; a short sweep writes its results
+# and charts; plot renders them again from the results file.
+echo "== experiment: every strategy agrees on the known answer for count 1000000, seed 42"
+out=$(dotnet run -c Release --project samples/ParallelSum.Experiment -- run --count 1000000 --seed 42 --json)
+echo "$out"
+sums=$(printf '%s' "$out" | python3 -c 'import json,sys; print(" ".join(sorted({r["sum"] for r in json.load(sys.stdin)})))')
+[ "$sums" = "5002298" ] || { echo "sample sums disagree or are wrong: $sums" >&2; exit 1; }
+
+echo "== experiment: a bad option exits non-zero"
+if dotnet run -c Release --project samples/ParallelSum.Experiment --no-build -- run --min 5 --max 4 2>/dev/null; then
+  echo "a bad option did not fail" >&2; exit 1
+fi
+
+echo "== experiment: a short sweep (results file, tables, charts), then plot from its results file"
+sweep_out=$(mktemp -d)
+dotnet run -c Release --project samples/ParallelSum.Experiment --no-build -- --counts 1e3,1e5 --large-counts 1e6 --repetitions 1 --out "$sweep_out"
+results=$(ls "$sweep_out"/sweep-*.jsonl)
+python3 - "$results" <<'PY'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+trials = [l for l in lines if l["kind"] == "trial"]
+assert len(trials) == 13, f"expected 13 trials, got {len(trials)}"
+bad = [t for t in trials if t["outcome"] != "ok"]
+assert not bad, f"trials did not finish: {bad}"
+for n in (1000, 100000, 1000000):
+    sums = {t["sum"] for t in trials if t["count"] == n}
+    assert len(sums) == 1, f"strategies disagree at {n}: {sums}"
+assert {t["sum"] for t in trials if t["count"] == 1000000} == {"5002298"}
+PY
+rm -f "$sweep_out"/*.png "$sweep_out"/*.svg
+dotnet run -c Release --project samples/ParallelSum.Experiment --no-build -- plot "$results"
+for chart in time-vs-count memory-vs-count rate-vs-count; do
+  for ext in png svg; do
+    [ -s "$sweep_out/$chart.$ext" ] || { echo "plot did not write $chart.$ext" >&2; exit 1; }
+  done
+done
+rm -rf "$sweep_out"
