@@ -15,7 +15,7 @@ IGenerateAndSum[] strategies =
     new SliceFanOutStrategy(new AutoStrategy(), slices: 7),
 ];
 
-Console.WriteLine($"{request}: sequential definition {definition}");
+Console.WriteLine($"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {request}: sequential definition {definition}");
 bool allAgree = true;
 foreach (IGenerateAndSum strategy in strategies)
 {

@@ -9,7 +9,11 @@ internal sealed class ProgressReporter(IProgress<GenerateAndSumProgress>? progre
     /// <summary>Reports closer together than this are dropped, so a fast kernel does not flood the receiver.</summary>
     private const long ReportInterval = 50;
 
+#if NET9_0_OR_GREATER
     private readonly Lock _lock = new();
+#else
+    private readonly object _lock = new();
+#endif
     private long _completed;
     private long _lastReportedCompleted = -1;
     private long _lastReportTicks = Environment.TickCount64;
