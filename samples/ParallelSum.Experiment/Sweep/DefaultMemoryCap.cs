@@ -14,7 +14,7 @@ internal static class DefaultMemoryCap
     public static long MachineBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
     /// <summary>The cap: <see cref="Percent"/> % of <see cref="MachineBytes"/>.</summary>
-    public static long Bytes => MachineBytes / 100 * Percent;
+    public static long Bytes => (long)((Int128)MachineBytes * Percent / 100);
 
     /// <summary>The cap as the help text and the sweep's first line state it.</summary>
     public static string Description => $"{Percent} % of the {ByteSize.Format(MachineBytes)} this machine has";
