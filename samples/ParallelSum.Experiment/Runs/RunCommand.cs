@@ -22,26 +22,11 @@ internal static class RunCommand
         CustomParser = OptionParsers.Count(),
     };
 
-    private static readonly Option<ulong> Seed = new("--seed")
-    {
-        Description = "The random stream's seed (any 64-bit unsigned value).",
-        DefaultValueFactory = _ => 42,
-        CustomParser = OptionParsers.Seed(),
-    };
+    private static readonly Option<ulong> Seed = RequestOptions.Seed();
 
-    private static readonly Option<int> Min = new("--min")
-    {
-        Description = "The inclusive lower bound of each value.",
-        DefaultValueFactory = _ => RandomStream.DefaultMin,
-        CustomParser = OptionParsers.WholeNumber(int.MinValue, int.MaxValue),
-    };
+    private static readonly Option<int> Min = RequestOptions.Min();
 
-    private static readonly Option<int> Max = new("--max")
-    {
-        Description = "The inclusive upper bound of each value (at least --min).",
-        DefaultValueFactory = _ => RandomStream.DefaultMax,
-        CustomParser = OptionParsers.WholeNumber(int.MinValue, int.MaxValue),
-    };
+    private static readonly Option<int> Max = RequestOptions.Max();
 
     private static readonly Option<string> Strategy = new("--strategy", "-s")
     {

@@ -20,9 +20,9 @@ internal static class TrialCommand
     private static readonly Option<string> Strategy = new("--strategy") { Required = true, CustomParser = OptionParsers.OneOf(GenerateAndSumStrategies.Names) };
     private static readonly Option<long> Count = new("--count") { Required = true, CustomParser = OptionParsers.Count() };
     private static readonly Option<int?> Partitions = new("--partitions") { CustomParser = OptionParsers.OptionalWholeNumber(1, int.MaxValue) };
-    private static readonly Option<ulong> Seed = new("--seed") { DefaultValueFactory = _ => 42, CustomParser = OptionParsers.Seed() };
-    private static readonly Option<int> Min = new("--min") { DefaultValueFactory = _ => RandomStream.DefaultMin, CustomParser = OptionParsers.WholeNumber(int.MinValue, int.MaxValue) };
-    private static readonly Option<int> Max = new("--max") { DefaultValueFactory = _ => RandomStream.DefaultMax, CustomParser = OptionParsers.WholeNumber(int.MinValue, int.MaxValue) };
+    private static readonly Option<ulong> Seed = RequestOptions.Seed();
+    private static readonly Option<int> Min = RequestOptions.Min();
+    private static readonly Option<int> Max = RequestOptions.Max();
     private static readonly Option<int> Repetitions = new("--repetitions") { DefaultValueFactory = _ => 1, CustomParser = OptionParsers.WholeNumber(1, 100) };
 
     /// <summary>The arguments that make a child run <paramref name="spec"/>.</summary>
