@@ -44,6 +44,15 @@ public class RangeBoundTests
     public void DynamicChunks_Bound_Examples(long chunkSize, long count, long expected) =>
         Assert.Equal(expected, Bound(IndexRangePartitioners.DynamicChunks(chunkSize, 2), count));
 
+    [Fact]
+    public void StaticBlocks_MoreBlocksThanValues_EmptyBlocksYieldNoRange()
+    {
+        // Blocks start at floor(3 * i / 4) = 0, 0, 1, 2 (end 3): the first block is empty and so yields nothing at all.
+        IReadOnlyList<IEnumerable<IndexRange>> blocks = IndexRangePartitioners.StaticBlocks(4).Partition(3);
+
+        Assert.Equal([[], [new IndexRange(0, 1)], [new IndexRange(1, 2)], [new IndexRange(2, 3)]], blocks.Select(block => block.ToArray()));
+    }
+
     private static long Bound(IIndexRangePartitioner partitioner, long count) => ((IBoundedRangePartitioner)partitioner).MaxRangeLength(count);
 
     private static long LongestYielded(IIndexRangePartitioner partitioner, long count) =>
