@@ -6,10 +6,17 @@ echo "$out"
 sums=$(printf '%s' "$out" | python3 -c 'import json,sys; print(" ".join(sorted({r["sum"] for r in json.load(sys.stdin)})))')
 [ "$sums" = "5002298" ] || { echo "sample sums disagree or are wrong: $sums" >&2; exit 1; }
 
-echo "== experiment: a bad option exits non-zero"
-if dotnet run -c Release --project samples/ParallelSum.Experiment --no-build -- run --min 5 --max 4 2>/dev/null; then
-  echo "a bad option did not fail" >&2; exit 1
-fi
+echo "== experiment: bad options are one line on stderr and exit code 2 (docs/exit-codes.md)"
+for args in "run --min 5 --max 4" "run --count abc" "sweep --out /proc/nope"; do
+  set +e
+  # shellcheck disable=SC2086
+  err=$(dotnet run -c Release --project samples/ParallelSum.Experiment --no-build -- $args 2>&1 >/dev/null)
+  rc=$?
+  set -e
+  echo "$args -> exit $rc: $err"
+  [ "$rc" -eq 2 ] || { echo "'$args' exited $rc, expected 2" >&2; exit 1; }
+  [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || { echo "'$args' printed more than one line on stderr" >&2; exit 1; }
+done
 
 echo "== experiment: a short sweep (results file, tables, charts), then plot from its results file"
 sweep_out=$(mktemp -d)

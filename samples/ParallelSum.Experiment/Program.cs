@@ -1,7 +1,12 @@
 using System.CommandLine;
 using ParallelSum.Experiment;
+using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Plotting;
+using ParallelSum.Experiment.Processes;
 using ParallelSum.Experiment.Sweep;
+
+// A child of this program (a sweep trial, a run strategy) ends with its parent, even one killed with SIGKILL.
+ParentDeath.DieWithParent();
 
 var root = new RootCommand("ParallelSum experiment: generate N random integers and sum them, one way after another, as the original Python experiment did. With no command it runs the default sweep.")
 {
@@ -16,22 +21,32 @@ bool sweepByDefault = args.Length == 0 || (args[0].StartsWith('-') && args[0] is
 ParseResult parse = root.Parse(sweepByDefault ? ["sweep", .. args] : args);
 if (parse.Errors.Count > 0)
 {
-    // Every error on stderr and a non-zero exit, before any work: what scripts and people both need from a bad option.
-    foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
-    {
-        Console.Error.WriteLine($"error: {error.Message}");
-    }
-
-    Console.Error.WriteLine("(see --help)");
-    return 2;
+    // One line on stderr and exit code 2, before any work: what scripts and people both need from a bad option.
+    Console.Error.WriteLine(ExitCodes.UsageLine(parse.Errors.Select(error => error.Message)));
+    return ExitCodes.BadUsage;
 }
 
+using var signals = new TerminationSignals();
 try
 {
-    return await parse.InvokeAsync();
+    // The program's own handlers below, not System.CommandLine's (which print a stack trace), and its own signal handling.
+    var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+    int exitCode = await parse.InvokeAsync(invocation, signals.Token);
+    return signals.Token.IsCancellationRequested ? ExitCodes.Cancelled : exitCode;
 }
-catch (Exception e) when (e is ArgumentException or InvalidOperationException or InvalidDataException or IOException)
+catch (UsageException e)
 {
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 1;
+    Console.Error.WriteLine(ExitCodes.UsageLine([e.Message]));
+    return ExitCodes.BadUsage;
+}
+catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+{
+    Console.Error.WriteLine("cancelled.");
+    return ExitCodes.Cancelled;
+}
+catch (Exception e)
+{
+    // Unexpected: still one line, never a stack trace.
+    Console.Error.WriteLine($"error: {ExitCodes.OneLine(e.Message)} ({e.GetType().Name})");
+    return ExitCodes.WorkFailed;
 }

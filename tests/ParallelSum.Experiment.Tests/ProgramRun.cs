@@ -1,22 +1,31 @@
 using System.Diagnostics;
+using ParallelSum.Experiment.Processes;
 
 namespace ParallelSum.Experiment.Tests;
 
 /// <summary>Runs the experiment program as a user would, in a process of its own, and captures what it prints.</summary>
 internal static class ProgramRun
 {
-    public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    /// <summary>How long a run may take before the test fails (and the run is killed).</summary>
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromMinutes(2);
+
+    public static (int ExitCode, string Output, string Error) Run(params string[] arguments) => Run(DefaultDeadline, arguments);
+
+    /// <exception cref="TimeoutException">The program did not end within <paramref name="deadline"/>; it has been killed.</exception>
+    public static (int ExitCode, string Output, string Error) Run(TimeSpan deadline, params string[] arguments)
     {
-        ProcessStartInfo start = SelfProcess.StartInfo(arguments);
-        using Process process = Process.Start(start)!;
+        using Process process = Start(arguments);
         Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(deadline))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{string.Join(' ', arguments)} did not finish in 2 minutes.");
+            throw new TimeoutException($"{string.Join(' ', arguments)} did not finish in {deadline.TotalSeconds} s.");
         }
 
-        return (process.ExitCode, output, error.Result);
+        return (process.ExitCode, output.Result, error.Result);
     }
+
+    /// <summary>Starts the program, output and error redirected, as a child that ends with this test process.</summary>
+    public static Process Start(params string[] arguments) => ChildProcesses.Start(SelfProcess.StartInfo(arguments));
 }

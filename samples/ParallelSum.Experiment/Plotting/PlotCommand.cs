@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Sweep;
 
 namespace ParallelSum.Experiment.Plotting;
@@ -42,7 +43,17 @@ internal static class PlotCommand
         var results = new List<TrialResult>();
         foreach (string file in files)
         {
-            results.AddRange(ResultsFile.Read(file, out int skipped));
+            int skipped;
+            try
+            {
+                results.AddRange(ResultsFile.Read(file, out skipped));
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                // A file that is not a results file (InvalidDataException names its file and line) is bad input, as a missing one is.
+                throw new UsageException($"files: {ExitCodes.OneLine(e.Message)}", e);
+            }
+
             if (skipped > 0)
             {
                 Console.Error.WriteLine($"{file}: skipped {skipped} line(s) that are not complete results of format {TrialResult.CurrentSchema}.");
@@ -52,10 +63,11 @@ internal static class PlotCommand
         if (!results.Any(r => r.Kind == TrialResult.TrialKind))
         {
             Console.Error.WriteLine($"error: no trials in {string.Join(", ", files)}; nothing to plot.");
-            return 1;
+            return ExitCodes.WorkFailed;
         }
 
         string folder = output ?? Path.GetDirectoryName(Path.GetFullPath(files[0]))!;
+        OutputFolder.Create(folder, Output.Name);
         foreach (string chart in ChartSet.Render(results, folder))
         {
             Console.Out.WriteLine($"chart: {chart}");

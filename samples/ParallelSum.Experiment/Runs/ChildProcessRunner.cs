@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ParallelSum.Experiment.Processes;
 
 namespace ParallelSum.Experiment;
 
@@ -10,7 +11,10 @@ namespace ParallelSum.Experiment;
 /// </summary>
 internal static class ChildProcessRunner
 {
-    public static StrategyRun Run(RunOptions options, string strategy)
+    /// <summary>Runs <paramref name="strategy"/> in a child process; kills it when <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <exception cref="InvalidOperationException">The child printed no result.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the child has been killed.</exception>
+    public static StrategyRun Run(RunOptions options, string strategy, CancellationToken cancellationToken)
     {
         var arguments = new List<string>
         {
@@ -27,17 +31,36 @@ internal static class ChildProcessRunner
         }
 
         ProcessStartInfo start = SelfProcess.StartInfo(arguments);
-        using Process child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
-        Task<string> error = child.StandardError.ReadToEndAsync();
-        string output = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        if (child.ExitCode != 0)
+        using Process child = ChildProcesses.Start(start);
+        Task<string> error = child.StandardError.ReadToEndAsync(CancellationToken.None);
+        Task<string> output = child.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        try
         {
-            throw new InvalidOperationException($"The child process for {strategy} exited with code {child.ExitCode}: {error.Result.Trim()}");
+            child.WaitForExitAsync(cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+            throw;
         }
 
-        StrategyRun[] runs = JsonSerializer.Deserialize<StrategyRun[]>(output)
-            ?? throw new InvalidOperationException($"The child process for {strategy} printed no result.");
-        return runs.Single();
+        // A child that ran reports its strategy, failed or not, as JSON; one that could not even do that is described by
+        // its exit code and the last line of its error output.
+        StrategyRun? run = TryReadRun(output.Result);
+        return run ?? throw new InvalidOperationException(
+            $"its child process exited with code {child.ExitCode} and no result: {error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no error output"}");
+    }
+
+    private static StrategyRun? TryReadRun(string output)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<StrategyRun[]>(output) is [StrategyRun run] ? run : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Sweep;
 using ParallelSum.Silo;
 
@@ -16,37 +17,28 @@ internal static class RunCommand
 
     private static readonly Option<long> Count = new("--count", "-n")
     {
-        Description = "How many values to generate and sum (0 or more).",
+        Description = $"How many values to generate and sum: {CountList.AcceptedOne}.",
         DefaultValueFactory = _ => DefaultCount,
+        CustomParser = OptionParsers.Count(),
     };
 
-    private static readonly Option<ulong> Seed = new("--seed")
-    {
-        Description = "The random stream's seed (any 64-bit unsigned value).",
-        DefaultValueFactory = _ => 42,
-    };
+    private static readonly Option<ulong> Seed = RequestOptions.Seed();
 
-    private static readonly Option<int> Min = new("--min")
-    {
-        Description = "The inclusive lower bound of each value.",
-        DefaultValueFactory = _ => RandomStream.DefaultMin,
-    };
+    private static readonly Option<int> Min = RequestOptions.Min();
 
-    private static readonly Option<int> Max = new("--max")
-    {
-        Description = "The inclusive upper bound of each value (at least --min).",
-        DefaultValueFactory = _ => RandomStream.DefaultMax,
-    };
+    private static readonly Option<int> Max = RequestOptions.Max();
 
     private static readonly Option<string> Strategy = new("--strategy", "-s")
     {
         Description = $"The strategy to run: {string.Join(", ", GenerateAndSumStrategies.Names)}, {DistributedRun.Name} (needs --cluster), or all (with --cluster, distributed too).",
         DefaultValueFactory = _ => "all",
+        CustomParser = OptionParsers.OneOf([.. GenerateAndSumStrategies.Names, DistributedRun.Name, "all"]),
     };
 
     private static readonly Option<int?> Partitions = new("--partitions", "-p")
     {
-        Description = "How many static blocks (and workers) the partitioned strategies use; default one per core.",
+        Description = "How many static blocks (and workers) the partitioned strategies use (1 or more); default one per core.",
+        CustomParser = OptionParsers.OptionalWholeNumber(1, int.MaxValue),
     };
 
     private static readonly Option<bool> Json = new("--json")
@@ -58,6 +50,7 @@ internal static class RunCommand
     {
         Description = "Untimed runs of each strategy before the timed one, in the same process (0 or more; default 0: a cold first call).",
         DefaultValueFactory = _ => 0,
+        CustomParser = OptionParsers.WholeNumber(0, int.MaxValue),
     };
 
     private static readonly Option<string?> Cluster = new("--cluster")
@@ -72,28 +65,13 @@ internal static class RunCommand
 
     public static Command Create()
     {
-        Strategy.AcceptOnlyFromAmong([.. GenerateAndSumStrategies.Names, DistributedRun.Name, "all"]);
         var command = new Command("run", "Generate and sum one request with every chosen strategy and print time, rate and peak memory.")
         {
             Count, Seed, Min, Max, Strategy, Partitions, Json, InProcess, Warmup, Cluster, ClusterOptions.ClusterId, ClusterOptions.ServiceId,
         };
         command.Validators.Add(result =>
         {
-            if (result.ValueOr(Count, DefaultCount) < 0)
-            {
-                result.AddError($"--count must be 0 or more; got {result.ValueOr(Count, DefaultCount)}.");
-            }
-
-            if (result.ValueOr(Min, RandomStream.DefaultMin) > result.ValueOr(Max, RandomStream.DefaultMax))
-            {
-                result.AddError($"--min ({result.ValueOr(Min, RandomStream.DefaultMin)}) must not be greater than --max ({result.ValueOr(Max, RandomStream.DefaultMax)}).");
-            }
-
-            if (result.ValueOr(Warmup, 0) < 0)
-            {
-                result.AddError($"--warmup must be 0 or more; got {result.ValueOr(Warmup, 0)}.");
-            }
-
+            result.RequireMinNotAboveMax(Min, Max);
             string? cluster = result.ValueOr(Cluster, null);
             if (cluster is not null && !ClusterTarget.TryParse(cluster, "", "", out _))
             {
@@ -104,13 +82,8 @@ internal static class RunCommand
             {
                 result.AddError($"--strategy {DistributedRun.Name} needs --cluster ({ClusterTarget.Accepted}).");
             }
-
-            if (result.ValueOr(Partitions, null) is int p && p < 1)
-            {
-                result.AddError($"--partitions must be 1 or more; got {p}.");
-            }
         });
-        command.SetAction(parse => Execute(Read(parse)));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(Read(parse), cancellationToken)));
         return command;
     }
 
@@ -133,42 +106,75 @@ internal static class RunCommand
             cluster);
     }
 
-    public static int Execute(RunOptions options)
+    /// <summary>
+    /// Runs every chosen strategy, one after another; a strategy that fails is reported with its reason and the others
+    /// still run. Returns 0 when all succeeded, 1 when any failed, 130 when cancelled (with what had finished printed).
+    /// </summary>
+    public static int Execute(RunOptions options, CancellationToken cancellationToken)
     {
         var runs = new List<StrategyRun>();
         foreach (string name in options.Strategies)
         {
-            if (name == NaiveListStrategy.StrategyName && options.Request.Count > NaiveListStrategy.MaxCount)
+            if (cancellationToken.IsCancellationRequested)
             {
-                Console.Error.WriteLine($"skipped {name}: a List<int> holds at most {NaiveListStrategy.MaxCount} values.");
-                continue;
+                break;
             }
 
-            if (name == DistributedRun.Name)
+            try
             {
-                // The work runs in the silos; this process is only the client, so it needs no process of its own.
-                runs.Add(DistributedRun.Run(options, options.Cluster ?? throw new InvalidOperationException($"{name} needs --cluster.")));
-                continue;
+                runs.Add(Run(options, name, cancellationToken));
             }
-
-            runs.Add(options.InProcess || options.Strategies.Count == 1 ? RunHere(options, name) : ChildProcessRunner.Run(options, name));
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The strategy's own refusal (a count beyond what it can hold), memory, or a cluster out of reach: this
+                // strategy failed, the next may not.
+                runs.Add(StrategyRun.Failed(name, options.Request, ExitCodes.OneLine(e.Message)));
+            }
         }
 
         Console.Out.Write(options.Json ? JsonSerializer.Serialize(runs, IndentedJson) + Environment.NewLine : FormatTable(options.Request, runs));
-        return 0;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"run cancelled after {runs.Count} of {options.Strategies.Count} strategies.");
+            return ExitCodes.Cancelled;
+        }
+
+        string[] failed = [.. runs.Where(r => r.Error is not null).Select(r => r.Strategy)];
+        if (failed.Length > 0)
+        {
+            Console.Error.WriteLine($"error: {failed.Length} of {runs.Count} strategies failed: {string.Join(", ", failed)}.");
+            return ExitCodes.WorkFailed;
+        }
+
+        return ExitCodes.Ok;
     }
 
-    private static StrategyRun RunHere(RunOptions options, string name) => Measure(options.CreateStrategy(name), options);
+    private static StrategyRun Run(RunOptions options, string name, CancellationToken cancellationToken)
+    {
+        if (name == DistributedRun.Name)
+        {
+            // The work runs in the silos; this process is only the client, so it needs no process of its own.
+            return DistributedRun.Run(options, options.Cluster ?? throw new InvalidOperationException($"{name} needs --cluster."));
+        }
+
+        return options.InProcess || options.Strategies.Count == 1
+            ? Measure(options.CreateStrategy(name), options, cancellationToken)
+            : ChildProcessRunner.Run(options, name, cancellationToken);
+    }
 
     /// <summary>Runs <paramref name="strategy"/> on the request after its warm-up runs, in this process, and reports it with this process's peak memory.</summary>
-    internal static StrategyRun Measure(IGenerateAndSum strategy, RunOptions options)
+    internal static StrategyRun Measure(IGenerateAndSum strategy, RunOptions options, CancellationToken cancellationToken = default)
     {
         for (int i = 0; i < options.Warmup; i++)
         {
-            _ = strategy.GenerateAndSumAsync(options.Request).GetAwaiter().GetResult();
+            _ = strategy.GenerateAndSumAsync(options.Request, cancellationToken: cancellationToken).GetAwaiter().GetResult();
         }
 
-        GenerateAndSumResult result = strategy.GenerateAndSumAsync(options.Request).GetAwaiter().GetResult();
+        GenerateAndSumResult result = strategy.GenerateAndSumAsync(options.Request, cancellationToken: cancellationToken).GetAwaiter().GetResult();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return StrategyRun.From(result, process.PeakWorkingSet64);
@@ -181,6 +187,12 @@ internal static class RunCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"{"strategy",-13} {"sum",22} {"seconds",9} {"values/s",12} {"peak memory",12}  workers  partitioner");
         foreach (StrategyRun run in runs)
         {
+            if (run.Error is not null)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"{run.Strategy,-13} {"failed",22}  {run.Error}");
+                continue;
+            }
+
             text.AppendLine(CultureInfo.InvariantCulture, $"{run.Strategy,-13} {run.Sum,22} {run.Seconds,9:F3} {run.ValuesPerSecond,12:E3} {ByteSize.Format(run.PeakWorkingSetBytes),12}  {run.Workers,7}  {run.Partitioner ?? "-"}");
         }
 

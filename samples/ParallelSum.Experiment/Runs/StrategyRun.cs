@@ -2,21 +2,29 @@ using System.Text.Json.Serialization;
 
 namespace ParallelSum.Experiment;
 
-/// <summary>One strategy's run as the sample reports it; also the JSON a child process prints for its parent.</summary>
+/// <summary>
+/// One strategy's run as the sample reports it; also the JSON a child process prints for its parent. A failed run has its
+/// reason in <see cref="Error"/>, no sum and zero measurements.
+/// </summary>
 internal sealed record StrategyRun(
     [property: JsonPropertyName("strategy")] string Strategy,
     [property: JsonPropertyName("count")] long Count,
     [property: JsonPropertyName("seed")] ulong Seed,
     [property: JsonPropertyName("min")] int Min,
     [property: JsonPropertyName("max")] int Max,
-    [property: JsonPropertyName("sum")] string Sum,
+    [property: JsonPropertyName("sum")] string? Sum,
     [property: JsonPropertyName("seconds")] double Seconds,
     [property: JsonPropertyName("valuesPerSecond")] double ValuesPerSecond,
     [property: JsonPropertyName("workers")] int Workers,
     [property: JsonPropertyName("ranges")] long Ranges,
     [property: JsonPropertyName("partitioner")] string? Partitioner,
-    [property: JsonPropertyName("peakWorkingSetBytes")] long PeakWorkingSetBytes)
+    [property: JsonPropertyName("peakWorkingSetBytes")] long PeakWorkingSetBytes,
+    [property: JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null)
 {
+    /// <summary>A strategy that failed on <paramref name="request"/> for <paramref name="reason"/>.</summary>
+    public static StrategyRun Failed(string strategy, GenerateAndSumRequest request, string reason) =>
+        new(strategy, request.Count, request.Seed, request.Min, request.Max, null, 0, 0, 0, 0, null, 0, reason);
+
     public static StrategyRun From(GenerateAndSumResult result, long peakWorkingSetBytes) => new(
         result.Strategy,
         result.Request.Count,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Plotting;
 using Spectre.Console;
 
@@ -18,7 +19,9 @@ internal static class SweepCommand
     public const string DefaultLargeCounts = "1e10";
 
     private const int DefaultRepetitions = 3;
+    private const string NoMemoryLimit = "none";
     private const double DefaultTimeoutSeconds = 120;
+    private const double MaxTimeoutSeconds = 86_400;
 
     private static readonly Option<string> Strategies = new("--strategies", "-s")
     {
@@ -48,23 +51,25 @@ internal static class SweepCommand
     {
         Description = "Timed runs per trial, in the trial's own process; the median is reported (1 to 100).",
         DefaultValueFactory = _ => DefaultRepetitions,
+        CustomParser = OptionParsers.WholeNumber(1, 100),
     };
 
-    private static readonly Option<ulong> Seed = new("--seed") { Description = "The random stream's seed.", DefaultValueFactory = _ => 42 };
+    private static readonly Option<ulong> Seed = RequestOptions.Seed();
 
-    private static readonly Option<int> Min = new("--min") { Description = "The inclusive lower bound of each value.", DefaultValueFactory = _ => RandomStream.DefaultMin };
+    private static readonly Option<int> Min = RequestOptions.Min();
 
-    private static readonly Option<int> Max = new("--max") { Description = "The inclusive upper bound of each value.", DefaultValueFactory = _ => RandomStream.DefaultMax };
+    private static readonly Option<int> Max = RequestOptions.Max();
 
     private static readonly Option<string?> MemoryLimit = new("--memory-limit", "-m")
     {
-        Description = $"Cap each trial's managed heap (the runtime's GC heap hard limit), e.g. 4G to play the original 4 GB laptop: {ByteSize.Accepted}.",
+        Description = $"Cap each trial's managed heap (the runtime's GC heap hard limit), e.g. 4G to play the original 4 GB laptop: {ByteSize.Accepted}; or none. Default: {DefaultMemoryCap.Description}.",
     };
 
     private static readonly Option<double> Timeout = new("--timeout")
     {
         Description = "Seconds one trial's process may take, repetitions included, before it is killed and recorded as a timeout.",
         DefaultValueFactory = _ => DefaultTimeoutSeconds,
+        CustomParser = OptionParsers.Seconds(MaxTimeoutSeconds),
     };
 
     private static readonly Option<string> Output = new("--out", "-o")
@@ -83,6 +88,7 @@ internal static class SweepCommand
         };
         command.Validators.Add(result =>
         {
+            result.RequireMinNotAboveMax(Min, Max);
             foreach (string error in Validate(result))
             {
                 result.AddError(error);
@@ -119,24 +125,9 @@ internal static class SweepCommand
             yield return $"--partitions: '{bad}' is not accepted; expected default or comma-separated whole numbers from 1 to 4096.";
         }
 
-        if (result.ValueOr(Repetitions, DefaultRepetitions) is < 1 or > 100)
+        if (result.ValueOr(MemoryLimit, null) is string limit && limit != NoMemoryLimit && !ByteSize.TryParse(limit, out _))
         {
-            yield return $"--repetitions must be from 1 to 100; got {result.ValueOr(Repetitions, DefaultRepetitions)}.";
-        }
-
-        if (result.ValueOr(Min, RandomStream.DefaultMin) > result.ValueOr(Max, RandomStream.DefaultMax))
-        {
-            yield return $"--min ({result.ValueOr(Min, RandomStream.DefaultMin)}) must not be greater than --max ({result.ValueOr(Max, RandomStream.DefaultMax)}).";
-        }
-
-        if (result.ValueOr(MemoryLimit, null) is string limit && !ByteSize.TryParse(limit, out _))
-        {
-            yield return $"--memory-limit: '{limit}' is not accepted; expected {ByteSize.Accepted}.";
-        }
-
-        if (result.ValueOr(Timeout, DefaultTimeoutSeconds) is not (> 0 and <= 86_400))
-        {
-            yield return $"--timeout must be more than 0 and at most 86400 seconds; got {result.ValueOr(Timeout, DefaultTimeoutSeconds).ToString(CultureInfo.InvariantCulture)}.";
+            yield return $"--memory-limit: '{limit}' is not accepted; expected {ByteSize.Accepted}, or none.";
         }
     }
 
@@ -153,7 +144,10 @@ internal static class SweepCommand
         }
 
         _ = TryParsePartitions(parse.GetValue(Partitions)!, out IReadOnlyList<int?> partitions, out _);
-        long? limit = parse.GetValue(MemoryLimit) is string text && ByteSize.TryParse(text, out long bytes) ? bytes : null;
+        string? limitText = parse.GetValue(MemoryLimit);
+        long? limit = limitText is null ? DefaultMemoryCap.Bytes
+            : ByteSize.TryParse(limitText, out long bytes) ? bytes
+            : null;
         return new SweepSettings(
             strategies == "all" ? GenerateAndSumStrategies.Names : [.. strategies.Split(',', StringSplitOptions.TrimEntries).Distinct()],
             counts,
@@ -166,13 +160,14 @@ internal static class SweepCommand
             limit,
             TimeSpan.FromSeconds(parse.GetValue(Timeout)),
             parse.GetValue(Output)!,
-            !parse.GetValue(NoPlot));
+            !parse.GetValue(NoPlot),
+            DefaultMemoryLimit: limitText is null);
     }
 
     /// <summary>Runs the sweep; returns 0 unless strategies disagreed on a sum.</summary>
     public static async Task<int> ExecuteAsync(SweepSettings settings, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(settings.OutputFolder);
+        OutputFolder.Create(settings.OutputFolder, Output.Name);
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             // Redirected output gets 80 columns by default, which folds the tables; logs have no width limit.
@@ -183,7 +178,7 @@ internal static class SweepCommand
         string path = Path.Combine(settings.OutputFolder, $"sweep-{sweepId}.jsonl");
         IReadOnlyList<TrialSpec> plan = settings.Plan();
         Console.Out.WriteLine($"sweep {sweepId}: {plan.Count} trials, {settings.Repetitions} repetitions each, {Environment.ProcessorCount} cores"
-            + (settings.MemoryLimitBytes is long cap ? $", managed heap capped at {ByteSize.Format(cap)}" : "") + $"; results: {path}");
+            + $"; {MemoryCapText(settings)}; results: {path}");
 
         TrialResult idle = MeasureIdle(sweepId, settings);
         ResultsFile.Append(path, idle);
@@ -245,6 +240,13 @@ internal static class SweepCommand
 
         return disagreements.Count == 0 ? 0 : 1;
     }
+
+    private static string MemoryCapText(SweepSettings settings) => settings.MemoryLimitBytes switch
+    {
+        null => "no memory cap",
+        long cap when settings.DefaultMemoryLimit => $"each trial's managed heap capped at {ByteSize.Format(cap)} ({DefaultMemoryCap.Description}; --memory-limit none lifts it)",
+        long cap => $"each trial's managed heap capped at {ByteSize.Format(cap)}",
+    };
 
     private static TrialResult MeasureIdle(string sweepId, SweepSettings settings)
     {

@@ -10,6 +10,7 @@ namespace ParallelSum.Experiment.Sweep;
 /// <param name="Timeout">The time budget of one trial's process, repetitions included.</param>
 /// <param name="OutputFolder">Where the results file (and the charts) go.</param>
 /// <param name="Plot">Whether to render the charts when the sweep ends.</param>
+/// <param name="DefaultMemoryLimit">Whether <see cref="MemoryLimitBytes"/> is <see cref="DefaultMemoryCap"/>, not one the user chose.</param>
 internal sealed record SweepSettings(
     IReadOnlyList<string> Strategies,
     IReadOnlyList<long> Counts,
@@ -22,7 +23,8 @@ internal sealed record SweepSettings(
     long? MemoryLimitBytes,
     TimeSpan Timeout,
     string OutputFolder,
-    bool Plot)
+    bool Plot,
+    bool DefaultMemoryLimit = false)
 {
     /// <summary>Whether the strategy holds every value in memory (so memory, not time, limits how far it goes).</summary>
     public static bool StoresValues(string strategy) => strategy is NaiveListStrategy.StrategyName or ParallelForStrategy.StrategyName;

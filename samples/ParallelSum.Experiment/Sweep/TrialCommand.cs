@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Text.Json;
+using ParallelSum.Experiment.CommandLine;
 
 namespace ParallelSum.Experiment.Sweep;
 
@@ -16,13 +17,13 @@ internal static class TrialCommand
     public const int MemoryErrorExitCode = 3;
     public const int UnsupportedExitCode = 4;
 
-    private static readonly Option<string> Strategy = new("--strategy") { Required = true };
-    private static readonly Option<long> Count = new("--count") { Required = true };
-    private static readonly Option<int?> Partitions = new("--partitions");
-    private static readonly Option<ulong> Seed = new("--seed") { DefaultValueFactory = _ => 42 };
-    private static readonly Option<int> Min = new("--min") { DefaultValueFactory = _ => RandomStream.DefaultMin };
-    private static readonly Option<int> Max = new("--max") { DefaultValueFactory = _ => RandomStream.DefaultMax };
-    private static readonly Option<int> Repetitions = new("--repetitions") { DefaultValueFactory = _ => 1 };
+    private static readonly Option<string> Strategy = new("--strategy") { Required = true, CustomParser = OptionParsers.OneOf(GenerateAndSumStrategies.Names) };
+    private static readonly Option<long> Count = new("--count") { Required = true, CustomParser = OptionParsers.Count() };
+    private static readonly Option<int?> Partitions = new("--partitions") { CustomParser = OptionParsers.OptionalWholeNumber(1, int.MaxValue) };
+    private static readonly Option<ulong> Seed = RequestOptions.Seed();
+    private static readonly Option<int> Min = RequestOptions.Min();
+    private static readonly Option<int> Max = RequestOptions.Max();
+    private static readonly Option<int> Repetitions = new("--repetitions") { DefaultValueFactory = _ => 1, CustomParser = OptionParsers.WholeNumber(1, 100) };
 
     /// <summary>The arguments that make a child run <paramref name="spec"/>.</summary>
     public static IReadOnlyList<string> Arguments(TrialSpec spec, ulong seed, int min, int max, int repetitions)
@@ -46,12 +47,12 @@ internal static class TrialCommand
 
     public static Command Create()
     {
-        Strategy.AcceptOnlyFromAmong([.. GenerateAndSumStrategies.Names]);
         var command = new Command("trial", "Run one sweep trial in this process and print its result as one JSON line (used by sweep).")
         {
             Strategy, Count, Partitions, Seed, Min, Max, Repetitions,
         };
         command.Hidden = true;
+        command.Validators.Add(result => result.RequireMinNotAboveMax(Min, Max));
         command.SetAction(parse => Execute(
             new TrialSpec(parse.GetValue(Strategy)!, parse.GetValue(Count), parse.GetValue(Partitions)),
             new GenerateAndSumRequest(parse.GetValue(Count), parse.GetValue(Seed), parse.GetValue(Min), parse.GetValue(Max)),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ParallelSum.Experiment.Processes;
 
 namespace ParallelSum.Experiment.Sweep;
 
@@ -34,7 +35,7 @@ internal sealed class TrialRunner(SweepSettings settings, string sweepId)
         TrialReport? report = null;
         using (system)
         {
-            using Process child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+            using Process child = ChildProcesses.Start(start);
             Task<string> output = child.StandardOutput.ReadToEndAsync(CancellationToken.None);
             Task<string> error = child.StandardError.ReadToEndAsync(CancellationToken.None);
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ParallelSum.Experiment;
+namespace ParallelSum.Experiment.Processes;
 
 /// <summary>Starts this program again as a child process: each strategy run and each sweep trial gets a process of its own.</summary>
 internal static class SelfProcess
