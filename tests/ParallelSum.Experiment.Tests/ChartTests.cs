@@ -71,8 +71,10 @@ public sealed class ChartTests
         Assert.Contains("given caption", Text(folder.File("memory-vs-count.svg")), StringComparison.Ordinal);
     }
 
-    private static string Text(string svg) =>
-        string.Join('\n', XDocument.Load(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+    // Every text of the chart, its white space (line breaks of a wrapped caption included) folded into single spaces.
+    private static string Text(string svg) => string.Join(' ', XDocument.Load(svg).Descendants()
+        .Where(e => e.Name.LocalName == "text")
+        .SelectMany(e => e.Value.Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries)));
 
     private static TrialResult Idle() => new()
     {
