@@ -62,12 +62,38 @@ public sealed class CSharpBlockTests
         }
     }
 
+    public static TheoryData<string> FileBlocks()
+    {
+        var data = new TheoryData<string>();
+        foreach (MarkdownCodeBlock block in MarkdownCodeBlock.All().Where(b => b.SourceFile is not null))
+        {
+            data.Add(block.ToString());
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FileBlocks))]
+    public void FileBlock_IsItsFileVerbatim(string where)
+    {
+        MarkdownCodeBlock block = Find(where);
+        string path = Path.Combine(RepositoryFiles.Root, block.SourceFile!);
+        Assert.True(File.Exists(path), $"{where} shows {block.SourceFile}, which does not exist");
+        Assert.True(
+            Normalise(File.ReadAllText(path)) == Normalise(block.Code),
+            $"{where} is not {block.SourceFile} as it is now; paste the file again.");
+    }
+
     [Fact]
     public void Pages_HaveRunnableExamples()
     {
         // The front page's smallest program must be one that runs, not only one that compiles.
         Assert.Contains(MarkdownCodeBlock.Read("README.md"), b => b.IsCSharp && b.IsRunnable);
     }
+
+    private static string Normalise(string code) =>
+        string.Join('\n', code.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd())).Trim('\n');
 
     private static MarkdownCodeBlock Find(string where) =>
         MarkdownCodeBlock.All().Single(b => b.ToString() == where);

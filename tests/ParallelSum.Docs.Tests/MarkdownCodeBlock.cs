@@ -13,6 +13,10 @@ internal sealed record MarkdownCodeBlock(string Page, int Line, string Info, str
     /// <summary>Gets whether the info string asks for the block to be run, not only compiled (<c>csharp run</c>).</summary>
     public bool IsRunnable => Info.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Contains("run", StringComparer.Ordinal);
 
+    /// <summary>Gets the repository file the block shows verbatim (<c>csharp file=samples/X/Y.cs</c>), or null.</summary>
+    public string? SourceFile => Info.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Where(word => word.StartsWith("file=", StringComparison.Ordinal)).Select(word => word["file=".Length..]).SingleOrDefault();
+
     /// <summary>Gets whether the block is C#.</summary>
     public bool IsCSharp => Language is "csharp" or "cs" or "c#";
 
