@@ -1,0 +1,5 @@
+namespace ParallelSum.Docs.Tests;
+
+/// <summary>Tests that redirect <see cref="Console.Out"/> run one at a time.</summary>
+[CollectionDefinition(nameof(ConsoleCapture), DisableParallelization = true)]
+public sealed class ConsoleCapture;
