@@ -16,7 +16,9 @@ public interface IGenerateAndSum
 
     /// <summary>Generates the requested values and returns their exact sum.</summary>
     /// <param name="request">What to generate: count, seed and inclusive range.</param>
-    /// <param name="progress">Receives the number of values done while the call runs, and once when it completes; may be <see langword="null"/>.</param>
+    /// <param name="progress">Receives the number of values done while the call runs, and once when it completes; may be <see langword="null"/>.
+    /// If it throws, at any point, its first exception is kept in <see cref="GenerateAndSumResult.ProgressException"/>, it is not
+    /// called again, and the call still returns the exact sum: an observer's failure never loses the sum or passes for a failed computation.</param>
     /// <param name="cancellationToken">Stops the work promptly, at any count; the task then ends as canceled.</param>
     /// <returns>
     /// The exact sum and how the run went. A request for 0 values returns a sum of 0.

@@ -20,16 +20,17 @@ internal static class PartitionedExecution
         where TWorkerState : class
     {
         long started = Stopwatch.GetTimestamp();
+        cancellationToken.ThrowIfCancellationRequested();
         string partitionerName = SafeName(partitioner);
-        IReadOnlyList<IEnumerable<IndexRange>> sequences = GetSequences(partitioner, partitionerName, request.Count);
+        (IReadOnlyList<IEnumerable<IndexRange>> sequences, int sequenceCount) = GetSequences(partitioner, partitionerName, request.Count, cancellationToken);
         var tracker = new CoverageTracker(request.Count, partitionerName);
         ProgressReporter? reporter = progress is null ? null : new ProgressReporter(progress, request.Count);
         var context = new RunContext(request.Stream, request.StartIndex, reporter, cancellationToken);
+        var run = new PartitionedRun<TWorkerState>(sequences, sequenceCount, Environment.ProcessorCount, partitionerName, tracker, summer, context);
         Int128 total;
         long rangeCount;
         try
         {
-            var run = new PartitionedRun<TWorkerState>(sequences, partitionerName, tracker, summer, context);
             (total, rangeCount) = onParallelFor ? run.ExecuteOnParallelFor() : run.Execute();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -42,31 +43,25 @@ internal static class PartitionedExecution
         cancellationToken.ThrowIfCancellationRequested();
         tracker.EnsureComplete();
         reporter?.Complete();
-        return new GenerateAndSumResult(strategyName, request, total, Stopwatch.GetElapsedTime(started), sequences.Count, rangeCount, partitionerName);
+        return new GenerateAndSumResult(strategyName, request, total, Stopwatch.GetElapsedTime(started), run.WorkerCount, rangeCount, partitionerName)
+        {
+            ProgressException = reporter?.HandlerException,
+        };
     }
 
-    private static IReadOnlyList<IEnumerable<IndexRange>> GetSequences(IIndexRangePartitioner partitioner, string partitionerName, long count)
+    /// <summary>The partitioner's sequences and their count; each sequence is read (and checked for null) by the worker that takes it,
+    /// so a partitioner with millions of sequences costs nothing up front.</summary>
+    private static (IReadOnlyList<IEnumerable<IndexRange>> Sequences, int Count) GetSequences(IIndexRangePartitioner partitioner, string partitionerName, long count, CancellationToken cancellationToken)
     {
-        IReadOnlyList<IEnumerable<IndexRange>>? sequences = FromPartitioner(partitionerName, () => partitioner.Partition(count));
-        if (sequences is null)
-        {
-            throw new InvalidPartitioningException(partitionerName, $"returned null from Partition({count}); it must return one sequence of ranges per worker.", null);
-        }
-
-        if (count > 0 && sequences.Count == 0)
+        IReadOnlyList<IEnumerable<IndexRange>>? sequences = FromPartitioner(partitionerName, () => partitioner.Partition(count), cancellationToken)
+            ?? throw new InvalidPartitioningException(partitionerName, $"returned null from Partition({count}); it must return one sequence of ranges per worker.", null);
+        int sequenceCount = FromPartitioner(partitionerName, () => sequences.Count, cancellationToken);
+        if (count > 0 && sequenceCount <= 0)
         {
             throw new InvalidPartitioningException(partitionerName, $"returned no sequence from Partition({count}); at least one worker is needed to cover [0, {count}).", null);
         }
 
-        for (int i = 0; i < sequences.Count; i++)
-        {
-            if (sequences[i] is null)
-            {
-                throw new InvalidPartitioningException(partitionerName, $"returned null as the sequence of worker {i} from Partition({count}).", null);
-            }
-        }
-
-        return sequences;
+        return (sequences, Math.Max(0, sequenceCount));
     }
 
     private static string SafeName(IIndexRangePartitioner partitioner)
@@ -76,27 +71,31 @@ internal static class PartitionedExecution
             string? name = partitioner.Name;
             return string.IsNullOrWhiteSpace(name) ? partitioner.GetType().Name : name;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception)
         {
+            // Any failure here is the partitioner's; its name is only a label, so fall back to its type.
             return partitioner.GetType().Name;
         }
     }
 
     /// <summary>Calls the partitioner's code and turns any exception it throws into an <see cref="InvalidPartitioningException"/>.</summary>
-    internal static T FromPartitioner<T>(string partitionerName, Func<T> call)
+    internal static T FromPartitioner<T>(string partitionerName, Func<T> call, CancellationToken cancellationToken)
     {
         try
         {
             return call();
         }
-        catch (Exception e) when (IsPartitionerFault(e))
+        catch (Exception e) when (IsPartitionerFault(e, cancellationToken))
         {
             throw Fault(partitionerName, e);
         }
     }
 
-    /// <summary>Whether an exception thrown from the partitioner's code is the partitioner's fault (not a cancellation or our own check).</summary>
-    internal static bool IsPartitionerFault(Exception e) => e is not InvalidPartitioningException and not OperationCanceledException;
+    /// <summary>Whether an exception thrown from the partitioner's code is the partitioner's fault: anything but our own check,
+    /// or a cancellation while the caller's token is canceled. A partitioner's own <see cref="OperationCanceledException"/>
+    /// with the caller's token not canceled is its fault like any other exception.</summary>
+    internal static bool IsPartitionerFault(Exception e, CancellationToken cancellationToken) =>
+        e is not InvalidPartitioningException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     /// <summary>The error that names the partitioner and keeps its exception as the inner one.</summary>
     internal static InvalidPartitioningException Fault(string partitionerName, Exception e) =>

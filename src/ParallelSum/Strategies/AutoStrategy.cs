@@ -57,7 +57,7 @@ public sealed class AutoStrategy : IGenerateAndSum
     private static async Task<GenerateAndSumResult> Relabel(Task<GenerateAndSumResult> parallel)
     {
         GenerateAndSumResult r = await parallel.ConfigureAwait(false);
-        return new GenerateAndSumResult(StrategyName, r.Request, r.Sum, r.Elapsed, r.WorkerCount, r.RangeCount, r.Partitioner);
+        return new GenerateAndSumResult(StrategyName, r.Request, r.Sum, r.Elapsed, r.WorkerCount, r.RangeCount, r.Partitioner) { ProgressException = r.ProgressException };
     }
 
     private static GenerateAndSumResult RunInline(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress, CancellationToken cancellationToken)
@@ -67,16 +67,18 @@ public sealed class AutoStrategy : IGenerateAndSum
         ProgressReporter? reporter = progress is null ? null : new ProgressReporter(progress, request.Count);
         // Offsets are below 2^32 and each step holds at most 2^20 of them: the 64-bit total of a step cannot overflow.
         Int128 offsets = 0;
-        for (long done = 0; done < request.Count; done += RunContext.StepLength)
+        foreach (IndexRange step in new IndexSteps(request.StartIndex, request.Count, RunContext.StepLength))
         {
-            long length = Math.Min(RunContext.StepLength, request.Count - done);
-            offsets += StreamKernels.SumOffsets(stream, (ulong)(request.StartIndex + done), (ulong)length);
-            reporter?.Add(length);
+            offsets += StreamKernels.SumOffsets(stream, (ulong)step.Start, (ulong)step.Length);
+            reporter?.Add(step.Length);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
         reporter?.Complete();
         Int128 sum = (Int128)request.Count * stream.Min + offsets;
-        return new GenerateAndSumResult(StrategyName, request, sum, Stopwatch.GetElapsedTime(started), workerCount: 1, rangeCount: request.Count == 0 ? 0 : 1, partitioner: null);
+        return new GenerateAndSumResult(StrategyName, request, sum, Stopwatch.GetElapsedTime(started), workerCount: 1, rangeCount: request.Count == 0 ? 0 : 1, partitioner: null)
+        {
+            ProgressException = reporter?.HandlerException,
+        };
     }
 }

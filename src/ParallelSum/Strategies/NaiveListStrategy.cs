@@ -43,15 +43,15 @@ public sealed class NaiveListStrategy : IGenerateAndSum
 
         // Deliberately no capacity: the list grows by doubling, as the original Python list did.
         var values = new List<int>();
-        for (int start = 0; start < count; start += RunContext.StepLength)
+        // Offsets are longs and steps come from a remaining-count loop: a count near Array.MaxLength cannot wrap an int.
+        foreach (IndexRange step in new IndexSteps(0, count, RunContext.StepLength))
         {
-            int end = Math.Min(count, start + RunContext.StepLength);
-            for (int i = start; i < end; i++)
+            for (long i = step.Start; i < step.End; i++)
             {
                 values.Add(stream.ValueAtUnchecked(first + (ulong)i));
             }
 
-            reporter?.Add(end - start);
+            reporter?.Add(step.Length);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
@@ -63,6 +63,9 @@ public sealed class NaiveListStrategy : IGenerateAndSum
         }
 
         reporter?.Complete();
-        return new GenerateAndSumResult(StrategyName, request, sum, Stopwatch.GetElapsedTime(started), workerCount: 1, rangeCount: count == 0 ? 0 : 1, partitioner: null);
+        return new GenerateAndSumResult(StrategyName, request, sum, Stopwatch.GetElapsedTime(started), workerCount: 1, rangeCount: count == 0 ? 0 : 1, partitioner: null)
+        {
+            ProgressException = reporter?.HandlerException,
+        };
     }
 }

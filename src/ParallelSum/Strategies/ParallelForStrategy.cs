@@ -60,10 +60,10 @@ public sealed class ParallelForStrategy : IGenerateAndSum
 
             RandomStream stream = context.Stream;
             int[] values = GC.AllocateUninitializedArray<int>((int)range.Length);
-            for (int offset = 0; offset < values.Length; offset += RunContext.StepLength)
+            // Offsets come from a remaining-count loop over longs: an array near Array.MaxLength cannot wrap an int offset.
+            foreach (IndexRange step in new IndexSteps(0, values.Length, RunContext.StepLength))
             {
-                Span<int> step = values.AsSpan(offset, Math.Min(RunContext.StepLength, values.Length - offset));
-                stream.Fill(range.Start + offset, step);
+                stream.Fill(range.Start + step.Start, values.AsSpan((int)step.Start, (int)step.Length));
                 context.Advance(step.Length);
             }
 

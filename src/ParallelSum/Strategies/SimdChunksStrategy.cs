@@ -65,10 +65,10 @@ public sealed class SimdChunksStrategy : IGenerateAndSum
             RandomStream stream = context.Stream;
             Int128 total = 0;
             long pendingProgress = 0;
-            for (long start = range.Start; start < range.End; start += buffer.Length)
+            foreach (IndexRange step in IndexSteps.Of(range, buffer.Length))
             {
-                Span<int> chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, range.End - start));
-                StreamKernels.Fill(stream, (ulong)start, chunk);
+                Span<int> chunk = buffer.AsSpan(0, (int)step.Length);
+                StreamKernels.Fill(stream, (ulong)step.Start, chunk);
                 total += ExactSum.Of(chunk, stream.Min, stream.Max);
                 pendingProgress += chunk.Length;
                 if (pendingProgress >= RunContext.StepLength)

@@ -48,11 +48,10 @@ public sealed class StreamingStrategy : IGenerateAndSum
         public override Int128 SumRange(RunContext context, IndexRange range, object state)
         {
             Int128 total = 0;
-            for (long start = range.Start; start < range.End; start += RunContext.StepLength)
+            foreach (IndexRange step in IndexSteps.Of(range, RunContext.StepLength))
             {
-                long length = Math.Min(RunContext.StepLength, range.End - start);
-                total += (Int128)length * context.Stream.Min + StreamKernels.SumOffsets(context.Stream, (ulong)start, (ulong)length);
-                context.Advance(length);
+                total += (Int128)step.Length * context.Stream.Min + StreamKernels.SumOffsets(context.Stream, (ulong)step.Start, (ulong)step.Length);
+                context.Advance(step.Length);
             }
 
             return total;
