@@ -3,35 +3,34 @@ using System.Diagnostics;
 namespace ParallelSum.Execution;
 
 /// <summary>
-/// Runs a partitioned strategy: asks the partitioner for per-worker range sequences, checks every range, sums each with a
-/// <see cref="RangeSummer{TWorkerState}"/> on a <see cref="PartitionedRun{TWorkerState}"/> fork-join, and merges the
-/// workers' partial sums once each.
+/// The engine every partitioned run goes through, generate-and-sum strategies and user reductions alike: asks the partitioner
+/// for its sequences, runs each range of them as <see cref="RangeWork{TWorker}"/> on one of two schedulers, checks that the
+/// ranges cover <c>[0, count)</c> exactly once, and reports cancellation as the caller's.
 /// </summary>
 internal static class PartitionedExecution
 {
-    public static GenerateAndSumResult Run<TWorkerState>(
-        string strategyName,
-        GenerateAndSumRequest request,
+    /// <summary>Runs <paramref name="work"/> over the ranges <paramref name="partitioner"/> yields for <c>[0, count)</c>.</summary>
+    /// <returns>How many workers ran at most, how many non-empty ranges ran, and the partitioner's name.</returns>
+    public static PartitionedRunSummary Run<TWorker>(
         IIndexRangePartitioner partitioner,
-        RangeSummer<TWorkerState> summer,
-        IProgress<GenerateAndSumProgress>? progress,
-        CancellationToken cancellationToken,
-        bool onParallelFor = false)
-        where TWorkerState : class
+        long count,
+        RangeWork<TWorker> work,
+        int maxDegreeOfParallelism,
+        bool onParallelFor,
+        ProgressReporter? reporter,
+        CancellationToken cancellationToken)
+        where TWorker : class
     {
-        long started = Stopwatch.GetTimestamp();
         cancellationToken.ThrowIfCancellationRequested();
         string partitionerName = SafeName(partitioner);
-        (IReadOnlyList<IEnumerable<IndexRange>> sequences, int sequenceCount) = GetSequences(partitioner, partitionerName, request.Count, cancellationToken);
-        var tracker = new CoverageTracker(request.Count, partitionerName);
-        ProgressReporter? reporter = progress is null ? null : new ProgressReporter(progress, request.Count);
-        var context = new RunContext(request.Stream, request.StartIndex, reporter, cancellationToken);
-        var run = new PartitionedRun<TWorkerState>(sequences, sequenceCount, Environment.ProcessorCount, partitionerName, tracker, summer, context);
-        Int128 total;
+        (IReadOnlyList<IEnumerable<IndexRange>> sequences, int sequenceCount) = GetSequences(partitioner, partitionerName, count, cancellationToken);
+        var tracker = new CoverageTracker(count, partitionerName);
+        var context = new RunContext(reporter, cancellationToken);
+        var run = new PartitionedRun<TWorker>(sequences, sequenceCount, maxDegreeOfParallelism, partitionerName, tracker, work, context);
         long rangeCount;
         try
         {
-            (total, rangeCount) = onParallelFor ? run.ExecuteOnParallelFor() : run.Execute();
+            rangeCount = onParallelFor ? run.ExecuteOnParallelFor() : run.Execute();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -42,8 +41,26 @@ internal static class PartitionedExecution
 
         cancellationToken.ThrowIfCancellationRequested();
         tracker.EnsureComplete();
+        return new PartitionedRunSummary(run.WorkerCount, rangeCount, partitionerName);
+    }
+
+    /// <summary>Runs a generate-and-sum strategy on the engine and returns its result.</summary>
+    public static GenerateAndSumResult RunSum<TWorkerState>(
+        string strategyName,
+        GenerateAndSumRequest request,
+        PartitionedStrategyOptions options,
+        RangeSummer<TWorkerState> summer,
+        IProgress<GenerateAndSumProgress>? progress,
+        CancellationToken cancellationToken,
+        bool onParallelFor = false)
+        where TWorkerState : class
+    {
+        long started = Stopwatch.GetTimestamp();
+        ProgressReporter? reporter = progress is null ? null : new ProgressReporter(progress, request.Count);
+        var work = new SumWork<TWorkerState>(request, summer);
+        PartitionedRunSummary run = Run(options.Partitioner, request.Count, work, options.EffectiveMaxDegreeOfParallelism, onParallelFor, reporter, cancellationToken);
         reporter?.Complete();
-        return new GenerateAndSumResult(strategyName, request, total, Stopwatch.GetElapsedTime(started), run.WorkerCount, rangeCount, partitionerName)
+        return new GenerateAndSumResult(strategyName, request, work.Total, Stopwatch.GetElapsedTime(started), run.WorkerCount, run.RangeCount, run.PartitionerName)
         {
             ProgressException = reporter?.HandlerException,
         };

@@ -10,28 +10,27 @@ namespace ParallelSum.Execution;
 /// <remarks>Two schedulers, the only thing that differs between them: the engine's own (the object is queued to the thread pool
 /// once per extra worker, no per-item allocation, used by simd-chunks and streaming to keep a call to about 900 bytes of
 /// allocation whatever the count) and <c>Parallel.For</c> over the sequences (parallel-for's, by definition).</remarks>
-internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
-    where TWorkerState : class
+internal sealed class PartitionedRun<TWorker> : IThreadPoolWorkItem
+    where TWorker : class
 {
     private readonly IReadOnlyList<IEnumerable<IndexRange>> _sequences;
     private readonly int _sequenceCount;
     private readonly string _partitionerName;
     private readonly CoverageTracker _tracker;
-    private readonly RangeSummer<TWorkerState> _summer;
+    private readonly RangeWork<TWorker> _work;
     private readonly RunContext _context;
     private int _nextSequence;
     private int _pendingWorkers;
-    private Int128 _total;
     private long _ranges;
     private ExceptionDispatchInfo? _failure;
 
-    public PartitionedRun(IReadOnlyList<IEnumerable<IndexRange>> sequences, int sequenceCount, int maxDegreeOfParallelism, string partitionerName, CoverageTracker tracker, RangeSummer<TWorkerState> summer, RunContext context)
+    public PartitionedRun(IReadOnlyList<IEnumerable<IndexRange>> sequences, int sequenceCount, int maxDegreeOfParallelism, string partitionerName, CoverageTracker tracker, RangeWork<TWorker> work, RunContext context)
     {
         _sequences = sequences;
         _sequenceCount = sequenceCount;
         _partitionerName = partitionerName;
         _tracker = tracker;
-        _summer = summer;
+        _work = work;
         _context = context;
         WorkerCount = Math.Max(1, Math.Min(sequenceCount, maxDegreeOfParallelism));
         _pendingWorkers = WorkerCount;
@@ -40,16 +39,16 @@ internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
     /// <summary>Gets how many workers run at once at most: the sequence count, limited by the degree of parallelism.</summary>
     public int WorkerCount { get; }
 
-    /// <summary>Runs the sequences as iterations of <c>Parallel.For</c>, each worker keeping its state and partial sum from
-    /// <c>localInit</c> to <c>localFinally</c>; returns the merged sum and range count, or throws the first failure.</summary>
-    public (Int128 Sum, long Ranges) ExecuteOnParallelFor()
+    /// <summary>Runs the sequences as iterations of <c>Parallel.For</c>, each worker keeping its state and partial result from
+    /// <c>localInit</c> to <c>localFinally</c>; returns how many non-empty ranges ran, or throws the first failure.</summary>
+    public long ExecuteOnParallelFor()
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = WorkerCount };
         Parallel.For(
             0,
             _sequenceCount,
             options,
-            () => new WorkerTotals(_summer.CreateWorkerState()),
+            () => new WorkerTotals(_work.CreateWorker()),
             (sequence, loop, totals) =>
             {
                 if (!RunSequence(sequence, totals))
@@ -59,13 +58,13 @@ internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
 
                 return totals;
             },
-            Merge);
+            Finish);
         _failure?.Throw();
-        return (_total, _ranges);
+        return _ranges;
     }
 
-    /// <summary>Runs every sequence on the engine's own workers and returns the merged sum and range count, or throws the first failure.</summary>
-    public (Int128 Sum, long Ranges) Execute()
+    /// <summary>Runs every sequence on the engine's own workers; returns how many non-empty ranges ran, or throws the first failure.</summary>
+    public long Execute()
     {
         for (int i = 1; i < WorkerCount; i++)
         {
@@ -91,7 +90,7 @@ internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
         }
 
         _failure?.Throw();
-        return (_total, _ranges);
+        return _ranges;
     }
 
     /// <inheritdoc />
@@ -101,7 +100,7 @@ internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
     {
         try
         {
-            var totals = new WorkerTotals(_summer.CreateWorkerState());
+            var totals = new WorkerTotals(_work.CreateWorker());
             for (int sequence = Interlocked.Increment(ref _nextSequence) - 1; sequence < _sequenceCount; sequence = Interlocked.Increment(ref _nextSequence) - 1)
             {
                 if (!RunSequence(sequence, totals))
@@ -110,7 +109,7 @@ internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
                 }
             }
 
-            Merge(totals);
+            Finish(totals);
         }
         finally
         {
@@ -124,15 +123,10 @@ internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
         }
     }
 
-    private void Merge(WorkerTotals totals)
+    private void Finish(WorkerTotals totals)
     {
-        lock (this)
-        {
-            _total += totals.Sum;
-            _ranges += totals.Ranges;
-        }
-
-        _summer.ReleaseWorkerState(totals.State);
+        Interlocked.Add(ref _ranges, totals.Ranges);
+        _work.Finish(totals.Worker);
     }
 
     /// <summary>Sums one sequence into <paramref name="totals"/>; <see langword="false"/> when the call has failed or been canceled.</summary>
@@ -204,22 +198,17 @@ internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
                 _tracker.Claim(range);
                 if (!range.IsEmpty)
                 {
-                    // Partitioners work in request-relative indices; summers read the stream at absolute ones. Both lie within
-                    // [0, StartIndex + Count], which the request keeps at most long.MaxValue: the additions cannot wrap.
-                    var absolute = new IndexRange(_context.StartIndex + range.Start, _context.StartIndex + range.End);
-                    totals.Sum += _summer.SumRange(_context, absolute, totals.State);
+                    _work.Run(_context, range, totals.Worker);
                     totals.Ranges++;
                 }
             }
         }
     }
 
-    /// <summary>One worker's state and partial results, merged once when the worker ends.</summary>
-    private sealed class WorkerTotals(TWorkerState state)
+    /// <summary>One worker's state and range count, merged once when the worker ends.</summary>
+    private sealed class WorkerTotals(TWorker worker)
     {
-        public TWorkerState State { get; } = state;
-
-        public Int128 Sum { get; set; }
+        public TWorker Worker { get; } = worker;
 
         public long Ranges { get; set; }
     }

@@ -16,40 +16,34 @@ public sealed class SimdChunksStrategy : IGenerateAndSum
     /// <summary>The stable name, <c>simd-chunks</c>.</summary>
     public const string StrategyName = "simd-chunks";
 
-    private readonly IIndexRangePartitioner _partitioner;
+    private readonly SimdChunksStrategyOptions _options;
     private readonly ChunkSummer _summer;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> has a <see langword="null"/> partitioner.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The chunk size is not from 1 to <see cref="SimdChunksStrategyOptions.MaxChunkSize"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range, such as a chunk size not from 1 to <see cref="SimdChunksStrategyOptions.MaxChunkSize"/>.</exception>
     public SimdChunksStrategy(SimdChunksStrategyOptions? options = null)
     {
-        options ??= new SimdChunksStrategyOptions();
-        _partitioner = options.Partitioner ?? throw new ArgumentException("options.Partitioner must not be null.", nameof(options));
-        if (options.ChunkSize is < 1 or > SimdChunksStrategyOptions.MaxChunkSize)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.ChunkSize, $"options.ChunkSize must be from 1 to {SimdChunksStrategyOptions.MaxChunkSize}.");
-        }
-
-        ChunkSize = options.ChunkSize;
-        _summer = new ChunkSummer(ChunkSize);
+        _options = options ?? new SimdChunksStrategyOptions();
+        _options.Validate(nameof(options));
+        _summer = new ChunkSummer(_options.ChunkSize);
     }
 
     /// <inheritdoc />
     public string Name => StrategyName;
 
     /// <summary>Gets the partitioner the strategy uses.</summary>
-    public IIndexRangePartitioner Partitioner => _partitioner;
+    public IIndexRangePartitioner Partitioner => _options.Partitioner;
 
     /// <summary>Gets how many values each worker generates before summing them.</summary>
-    public int ChunkSize { get; }
+    public int ChunkSize => _options.ChunkSize;
 
     /// <inheritdoc />
     public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StrategyTask.Run((this, request, progress, cancellationToken), static s => PartitionedExecution.Run(StrategyName, s.request, s.Item1._partitioner, s.Item1._summer, s.progress, s.cancellationToken), cancellationToken);
+        return StrategyTask.Run((this, request, progress, cancellationToken), static s => PartitionedExecution.RunSum(StrategyName, s.request, s.Item1._options, s.Item1._summer, s.progress, s.cancellationToken), cancellationToken);
     }
 
     private sealed class ChunkSummer(int chunkSize) : RangeSummer<int[]>
@@ -60,9 +54,8 @@ public sealed class SimdChunksStrategy : IGenerateAndSum
 
         public override void ReleaseWorkerState(int[] state) => _buffers.Return(state);
 
-        public override Int128 SumRange(RunContext context, IndexRange range, int[] buffer)
+        public override Int128 SumRange(RunContext context, in RandomStream stream, IndexRange range, int[] buffer)
         {
-            RandomStream stream = context.Stream;
             Int128 total = 0;
             long pendingProgress = 0;
             foreach (IndexRange step in IndexSteps.Of(range, buffer.Length))

@@ -12,4 +12,14 @@ public sealed class SimdChunksStrategyOptions : PartitionedStrategyOptions
     /// <summary>Gets how many values each worker generates into its buffer before summing them.</summary>
     /// <value>Defaults to <see cref="DefaultChunkSize"/>; from 1 to <see cref="MaxChunkSize"/>.</value>
     public int ChunkSize { get; init; } = DefaultChunkSize;
+
+    /// <inheritdoc />
+    internal override void Validate(string parameterName)
+    {
+        base.Validate(parameterName);
+        if (ChunkSize is < 1 or > MaxChunkSize)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, ChunkSize, $"{parameterName}.ChunkSize must be from 1 to {MaxChunkSize}.");
+        }
+    }
 }

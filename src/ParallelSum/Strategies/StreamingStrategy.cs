@@ -15,28 +15,29 @@ public sealed class StreamingStrategy : IGenerateAndSum
     public const string StrategyName = "streaming";
 
     private static readonly StreamingSummer Summer = new();
-    private readonly IIndexRangePartitioner _partitioner;
+    private readonly PartitionedStrategyOptions _options;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> has a <see langword="null"/> partitioner.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range.</exception>
     public StreamingStrategy(PartitionedStrategyOptions? options = null)
     {
-        options ??= new PartitionedStrategyOptions();
-        _partitioner = options.Partitioner ?? throw new ArgumentException("options.Partitioner must not be null.", nameof(options));
+        _options = options ?? new PartitionedStrategyOptions();
+        _options.Validate(nameof(options));
     }
 
     /// <inheritdoc />
     public string Name => StrategyName;
 
     /// <summary>Gets the partitioner the strategy uses.</summary>
-    public IIndexRangePartitioner Partitioner => _partitioner;
+    public IIndexRangePartitioner Partitioner => _options.Partitioner;
 
     /// <inheritdoc />
     public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StrategyTask.Run((_partitioner, request, progress, cancellationToken), static s => PartitionedExecution.Run(StrategyName, s.request, s._partitioner, Summer, s.progress, s.cancellationToken), cancellationToken);
+        return StrategyTask.Run((_options, request, progress, cancellationToken), static s => PartitionedExecution.RunSum(StrategyName, s.request, s._options, Summer, s.progress, s.cancellationToken), cancellationToken);
     }
 
     private sealed class StreamingSummer : RangeSummer<object>
@@ -45,12 +46,12 @@ public sealed class StreamingStrategy : IGenerateAndSum
 
         public override object CreateWorkerState() => NoState;
 
-        public override Int128 SumRange(RunContext context, IndexRange range, object state)
+        public override Int128 SumRange(RunContext context, in RandomStream stream, IndexRange range, object state)
         {
             Int128 total = 0;
             foreach (IndexRange step in IndexSteps.Of(range, RunContext.StepLength))
             {
-                total += (Int128)step.Length * context.Stream.Min + StreamKernels.SumOffsets(context.Stream, (ulong)step.Start, (ulong)step.Length);
+                total += (Int128)step.Length * stream.Min + StreamKernels.SumOffsets(stream, (ulong)step.Start, (ulong)step.Length);
                 context.Advance(step.Length);
             }
 
