@@ -8,7 +8,7 @@ namespace ParallelSum;
 /// </summary>
 /// <remarks>Memory grows with the count: four bytes per value of every range in flight. A range may hold at most
 /// <see cref="Array.MaxLength"/> values. Immutable and safe to use from many threads at once.</remarks>
-public sealed class ParallelForStrategy : IGenerateAndSum
+public sealed class ParallelForStrategy : IGenerateAndSum, ISynchronousStrategy
 {
     /// <summary>The stable name, <c>parallel-for</c>.</summary>
     public const string StrategyName = "parallel-for";
@@ -37,14 +37,26 @@ public sealed class ParallelForStrategy : IGenerateAndSum
     /// <exception cref="ArgumentOutOfRangeException">A built-in partitioner would yield a range longer than <see cref="Array.MaxLength"/> for this count.</exception>
     public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        Validate(request);
+        return StrategyTask.Run(this, request, progress, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException">A built-in partitioner would yield a range longer than <see cref="Array.MaxLength"/> for this count.</exception>
+    public GenerateAndSumResult GenerateAndSum(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Validate(request);
+        return PartitionedExecution.RunSum(StrategyName, request, _options, _summer, progress, cancellationToken, onParallelFor: true);
+    }
+
+    private void Validate(GenerateAndSumRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         IIndexRangePartitioner partitioner = _options.Partitioner;
         if (partitioner is IBoundedRangePartitioner bounded && bounded.MaxRangeLength(request.Count) > Array.MaxLength)
         {
             throw new ArgumentOutOfRangeException(nameof(request), request.Count, $"{StrategyName} materialises each range in one array of at most {Array.MaxLength} values, but '{partitioner.Name}' would make ranges of {bounded.MaxRangeLength(request.Count)} values for request.Count {request.Count}. Use more partitions or the streaming strategy.");
         }
-
-        return StrategyTask.Run((this, request, progress, cancellationToken), static s => PartitionedExecution.RunSum(StrategyName, s.request, s.Item1._options, s.Item1._summer, s.progress, s.cancellationToken, onParallelFor: true), cancellationToken);
     }
 
     private sealed class MaterialisingSummer(IIndexRangePartitioner partitioner) : RangeSummer<object>

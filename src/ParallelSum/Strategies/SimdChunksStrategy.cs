@@ -11,7 +11,7 @@ namespace ParallelSum;
 /// </summary>
 /// <remarks>Buffers come from an <see cref="ObjectPool{T}"/> owned by the instance, one per running worker. Immutable
 /// from the caller's view and safe to use from many threads at once.</remarks>
-public sealed class SimdChunksStrategy : IGenerateAndSum
+public sealed class SimdChunksStrategy : IGenerateAndSum, ISynchronousStrategy
 {
     /// <summary>The stable name, <c>simd-chunks</c>.</summary>
     public const string StrategyName = "simd-chunks";
@@ -43,7 +43,14 @@ public sealed class SimdChunksStrategy : IGenerateAndSum
     public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StrategyTask.Run((this, request, progress, cancellationToken), static s => PartitionedExecution.RunSum(StrategyName, s.request, s.Item1._options, s.Item1._summer, s.progress, s.cancellationToken), cancellationToken);
+        return StrategyTask.Run(this, request, progress, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public GenerateAndSumResult GenerateAndSum(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PartitionedExecution.RunSum(StrategyName, request, _options, _summer, progress, cancellationToken);
     }
 
     private sealed class ChunkSummer(int chunkSize) : RangeSummer<int[]>

@@ -9,7 +9,7 @@ namespace ParallelSum;
 /// spread over cores by the partitioner. The choice for very large counts.
 /// </summary>
 /// <remarks>Immutable and safe to use from many threads at once.</remarks>
-public sealed class StreamingStrategy : IGenerateAndSum
+public sealed class StreamingStrategy : IGenerateAndSum, ISynchronousStrategy
 {
     /// <summary>The stable name, <c>streaming</c>.</summary>
     public const string StrategyName = "streaming";
@@ -37,7 +37,14 @@ public sealed class StreamingStrategy : IGenerateAndSum
     public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StrategyTask.Run((_options, request, progress, cancellationToken), static s => PartitionedExecution.RunSum(StrategyName, s.request, s._options, Summer, s.progress, s.cancellationToken), cancellationToken);
+        return StrategyTask.Run(this, request, progress, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public GenerateAndSumResult GenerateAndSum(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PartitionedExecution.RunSum(StrategyName, request, _options, Summer, progress, cancellationToken);
     }
 
     private sealed class StreamingSummer : RangeSummer<object>
