@@ -157,19 +157,7 @@ public class HostileInputTests
         SecondReport,
     }
 
-    public static TheoryData<string, ThrowAt> ProgressCases()
-    {
-        var data = new TheoryData<string, ThrowAt>();
-        foreach (string name in GenerateAndSumStrategies.Names.Append("auto-parallel-path"))
-        {
-            foreach (ThrowAt when in Enum.GetValues<ThrowAt>())
-            {
-                data.Add(name, when);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, ThrowAt> ProgressCases() => EveryPair<ThrowAt>(GenerateAndSumStrategies.Names.Append("auto-parallel-path"));
 
     [Theory]
     [MemberData(nameof(ProgressCases))]
@@ -215,19 +203,7 @@ public class HostileInputTests
         OwnExceptionForTheCallersToken,
     }
 
-    public static TheoryData<string, CancelIn> CancellationCases()
-    {
-        var data = new TheoryData<string, CancelIn>();
-        foreach (string name in PartitionedStrategyNames)
-        {
-            foreach (CancelIn phase in Enum.GetValues<CancelIn>())
-            {
-                data.Add(name, phase);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, CancelIn> CancellationCases() => EveryPair<CancelIn>(PartitionedStrategyNames);
 
     [Theory]
     [MemberData(nameof(CancellationCases))]
@@ -254,6 +230,22 @@ public class HostileInputTests
 
         Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => GenerateAndSumStrategies.Create(strategyName, partitioner).GenerateAndSumAsync(new GenerateAndSumRequest(1000, 3), null, cts.Token)));
         Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception?.InnerException?.Message}");
+    }
+
+    /// <summary>Every strategy name with every value of <typeparamref name="TCase"/>.</summary>
+    private static TheoryData<string, TCase> EveryPair<TCase>(IEnumerable<string> names)
+        where TCase : struct, Enum
+    {
+        var data = new TheoryData<string, TCase>();
+        foreach (string name in names)
+        {
+            foreach (TCase value in Enum.GetValues<TCase>())
+            {
+                data.Add(name, value);
+            }
+        }
+
+        return data;
     }
 
     private static IGenerateAndSum Create(string strategyName) =>
