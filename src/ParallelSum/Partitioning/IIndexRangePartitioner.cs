@@ -10,9 +10,10 @@ namespace ParallelSum;
 /// <para>The contract, checked by the library on every call:</para>
 /// <list type="number">
 /// <item><description><see cref="Partition(long)"/> returns one sequence of ranges per worker (at least 1 when count is above 0).
-/// Neither the list nor any sequence is <see langword="null"/>. At most <see cref="Environment.ProcessorCount"/> sequences run
-/// at once: a worker takes the next sequence nobody has taken when it finishes one, so the sequence count is how finely the
-/// work is dealt, and a sequence must never wait for another one.</description></item>
+/// Neither the list nor any sequence is <see langword="null"/>. Each sequence gets its own worker up to the strategy's
+/// <see cref="PartitionedStrategyOptions.MaxDegreeOfParallelism"/> (by default 64, or one per processor if there are more);
+/// beyond it a worker takes the next sequence nobody has taken when it finishes one, so a sequence must never wait for
+/// another one.</description></item>
 /// <item><description>Across all sequences the ranges cover <c>[0, count)</c> exactly once: every range lies within it, no two
 /// overlap, nothing is left out. Empty ranges are allowed and ignored.</description></item>
 /// <item><description>Each sequence is enumerated once, by one worker, while others enumerate theirs at the same time: a sequence

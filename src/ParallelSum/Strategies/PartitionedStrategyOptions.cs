@@ -9,12 +9,13 @@ public class PartitionedStrategyOptions
     public IIndexRangePartitioner Partitioner { get; init; } = IndexRangePartitioners.Default();
 
     /// <summary>Gets how many workers may run at once, the calling thread included, as in <see cref="ParallelOptions.MaxDegreeOfParallelism"/>.</summary>
-    /// <value>Defaults to -1: one worker per processor (<see cref="Environment.ProcessorCount"/>). Otherwise from 1 to <see cref="int.MaxValue"/>.
-    /// Fewer workers run when the partitioner returns fewer sequences.</value>
+    /// <value>Defaults to -1: one worker per sequence the partitioner returns, as many as it asks for up to 64 (or one per processor,
+    /// if there are more processors), so that a partitioner returning millions of sequences does not queue millions of work items.
+    /// Otherwise from 1 to <see cref="int.MaxValue"/>. Fewer workers run when the partitioner returns fewer sequences.</value>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
-    /// <summary>Gets the worker limit in force: <see cref="MaxDegreeOfParallelism"/>, or the processor count for -1.</summary>
-    internal int EffectiveMaxDegreeOfParallelism => MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
+    /// <summary>Gets the worker limit in force: <see cref="MaxDegreeOfParallelism"/>, or for -1 the larger of 64 and the processor count.</summary>
+    internal int EffectiveMaxDegreeOfParallelism => MaxDegreeOfParallelism == -1 ? Math.Max(64, Environment.ProcessorCount) : MaxDegreeOfParallelism;
 
     /// <summary>Throws if an option is out of range; the one place options are checked.</summary>
     /// <param name="parameterName">The name of the constructor parameter the options were passed as.</param>
