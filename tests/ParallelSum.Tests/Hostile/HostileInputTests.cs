@@ -99,7 +99,7 @@ public class HostileInputTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         IGenerateAndSum strategy = GenerateAndSumStrategies.Create(strategyName, IndexRangePartitioners.StaticBlocks(int.MaxValue));
         Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(1000, 3), null, cts.Token)));
-        Assert.True(call.IsCanceled, $"ended {call.Status}");
+        Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception}");
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public class HostileInputTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         IGenerateAndSum strategy = GenerateAndSumStrategies.Create(strategyName, Singles());
         Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(1_000_000_000_000, 3), null, cts.Token)));
-        Assert.True(call.IsCanceled, $"ended {call.Status}");
+        Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception}");
     }
 
     [Theory]
@@ -137,7 +137,7 @@ public class HostileInputTests
             return [[new IndexRange(0, count)]];
         });
         Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => GenerateAndSumStrategies.Create(strategyName, blocking).GenerateAndSumAsync(new GenerateAndSumRequest(1000, 3), null, cts.Token)));
-        Assert.True(call.IsCanceled, $"ended {call.Status}");
+        Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception}");
     }
 
     [Theory]
@@ -147,7 +147,7 @@ public class HostileInputTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         IIndexRangePartitioner slow = From("slow", count => [SlowSingles(count)]);
         Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => GenerateAndSumStrategies.Create(strategyName, slow).GenerateAndSumAsync(new GenerateAndSumRequest(1_000_000, 3), null, cts.Token)));
-        Assert.True(call.IsCanceled, $"ended {call.Status}");
+        Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception}");
     }
 
     public enum ThrowAt
