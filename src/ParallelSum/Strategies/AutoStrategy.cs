@@ -11,8 +11,9 @@ namespace ParallelSum;
 /// small work and wins on large — as a default.
 /// </summary>
 /// <remarks>
-/// <para>The threshold comes from measurement on the project's 2-core AVX-512 machine (see the README's "Auto" section):
-/// inline and two-worker streaming cost the same near 2^17 values; below it the inline path wins, above it two workers do.</para>
+/// <para>The default threshold is where running inline and running on every processor were measured to cost the same
+/// (docs/performance.md in the repository says how); it is a default, not a law: pass another to
+/// <see cref="AutoStrategy(long)"/> where your machine's crossover differs.</para>
 /// <para>Immutable and safe to use from many threads at once.</para>
 /// </remarks>
 public sealed class AutoStrategy : IGenerateAndSum, ISynchronousStrategy
