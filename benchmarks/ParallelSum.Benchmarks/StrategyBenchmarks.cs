@@ -30,13 +30,8 @@ public class StrategyBenchmarks
     }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        string[] parts = Case.Split('@');
-        _strategy = GenerateAndSumStrategies.Create(parts[0]);
-        _request = new GenerateAndSumRequest(long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), 42);
-    }
+    public void Setup() => (_strategy, _request) = StrategyCase.Parse(Case);
 
     [Benchmark]
-    public Int128 GenerateAndSum() => _strategy.GenerateAndSumAsync(_request).GetAwaiter().GetResult().Sum;
+    public Int128 GenerateAndSum() => _strategy.GenerateAndSum(_request).Sum;
 }

@@ -4,7 +4,7 @@ using CustomPartitioning;
 using ParallelSum;
 
 var request = new GenerateAndSumRequest(count: 50_000_003, seed: 42, min: -7, max: 1000);
-Int128 definition = request.Stream.Sum(request.StartIndex, request.Count);
+Int128 definition = request.Stream.ReferenceSum(request.StartIndex, request.Count);
 var guided = new GuidedPartitioner(workerCount: Environment.ProcessorCount, minimumChunk: 1 << 16);
 
 IGenerateAndSum[] strategies =
@@ -15,7 +15,7 @@ IGenerateAndSum[] strategies =
     new SliceFanOutStrategy(new AutoStrategy(), slices: 7),
 ];
 
-Console.WriteLine($"{request}: sequential definition {definition}");
+Console.WriteLine($"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {request}: sequential definition {definition}");
 bool allAgree = true;
 foreach (IGenerateAndSum strategy in strategies)
 {

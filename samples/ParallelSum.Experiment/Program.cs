@@ -3,6 +3,7 @@ using ParallelSum.Experiment;
 using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Plotting;
 using ParallelSum.Experiment.Processes;
+using ParallelSum.Experiment.Retention;
 using ParallelSum.Experiment.Sweep;
 
 // A child of this program (a sweep trial, a run strategy) ends with its parent, even one killed with SIGKILL.
@@ -14,6 +15,8 @@ var root = new RootCommand("ParallelSum experiment: generate N random integers a
     RunCommand.Create(),
     PlotCommand.Create(),
     TrialCommand.Create(),
+    RetentionCommand.Create(),
+    RetentionTrialCommand.Create(),
 };
 
 // With no command, run the sweep: on its defaults, or with the sweep options given (`-- --memory-limit 4G`).

@@ -63,6 +63,14 @@ public sealed class GenerateAndSumResult
     /// <summary>Gets the name of the partitioner used, or <see langword="null"/> when the strategy does not partition.</summary>
     public string? Partitioner { get; }
 
+    /// <summary>Gets the first exception the caller's progress handler threw during the call, or <see langword="null"/>.</summary>
+    /// <value>Defaults to <see langword="null"/>: the handler did not throw, or no handler was given.</value>
+    /// <remarks>A progress handler only observes the work. When it throws, at any point of the call, the library keeps its first
+    /// exception here, stops calling it, and finishes the work: the sum is exact and returned, never lost behind the observer's
+    /// error nor turned into a failure of the computation. Check this property when the handler's failure matters; cancel
+    /// the call's token from the handler to stop the work instead.</remarks>
+    public Exception? ProgressException { get; init; }
+
     /// <summary>Gets the values generated and added per second of <see cref="Elapsed"/>; 0 when no time was measured.</summary>
     public double ValuesPerSecond => Elapsed > TimeSpan.Zero ? Request.Count / Elapsed.TotalSeconds : 0;
 

@@ -77,6 +77,14 @@ public sealed class MalformedOptionTests
         { "plot {results} --out {file}", "as a folder (it is a file)" },
         { "plot {results} --bogus", "'--bogus'" },
 
+        // memory, and its hidden child side
+        { "memory --count abc", "--count: 'abc' is not accepted; expected a whole number of 0 or more" },
+        { "memory --count -5", "--count: '-5' is not accepted" },
+        { "memory --json maybe", "'maybe'" },
+        { "memory --bogus", "'--bogus'" },
+        { "memory-trial", "--count" },
+        { "memory-trial --count 1e30", "--count: '1e30' is not accepted" },
+
         // trial (hidden; the sweep's child side)
         { "trial --strategy bogus --count 5", "--strategy: 'bogus' is not accepted; expected one of naive-list, parallel-for, simd-chunks, streaming, auto" },
         { "trial --count 5", "--strategy" },

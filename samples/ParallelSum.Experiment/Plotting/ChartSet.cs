@@ -6,21 +6,46 @@ using ScottPlot.TickGenerators;
 namespace ParallelSum.Experiment.Plotting;
 
 /// <summary>
-/// Renders sweep results as three log–log charts, each as PNG and SVG: time against count (memory errors marked where and
-/// when they struck), peak memory against count, and values per second against count. One series per strategy (and
-/// partitioning); when the results come from more than one machine or memory cap, the series names say which.
+/// Renders sweep results as three log–log charts, each as PNG and SVG: time against count, peak memory against count, and
+/// values per second against count. One series per strategy (and partitioning), each with its own colour, marker and line
+/// pattern so that series lying on top of each other stay visible; every trial that did not end <c>ok</c> is marked in its
+/// series' colour with a shape per outcome; axes are in human units; the legend sits outside the data; a caption under
+/// each chart names the machine, operating system, runtime, date and command that produced the figures.
 /// </summary>
 internal static class ChartSet
 {
     /// <summary>The file names (without extension) of the charts, in the order they are written.</summary>
     public static readonly IReadOnlyList<string> Names = ["time-vs-count", "memory-vs-count", "rate-vs-count"];
 
-    private const int Width = 900;
-    private const int Height = 560;
+    /// <summary>The legend text of each outcome that is not <c>ok</c>, as it appears on the charts.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FailureLegend = new Dictionary<string, string>
+    {
+        [TrialOutcome.MemoryError] = "× memory error",
+        [TrialOutcome.Timeout] = "▲ timeout",
+        [TrialOutcome.Crash] = "✱ crash",
+    };
+
+    private const int Width = 1100;
+    private const int Height = 600;
+
+    private static readonly MarkerShape[] SeriesMarkers =
+        [MarkerShape.FilledCircle, MarkerShape.OpenSquare, MarkerShape.FilledDiamond, MarkerShape.OpenCircle, MarkerShape.FilledSquare, MarkerShape.OpenDiamond];
+
+    private static readonly LinePattern[] SeriesLines = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
+    private static readonly Dictionary<string, MarkerShape> FailureMarkers = new()
+    {
+        [TrialOutcome.MemoryError] = MarkerShape.Eks,
+        [TrialOutcome.Timeout] = MarkerShape.FilledTriangleUp,
+        [TrialOutcome.Crash] = MarkerShape.Asterisk,
+    };
 
     /// <summary>Writes the charts into <paramref name="folder"/>; returns the paths written.</summary>
+    /// <param name="results">The results to plot; trials are drawn, and each sweep's idle line gives the caption.</param>
+    /// <param name="folder">Where the charts go.</param>
+    /// <param name="caption">The caption to print instead of the one the results record, for results that recorded none.</param>
     /// <exception cref="ArgumentException">There is no trial in <paramref name="results"/> to plot.</exception>
-    public static IReadOnlyList<string> Render(IReadOnlyList<TrialResult> results, string folder)
+    public static IReadOnlyList<string> Render(IReadOnlyList<TrialResult> results, string folder, string? caption = null)
     {
         TrialResult[] trials = [.. results.Where(r => r.Kind == TrialResult.TrialKind && r.Strategy is not null)];
         if (trials.Length == 0)
@@ -34,21 +59,41 @@ internal static class ChartSet
         bool nameSources = trials.Select(Source).Distinct().Count() > 1;
         IGrouping<string, TrialResult>[] series = [.. trials
             .GroupBy(r => nameSources ? $"{r.Series} ({Source(r)})" : r.Series)];
+        caption ??= Caption(results);
 
         var written = new List<string>();
-        written.AddRange(Save(Chart(series, "Time to generate and sum N values", "seconds", r => r.Seconds, markFailures: true), folder, Names[0]));
-        written.AddRange(Save(Chart(series, "Peak memory of the trial's process", "peak working set (bytes)", r => r.PeakWorkingSetBytes, markFailures: true, failuresAtCap: true), folder, Names[1]));
-        written.AddRange(Save(Chart(series, "Throughput", "values per second", r => r.ValuesPerSecond, markFailures: false), folder, Names[2]));
+        written.AddRange(Save(Chart(series, "Time to generate and sum N values", "time", r => r.Seconds ?? (r.Outcome == TrialOutcome.Ok ? null : r.WallSeconds), Axis.Seconds, caption, markFailures: true), folder, Names[0]));
+        written.AddRange(Save(Chart(series, "Peak memory of the trial's process", "peak working set", r => r.PeakWorkingSetBytes, Axis.Bytes, caption, markFailures: true, failuresAtCap: true), folder, Names[1]));
+        written.AddRange(Save(Chart(series, "Throughput", "values per second", r => r.ValuesPerSecond, Axis.Rate, caption, markFailures: false), folder, Names[2]));
         return written;
+    }
+
+    /// <summary>The caption line of every chart: each sweep's machine, runtime, date and command (one line per machine when
+    /// the results come from several), or a note that the results did not record them.</summary>
+    public static string Caption(IReadOnlyList<TrialResult> results)
+    {
+        string[] lines = [.. results
+            .Where(r => r.Kind == TrialResult.IdleKind && r.Machine is not null)
+            .Select(r => r.Machine!.Caption(r.FinishedAt))
+            .Distinct()];
+        return lines.Length > 0 ? string.Join("\n", lines) : "machine, runtime and command not recorded in these results";
+    }
+
+    private enum Axis
+    {
+        Seconds,
+        Bytes,
+        Rate,
     }
 
     private static string Source(TrialResult r) =>
         r.MemoryLimitBytes is long cap ? $"{r.Host}, {r.Cores} cores, heap cap {ByteSize.Format(cap)}" : $"{r.Host}, {r.Cores} cores";
 
-    private static Plot Chart(IEnumerable<IGrouping<string, TrialResult>> series, string title, string yLabel, Func<TrialResult, double?> y, bool markFailures, bool failuresAtCap = false)
+    private static Plot Chart(IEnumerable<IGrouping<string, TrialResult>> series, string title, string yLabel, Func<TrialResult, double?> y, Axis axis, string caption, bool markFailures, bool failuresAtCap = false)
     {
         var plot = new Plot();
-        bool failureInLegend = false;
+        var failuresShown = new HashSet<string>();
+        var yValues = new List<double>();
         int seriesIndex = 0;
         foreach (IGrouping<string, TrialResult> group in series)
         {
@@ -57,37 +102,51 @@ internal static class ChartSet
             (double X, double Y)[] ok = [.. points
                 .Where(r => r.Outcome == TrialOutcome.Ok && y(r) is > 0)
                 .Select(r => (Math.Log10(r.Count), Math.Log10(y(r)!.Value)))];
-            Color color = plot.Add.Palette.GetColor(seriesIndex++);
+            Color color = plot.Add.Palette.GetColor(seriesIndex);
             if (ok.Length > 0)
             {
-                var line = plot.Add.Scatter(ok.Select(p => p.X).ToArray(), ok.Select(p => p.Y).ToArray(), color);
+                var line = plot.Add.Scatter(ok.Select(p => p.X).ToArray(), ok.Select(p => p.Y).ToArray(), color.WithAlpha(0.85));
                 line.LegendText = group.Key;
-                line.LineWidth = 2;
-                line.MarkerSize = 6;
+                // Later series are drawn thinner, with their own marker and dash, so one lying on another (auto on
+                // streaming, say) still shows both.
+                line.LineWidth = Math.Max(1.5f, 3.5f - (0.5f * seriesIndex));
+                line.LinePattern = SeriesLines[seriesIndex % SeriesLines.Length];
+                line.MarkerShape = SeriesMarkers[seriesIndex % SeriesMarkers.Length];
+                line.MarkerSize = Math.Max(5, 10 - seriesIndex);
+                yValues.AddRange(ok.Select(p => p.Y));
             }
 
+            seriesIndex++;
             if (!markFailures)
             {
                 continue;
             }
 
-            // A memory error is marked in its series' colour: on the time chart after how long it struck, on the memory
-            // chart at the cap it hit (its own peak is small when the failing allocation was refused before any page was touched).
-            (double X, double Y)[] failures = [.. points
-                .Where(r => r.Outcome == TrialOutcome.MemoryError)
-                .Select(r => (r.Count, Y: failuresAtCap && r.MemoryLimitBytes is long cap ? Math.Max(cap, y(r) ?? 0) : y(r)))
-                .Where(p => p.Y is > 0)
-                .Select(p => (Math.Log10(p.Count), Math.Log10(p.Y!.Value)))];
-            if (failures.Length > 0)
+            // A failed trial is marked in its series' colour, with a shape per outcome: on the time chart after how long
+            // it ran, on the memory chart at the cap it hit (its own peak is small when the failing allocation was refused
+            // before any page was touched).
+            foreach ((string outcome, MarkerShape shape) in FailureMarkers)
             {
-                var marks = plot.Add.Markers(failures.Select(p => p.X).ToArray(), failures.Select(p => p.Y).ToArray(), MarkerShape.Eks, 16, color);
-                marks.MarkerLineWidth = 3;
-                if (!failureInLegend)
+                (double X, double Y)[] failures = [.. points
+                    .Where(r => r.Outcome == outcome)
+                    .Select(r => (r.Count, Y: failuresAtCap && outcome == TrialOutcome.MemoryError && r.MemoryLimitBytes is long cap ? Math.Max(cap, y(r) ?? 0) : y(r)))
+                    .Where(p => p.Y is > 0)
+                    .Select(p => (Math.Log10(p.Count), Math.Log10(p.Y!.Value)))];
+                if (failures.Length > 0)
                 {
-                    marks.LegendText = "memory error (× in the series' colour)";
-                    failureInLegend = true;
+                    var marks = plot.Add.Markers(failures.Select(p => p.X).ToArray(), failures.Select(p => p.Y).ToArray(), shape, 18, color);
+                    marks.MarkerLineWidth = 3;
+                    failuresShown.Add(outcome);
+                    yValues.AddRange(failures.Select(p => p.Y));
                 }
             }
+        }
+
+        // One legend entry per kind of failure shown, in grey: the shape says the outcome, the colour says the series.
+        foreach (string outcome in FailureMarkers.Keys.Where(failuresShown.Contains))
+        {
+            var key = plot.Add.Markers(new double[] { double.NaN }, new double[] { double.NaN }, FailureMarkers[outcome], 12, Colors.Gray);
+            key.LegendText = FailureLegend[outcome] + " (in the series' colour)";
         }
 
         if (failuresAtCap)
@@ -96,25 +155,98 @@ internal static class ChartSet
             {
                 var limit = plot.Add.HorizontalLine(Math.Log10(cap), 1, Colors.Gray, LinePattern.Dashed);
                 limit.LegendText = $"managed heap cap {ByteSize.Format(cap)}";
+                yValues.Add(Math.Log10(cap));
             }
         }
 
         plot.Title(title);
-        plot.XLabel("count N (values)");
+        plot.XLabel("count N (values)\n" + Wrap(caption), size: 13);
         plot.YLabel(yLabel);
-        plot.Axes.Bottom.TickGenerator = LogTicks();
-        plot.Axes.Left.TickGenerator = LogTicks();
+        plot.Axes.Bottom.TickGenerator = LogTicks(exponent => Math.Pow(10, exponent).ToString("0.#E+0", CultureInfo.InvariantCulture));
+        plot.Axes.Left.TickGenerator = axis switch
+        {
+            Axis.Bytes => BinaryTicks(yValues),
+            Axis.Seconds => LogTicks(exponent => Duration(Math.Pow(10, exponent))),
+            _ => LogTicks(exponent => Rate(Math.Pow(10, exponent))),
+        };
         plot.Grid.MinorLineColor = Colors.Black.WithOpacity(0.05);
         plot.Grid.MinorLineWidth = 1;
-        plot.ShowLegend(Alignment.UpperLeft);
+        // Outside the data area, so no point is ever hidden under it.
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 
-    private static NumericAutomatic LogTicks() => new()
+    private static NumericAutomatic LogTicks(Func<double, string> label) => new()
     {
         MinorTickGenerator = new LogMinorTickGenerator(),
         IntegerTicksOnly = true,
-        LabelFormatter = exponent => Math.Pow(10, exponent).ToString("0.#E+0", CultureInfo.InvariantCulture),
+        LabelFormatter = label,
+    };
+
+    // Ticks at powers of four of a byte (1 MiB, 4 MiB, 16 MiB … 1 GiB, 4 GiB), placed on the log10 axis.
+    private static NumericManual BinaryTicks(List<double> log10Values)
+    {
+        var ticks = new NumericManual();
+        double low = log10Values.Count > 0 ? log10Values.Min() : 6, high = log10Values.Count > 0 ? log10Values.Max() : 9;
+        // Every power of four, or of two where the axis spans few of them.
+        int step = high - low > 6 * Math.Log10(4) ? 2 : 1;
+        for (int power = 10; power <= 50; power += step)
+        {
+            double position = power * Math.Log10(2);
+            if (position >= low - 0.7 && position <= high + 0.7)
+            {
+                ticks.AddMajor(position, ByteSize.Format(1L << power).Replace(".00 ", " ", StringComparison.Ordinal).Replace(".0 ", " ", StringComparison.Ordinal));
+            }
+        }
+
+        return ticks;
+    }
+
+    // Breaks a caption at its " · " separators, and a part still too long at its spaces, so that no line is wider than
+    // the plot area the caption is centred under.
+    private static string Wrap(string caption, int width = 105)
+    {
+        var lines = new List<string>();
+        foreach (string line in caption.Split('\n'))
+        {
+            string current = "";
+            foreach (string part in line.Split(" · "))
+            {
+                string separator = current.Length == 0 ? "" : " · ";
+                foreach (string word in part.Split(' '))
+                {
+                    if (current.Length > 0 && current.Length + separator.Length + word.Length + 1 > width)
+                    {
+                        lines.Add(current);
+                        current = "";
+                        separator = "";
+                    }
+
+                    current = current.Length == 0 ? word : current + (separator.Length > 0 ? separator : " ") + word;
+                    separator = "";
+                }
+            }
+
+            lines.Add(current);
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static string Duration(double seconds) => seconds switch
+    {
+        >= 1 => string.Create(CultureInfo.InvariantCulture, $"{seconds:0.###} s"),
+        >= 1e-3 => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e3:0.###} ms"),
+        >= 1e-6 => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e6:0.###} µs"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e9:0.###} ns"),
+    };
+
+    private static string Rate(double perSecond) => perSecond switch
+    {
+        >= 1e9 => string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e9:0.###} G/s"),
+        >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e6:0.###} M/s"),
+        >= 1e3 => string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e3:0.###} k/s"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{perSecond:0.###} /s"),
     };
 
     private static string[] Save(Plot plot, string folder, string name)

@@ -18,11 +18,16 @@ internal static class PlotCommand
         Description = "Folder for the charts; default: the folder of the first file.",
     };
 
+    private static readonly Option<string?> CaptionText = new("--caption")
+    {
+        Description = "The caption line under each chart, for results files that did not record their machine, runtime and command (by default the recorded ones).",
+    };
+
     public static Command Create()
     {
         var command = new Command("plot", "Render time, peak memory and throughput against count (PNG and SVG) from sweep results files.")
         {
-            Files, Output,
+            Files, Output, CaptionText,
         };
         command.Validators.Add(result =>
         {
@@ -34,11 +39,11 @@ internal static class PlotCommand
                 }
             }
         });
-        command.SetAction(parse => Execute(parse.GetValue(Files)!, parse.GetValue(Output)));
+        command.SetAction(parse => Execute(parse.GetValue(Files)!, parse.GetValue(Output), parse.GetValue(CaptionText)));
         return command;
     }
 
-    public static int Execute(IReadOnlyList<string> files, string? output)
+    public static int Execute(IReadOnlyList<string> files, string? output, string? caption = null)
     {
         var results = new List<TrialResult>();
         foreach (string file in files)
@@ -68,7 +73,7 @@ internal static class PlotCommand
 
         string folder = output ?? Path.GetDirectoryName(Path.GetFullPath(files[0]))!;
         OutputFolder.Create(folder, Output.Name);
-        foreach (string chart in ChartSet.Render(results, folder))
+        foreach (string chart in ChartSet.Render(results, folder, caption))
         {
             Console.Out.WriteLine($"chart: {chart}");
         }

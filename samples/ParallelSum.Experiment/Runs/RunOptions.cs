@@ -5,5 +5,5 @@ internal sealed record RunOptions(GenerateAndSumRequest Request, IReadOnlyList<s
 {
     /// <summary>Creates the strategy named <paramref name="name"/> with the chosen partitioning.</summary>
     public IGenerateAndSum CreateStrategy(string name) =>
-        GenerateAndSumStrategies.Create(name, Partitions is int p ? IndexRangePartitioners.StaticBlocks(p) : null);
+        GenerateAndSumStrategies.Create(name, Partitions is int p && GenerateAndSumStrategies.TakesPartitioner(name) ? IndexRangePartitioners.StaticBlocks(p) : null);
 }

@@ -256,6 +256,7 @@ internal static class SweepCommand
         return TrialResult.Of(sweepId, settings) with
         {
             Kind = TrialResult.IdleKind,
+            Machine = MachineDescription.Current(),
             SystemCpuPeakPercent = system.PeakCpuPercent,
             SystemRamPeakPercent = system.PeakRamPercent,
             WallSeconds = 1,

@@ -46,6 +46,9 @@ internal sealed record TrialResult
     [JsonPropertyName("wallSeconds")] public double WallSeconds { get; init; }
     [JsonPropertyName("finishedAt")] public DateTimeOffset FinishedAt { get; init; }
 
+    /// <summary>The machine, runtime and command of the sweep; on its <c>idle</c> line only.</summary>
+    [JsonPropertyName("machine")] public MachineDescription? Machine { get; init; }
+
     /// <summary>A line of sweep <paramref name="sweep"/> on this machine under <paramref name="settings"/>, to be completed with <c>with</c>.</summary>
     public static TrialResult Of(string sweep, SweepSettings settings) => new()
     {

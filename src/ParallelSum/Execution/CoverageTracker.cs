@@ -1,16 +1,25 @@
 namespace ParallelSum.Execution;
 
 /// <summary>
-/// Checks that the ranges a partitioner yields cover <c>[0, count)</c> exactly once. Ranges are claimed before their values
-/// are generated, so an out-of-bounds or overlapping range is refused before any work on it; a gap shows at the end.
+/// Checks that the ranges a partitioner yields cover <c>[0, count)</c> exactly once, in constant time per range and
+/// <c>O(k log k)</c> at the end for the <c>k</c> claimed intervals that never joined up.
 /// </summary>
-/// <remarks>Thread-safe. Claimed ranges are kept as sorted disjoint intervals, adjacent ones merged, so memory stays
-/// proportional to the number of ranges in flight for partitioners that hand out ranges in roughly increasing order.</remarks>
+/// <remarks>
+/// <para>Ranges are claimed before their values are generated. A range is refused at once when it lies outside
+/// <c>[0, count)</c>, starts or ends where a claimed interval does, or would bring the claimed total above <c>count</c>: a
+/// broken partitioner can never make a call generate more than <c>count</c> values. Any other overlap, and every gap, is
+/// found by <see cref="EnsureComplete"/> once every sequence has ended.</para>
+/// <para>Claimed ranges are kept as disjoint intervals keyed by their start and by their end, joined when adjacent, so memory is
+/// bounded by the ranges actually yielded, and stays proportional to the ranges in flight for partitioners that hand out
+/// ranges in roughly increasing order. Thread-safe.</para>
+/// </remarks>
 internal sealed class CoverageTracker(long count, string partitionerName)
 {
-    private readonly List<IndexRange> _covered = [];
+    private readonly Dictionary<long, long> _endByStart = [];
+    private readonly Dictionary<long, long> _startByEnd = [];
+    private long _claimed;
 
-    /// <summary>Records <paramref name="range"/>; throws if it is out of bounds or overlaps a range claimed before.</summary>
+    /// <summary>Records <paramref name="range"/>; throws if it is out of bounds, or certainly overlaps a range claimed before.</summary>
     public void Claim(IndexRange range)
     {
         if (!range.IsValid(count))
@@ -23,77 +32,113 @@ internal sealed class CoverageTracker(long count, string partitionerName)
             return;
         }
 
-        lock (_covered)
+        lock (_endByStart)
         {
-            // Index of the first interval starting after range.Start.
-            int next = UpperBound(range.Start);
-            if (next > 0 && _covered[next - 1].End > range.Start)
+            // Both lengths are at most count, so the sum cannot wrap.
+            if (_claimed + range.Length > count || _endByStart.ContainsKey(range.Start) || _startByEnd.ContainsKey(range.End))
             {
-                throw Overlap(range, _covered[next - 1]);
+                throw Overlap(range);
             }
 
-            if (next < _covered.Count && _covered[next].Start < range.End)
+            _claimed += range.Length;
+            long start = range.Start, end = range.End;
+            if (_startByEnd.Remove(start, out long previousStart))
             {
-                throw Overlap(range, _covered[next]);
+                _endByStart.Remove(previousStart);
+                start = previousStart;
             }
 
-            bool joinsPrevious = next > 0 && _covered[next - 1].End == range.Start;
-            bool joinsNext = next < _covered.Count && _covered[next].Start == range.End;
-            if (joinsPrevious && joinsNext)
+            if (_endByStart.Remove(end, out long nextEnd))
             {
-                _covered[next - 1] = _covered[next - 1] with { End = _covered[next].End };
-                _covered.RemoveAt(next);
+                _startByEnd.Remove(nextEnd);
+                end = nextEnd;
             }
-            else if (joinsPrevious)
-            {
-                _covered[next - 1] = _covered[next - 1] with { End = range.End };
-            }
-            else if (joinsNext)
-            {
-                _covered[next] = _covered[next] with { Start = range.Start };
-            }
-            else
-            {
-                _covered.Insert(next, range);
-            }
+
+            _endByStart[start] = end;
+            _startByEnd[end] = start;
         }
     }
 
-    /// <summary>Throws unless the claimed ranges cover <c>[0, count)</c> with no gap.</summary>
+    /// <summary>Throws unless the claimed ranges cover <c>[0, count)</c> exactly once.</summary>
     public void EnsureComplete()
     {
-        lock (_covered)
+        lock (_endByStart)
         {
-            if (count == 0 || (_covered.Count == 1 && _covered[0] == new IndexRange(0, count)))
+            if (count == 0 || (_claimed == count && _endByStart.Count == 1 && _endByStart.TryGetValue(0, out long end) && end == count))
             {
                 return;
             }
 
-            long gapStart = _covered.Count == 0 || _covered[0].Start > 0 ? 0 : _covered[0].End;
-            long gapEnd = _covered.Count == 0 ? count : _covered.FirstOrDefault(r => r.Start > gapStart, new IndexRange(count, count)).Start;
-            throw new InvalidPartitioningException(partitionerName, $"left the indices {new IndexRange(gapStart, gapEnd)} uncovered; ranges must cover [0, {count}) exactly once.", null);
+            // Adjacent intervals always join, so with the total right and no overlap there would be one interval left.
+            IndexRange[] intervals = Sorted(null);
+            if (HasOverlap(intervals))
+            {
+                throw Overlap(null);
+            }
+
+            long covered = 0;
+            foreach (IndexRange interval in intervals)
+            {
+                if (interval.Start > covered)
+                {
+                    break;
+                }
+
+                covered = interval.End;
+            }
+
+            long gapEnd = intervals.FirstOrDefault(r => r.Start > covered, new IndexRange(count, count)).Start;
+            throw new InvalidPartitioningException(partitionerName, $"left the indices {new IndexRange(covered, gapEnd)} uncovered; ranges must cover [0, {count}) exactly once.", null);
         }
     }
 
-    private int UpperBound(long start)
+    private static bool HasOverlap(IndexRange[] sorted)
     {
-        int lo = 0, hi = _covered.Count;
-        while (lo < hi)
+        for (int i = 1; i < sorted.Length; i++)
         {
-            int mid = (lo + hi) >>> 1;
-            if (_covered[mid].Start <= start)
+            if (sorted[i].Start < sorted[i - 1].End)
             {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
+                return true;
             }
         }
 
-        return lo;
+        return false;
     }
 
-    private InvalidPartitioningException Overlap(IndexRange range, IndexRange claimed) =>
-        new(partitionerName, $"yielded the range {range}, which overlaps indices already yielded in {claimed}; ranges must cover [0, {count}) exactly once.", null);
+    /// <summary>The claimed intervals, and <paramref name="extra"/> if given, sorted by start then end.</summary>
+    private IndexRange[] Sorted(IndexRange? extra)
+    {
+        var intervals = new IndexRange[_endByStart.Count + (extra is null ? 0 : 1)];
+        int i = 0;
+        foreach ((long start, long end) in _endByStart)
+        {
+            intervals[i++] = new IndexRange(start, end);
+        }
+
+        if (extra is { } e)
+        {
+            intervals[i] = e;
+        }
+
+        Array.Sort(intervals, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        return intervals;
+    }
+
+    /// <summary>The error naming <paramref name="range"/> (when given) and an interval it overlaps, found by one sort.</summary>
+    private InvalidPartitioningException Overlap(IndexRange? range)
+    {
+        IndexRange[] sorted = Sorted(range);
+        // Sorted by start, any overlap shows between neighbours.
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i].Start < sorted[i - 1].End)
+            {
+                // Name the new range, when it is one of the pair, as the one yielded second.
+                (IndexRange later, IndexRange earlier) = range is { } r && sorted[i - 1] == r ? (sorted[i - 1], sorted[i]) : (sorted[i], sorted[i - 1]);
+                return new(partitionerName, $"yielded the range {later}, which overlaps indices already yielded in {earlier}; ranges must cover [0, {count}) exactly once.", null);
+            }
+        }
+
+        return new(partitionerName, $"yielded ranges of {(range is { } x ? _claimed + x.Length : _claimed)} indices in all, more than the {count} of [0, {count}); ranges must cover it exactly once.", null);
+    }
 }

@@ -3,34 +3,34 @@ using System.Diagnostics;
 namespace ParallelSum.Execution;
 
 /// <summary>
-/// Runs a partitioned strategy: asks the partitioner for per-worker range sequences, checks every range, sums each with a
-/// <see cref="RangeSummer{TWorkerState}"/> on a <see cref="PartitionedRun{TWorkerState}"/> fork-join, and merges the
-/// workers' partial sums once each.
+/// The engine every partitioned run goes through, generate-and-sum strategies and user reductions alike: asks the partitioner
+/// for its sequences, runs each range of them as <see cref="RangeWork{TWorker}"/> on one of two schedulers, checks that the
+/// ranges cover <c>[0, count)</c> exactly once, and reports cancellation as the caller's.
 /// </summary>
 internal static class PartitionedExecution
 {
-    public static GenerateAndSumResult Run<TWorkerState>(
-        string strategyName,
-        GenerateAndSumRequest request,
+    /// <summary>Runs <paramref name="work"/> over the ranges <paramref name="partitioner"/> yields for <c>[0, count)</c>.</summary>
+    /// <returns>How many workers ran at most, how many non-empty ranges ran, and the partitioner's name.</returns>
+    public static PartitionedRunSummary Run<TWorker>(
         IIndexRangePartitioner partitioner,
-        RangeSummer<TWorkerState> summer,
-        IProgress<GenerateAndSumProgress>? progress,
-        CancellationToken cancellationToken,
-        bool onParallelFor = false)
-        where TWorkerState : class
+        long count,
+        RangeWork<TWorker> work,
+        int maxDegreeOfParallelism,
+        bool onParallelFor,
+        ProgressReporter? reporter,
+        CancellationToken cancellationToken)
+        where TWorker : class
     {
-        long started = Stopwatch.GetTimestamp();
+        cancellationToken.ThrowIfCancellationRequested();
         string partitionerName = SafeName(partitioner);
-        IReadOnlyList<IEnumerable<IndexRange>> sequences = GetSequences(partitioner, partitionerName, request.Count);
-        var tracker = new CoverageTracker(request.Count, partitionerName);
-        ProgressReporter? reporter = progress is null ? null : new ProgressReporter(progress, request.Count);
-        var context = new RunContext(request.Stream, request.StartIndex, reporter, cancellationToken);
-        Int128 total;
+        (IReadOnlyList<IEnumerable<IndexRange>> sequences, int sequenceCount) = GetSequences(partitioner, partitionerName, count, cancellationToken);
+        var tracker = new CoverageTracker(count, partitionerName);
+        var context = new RunContext(reporter, cancellationToken);
+        var run = new PartitionedRun<TWorker>(sequences, sequenceCount, maxDegreeOfParallelism, partitionerName, tracker, work, context);
         long rangeCount;
         try
         {
-            var run = new PartitionedRun<TWorkerState>(sequences, partitionerName, tracker, summer, context);
-            (total, rangeCount) = onParallelFor ? run.ExecuteOnParallelFor() : run.Execute();
+            rangeCount = onParallelFor ? run.ExecuteOnParallelFor() : run.Execute();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -41,32 +41,44 @@ internal static class PartitionedExecution
 
         cancellationToken.ThrowIfCancellationRequested();
         tracker.EnsureComplete();
-        reporter?.Complete();
-        return new GenerateAndSumResult(strategyName, request, total, Stopwatch.GetElapsedTime(started), sequences.Count, rangeCount, partitionerName);
+        return new PartitionedRunSummary(run.WorkerCount, rangeCount, partitionerName);
     }
 
-    private static IReadOnlyList<IEnumerable<IndexRange>> GetSequences(IIndexRangePartitioner partitioner, string partitionerName, long count)
+    /// <summary>Runs a generate-and-sum strategy on the engine and returns its result.</summary>
+    public static GenerateAndSumResult RunSum<TWorkerState>(
+        string strategyName,
+        GenerateAndSumRequest request,
+        PartitionedStrategyOptions options,
+        RangeSummer<TWorkerState> summer,
+        IProgress<GenerateAndSumProgress>? progress,
+        CancellationToken cancellationToken,
+        bool onParallelFor = false)
+        where TWorkerState : class
     {
-        IReadOnlyList<IEnumerable<IndexRange>>? sequences = FromPartitioner(partitionerName, () => partitioner.Partition(count));
-        if (sequences is null)
+        long started = Stopwatch.GetTimestamp();
+        ProgressReporter? reporter = progress is null ? null : new ProgressReporter(progress, request.Count);
+        var work = new SumWork<TWorkerState>(request, summer);
+        PartitionedRunSummary run = Run(options.Partitioner, request.Count, work, options.EffectiveMaxDegreeOfParallelism, onParallelFor, reporter, cancellationToken);
+        reporter?.Complete();
+        return new GenerateAndSumResult(strategyName, request, work.Total, Stopwatch.GetElapsedTime(started), run.WorkerCount, run.RangeCount, run.PartitionerName)
         {
-            throw new InvalidPartitioningException(partitionerName, $"returned null from Partition({count}); it must return one sequence of ranges per worker.", null);
-        }
+            ProgressException = reporter?.HandlerException,
+        };
+    }
 
-        if (count > 0 && sequences.Count == 0)
+    /// <summary>The partitioner's sequences and their count; each sequence is read (and checked for null) by the worker that takes it,
+    /// so a partitioner with millions of sequences costs nothing up front.</summary>
+    private static (IReadOnlyList<IEnumerable<IndexRange>> Sequences, int Count) GetSequences(IIndexRangePartitioner partitioner, string partitionerName, long count, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<IEnumerable<IndexRange>>? sequences = FromPartitioner(partitionerName, () => partitioner.Partition(count), cancellationToken)
+            ?? throw new InvalidPartitioningException(partitionerName, $"returned null from Partition({count}); it must return one sequence of ranges per worker.", null);
+        int sequenceCount = FromPartitioner(partitionerName, () => sequences.Count, cancellationToken);
+        if (count > 0 && sequenceCount <= 0)
         {
             throw new InvalidPartitioningException(partitionerName, $"returned no sequence from Partition({count}); at least one worker is needed to cover [0, {count}).", null);
         }
 
-        for (int i = 0; i < sequences.Count; i++)
-        {
-            if (sequences[i] is null)
-            {
-                throw new InvalidPartitioningException(partitionerName, $"returned null as the sequence of worker {i} from Partition({count}).", null);
-            }
-        }
-
-        return sequences;
+        return (sequences, Math.Max(0, sequenceCount));
     }
 
     private static string SafeName(IIndexRangePartitioner partitioner)
@@ -76,27 +88,31 @@ internal static class PartitionedExecution
             string? name = partitioner.Name;
             return string.IsNullOrWhiteSpace(name) ? partitioner.GetType().Name : name;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception)
         {
+            // Any failure here is the partitioner's; its name is only a label, so fall back to its type.
             return partitioner.GetType().Name;
         }
     }
 
     /// <summary>Calls the partitioner's code and turns any exception it throws into an <see cref="InvalidPartitioningException"/>.</summary>
-    internal static T FromPartitioner<T>(string partitionerName, Func<T> call)
+    internal static T FromPartitioner<T>(string partitionerName, Func<T> call, CancellationToken cancellationToken)
     {
         try
         {
             return call();
         }
-        catch (Exception e) when (IsPartitionerFault(e))
+        catch (Exception e) when (IsPartitionerFault(e, cancellationToken))
         {
             throw Fault(partitionerName, e);
         }
     }
 
-    /// <summary>Whether an exception thrown from the partitioner's code is the partitioner's fault (not a cancellation or our own check).</summary>
-    internal static bool IsPartitionerFault(Exception e) => e is not InvalidPartitioningException and not OperationCanceledException;
+    /// <summary>Whether an exception thrown from the partitioner's code is the partitioner's fault: anything but our own check,
+    /// or a cancellation while the caller's token is canceled. A partitioner's own <see cref="OperationCanceledException"/>
+    /// with the caller's token not canceled is its fault like any other exception.</summary>
+    internal static bool IsPartitionerFault(Exception e, CancellationToken cancellationToken) =>
+        e is not InvalidPartitioningException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     /// <summary>The error that names the partitioner and keeps its exception as the inner one.</summary>
     internal static InvalidPartitioningException Fault(string partitionerName, Exception e) =>

@@ -3,119 +3,117 @@ using System.Runtime.ExceptionServices;
 namespace ParallelSum.Execution;
 
 /// <summary>
-/// One partitioned call's fork-join: worker <c>w</c> sums sequence <c>w</c>. The object itself is queued to the thread pool
-/// once per extra worker (no per-item allocation), and the calling thread claims and runs every worker nobody has started
-/// yet, so a busy or starved pool never leaves it waiting for work that has not begun. The first failure stops the rest.
+/// One partitioned call's fork-join. At most <see cref="WorkerCount"/> workers run at once; each takes the next sequence nobody
+/// has taken yet, sums it, and takes another, so a partitioner may return far more sequences than there are processors without
+/// a thread or a queued item per sequence. The calling thread is one of the workers. The first failure stops the rest.
 /// </summary>
-/// <remarks>Used instead of <c>Parallel.For</c> by simd-chunks and streaming to keep a call to about 900 bytes of allocation whatever
-/// the count (<c>Parallel.For</c> cost 3.5–3.9 KB); parallel-for keeps <c>Parallel.For</c> through <see cref="ExecuteOnParallelFor"/>.</remarks>
-internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
-    where TWorkerState : class
+/// <remarks>Two schedulers, the only thing that differs between them: the engine's own (the object is queued to the thread pool
+/// once per extra worker, no per-item allocation, used by simd-chunks and streaming to keep a call to about 900 bytes of
+/// allocation whatever the count) and <c>Parallel.For</c> over the sequences (parallel-for's, by definition).</remarks>
+internal sealed class PartitionedRun<TWorker> : IThreadPoolWorkItem
+    where TWorker : class
 {
     private readonly IReadOnlyList<IEnumerable<IndexRange>> _sequences;
+    private readonly int _sequenceCount;
     private readonly string _partitionerName;
     private readonly CoverageTracker _tracker;
-    private readonly RangeSummer<TWorkerState> _summer;
+    private readonly RangeWork<TWorker> _work;
     private readonly RunContext _context;
-    private int _nextWorker;
-    private int _pending;
-    private Int128 _total;
+    private int _nextSequence;
+    private int _pendingWorkers;
     private long _ranges;
     private ExceptionDispatchInfo? _failure;
 
-    public PartitionedRun(IReadOnlyList<IEnumerable<IndexRange>> sequences, string partitionerName, CoverageTracker tracker, RangeSummer<TWorkerState> summer, RunContext context)
+    public PartitionedRun(IReadOnlyList<IEnumerable<IndexRange>> sequences, int sequenceCount, int maxDegreeOfParallelism, string partitionerName, CoverageTracker tracker, RangeWork<TWorker> work, RunContext context)
     {
         _sequences = sequences;
+        _sequenceCount = sequenceCount;
         _partitionerName = partitionerName;
         _tracker = tracker;
-        _summer = summer;
+        _work = work;
         _context = context;
-        _pending = sequences.Count;
+        WorkerCount = Math.Max(1, Math.Min(sequenceCount, maxDegreeOfParallelism));
+        _pendingWorkers = WorkerCount;
     }
 
-    /// <summary>Runs every worker on <c>Parallel.For</c> (one iteration per worker) and returns the merged sum and range
-    /// count, or throws the first failure. The <c>parallel-for</c> strategy's way, by definition.</summary>
-    public (Int128 Sum, long Ranges) ExecuteOnParallelFor()
+    /// <summary>Gets how many workers run at once at most: the sequence count, limited by the degree of parallelism.</summary>
+    public int WorkerCount { get; }
+
+    /// <summary>Runs the sequences as iterations of <c>Parallel.For</c>, each worker keeping its state and partial result from
+    /// <c>localInit</c> to <c>localFinally</c>; returns how many non-empty ranges ran, or throws the first failure.</summary>
+    public long ExecuteOnParallelFor()
     {
-        Parallel.For(0, _sequences.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _sequences.Count) }, RunWorker);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = WorkerCount };
+        Parallel.For(
+            0,
+            _sequenceCount,
+            options,
+            () => new WorkerTotals(_work.CreateWorker()),
+            (sequence, loop, totals) =>
+            {
+                if (!RunSequence(sequence, totals))
+                {
+                    loop.Stop();
+                }
+
+                return totals;
+            },
+            Finish);
         _failure?.Throw();
-        return (_total, _ranges);
+        return _ranges;
     }
 
-    /// <summary>Runs every worker and returns the merged sum and range count, or throws the first failure.</summary>
-    public (Int128 Sum, long Ranges) Execute()
+    /// <summary>Runs every sequence on the engine's own workers; returns how many non-empty ranges ran, or throws the first failure.</summary>
+    public long Execute()
     {
-        for (int i = 1; i < _sequences.Count; i++)
+        for (int i = 1; i < WorkerCount; i++)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
 
-        RunUnclaimedWorkers();
+        RunWorker();
 
         // Spin briefly before blocking: the other workers usually finish within microseconds of this one, and waking from
         // a blocked wait costs more than that (Parallel.For's join spins first for the same reason).
         var spinner = default(SpinWait);
-        for (int spin = 0; spin < 200 && Volatile.Read(ref _pending) > 0; spin++)
+        for (int spin = 0; spin < 200 && Volatile.Read(ref _pendingWorkers) > 0; spin++)
         {
             spinner.SpinOnce(sleep1Threshold: -1);
         }
 
         lock (this)
         {
-            while (_pending > 0)
+            while (_pendingWorkers > 0)
             {
                 Monitor.Wait(this);
             }
         }
 
         _failure?.Throw();
-        return (_total, _ranges);
+        return _ranges;
     }
 
     /// <inheritdoc />
-    void IThreadPoolWorkItem.Execute() => RunUnclaimedWorkers();
+    void IThreadPoolWorkItem.Execute() => RunWorker();
 
-    private void RunUnclaimedWorkers()
-    {
-        for (int worker = Interlocked.Increment(ref _nextWorker) - 1; worker < _sequences.Count; worker = Interlocked.Increment(ref _nextWorker) - 1)
-        {
-            RunWorker(worker);
-        }
-    }
-
-    private void RunWorker(int worker)
+    private void RunWorker()
     {
         try
         {
-            if (!_context.IsStopped)
+            var totals = new WorkerTotals(_work.CreateWorker());
+            for (int sequence = Interlocked.Increment(ref _nextSequence) - 1; sequence < _sequenceCount; sequence = Interlocked.Increment(ref _nextSequence) - 1)
             {
-                TWorkerState state = _summer.CreateWorkerState();
-                try
+                if (!RunSequence(sequence, totals))
                 {
-                    (Int128 sum, long ranges) = SumSequence(_sequences[worker], state);
-                    lock (this)
-                    {
-                        _total += sum;
-                        _ranges += ranges;
-                    }
-                }
-                finally
-                {
-                    _summer.ReleaseWorkerState(state);
+                    break;
                 }
             }
-        }
-        catch (Exception e)
-        {
-            // Keep the cause: the other workers' stop (or cancellation) exceptions come after it and are dropped.
-            if (Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null) is null)
-            {
-                _context.Stop();
-            }
+
+            Finish(totals);
         }
         finally
         {
-            if (Interlocked.Decrement(ref _pending) == 0)
+            if (Interlocked.Decrement(ref _pendingWorkers) == 0)
             {
                 lock (this)
                 {
@@ -125,16 +123,53 @@ internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
         }
     }
 
-    private (Int128 Sum, long Ranges) SumSequence(IEnumerable<IndexRange> sequence, TWorkerState state)
+    private void Finish(WorkerTotals totals)
     {
-        Int128 sum = 0;
-        long count = 0;
+        Interlocked.Add(ref _ranges, totals.Ranges);
+        _work.Finish(totals.Worker);
+    }
+
+    /// <summary>Sums one sequence into <paramref name="totals"/>; <see langword="false"/> when the call has failed or been canceled.</summary>
+    private bool RunSequence(int sequence, WorkerTotals totals)
+    {
+        try
+        {
+            _context.ThrowIfStopped();
+            IEnumerable<IndexRange>? ranges;
+            try
+            {
+                // Reading the list is the partitioner's code too: a list may compute its sequences on demand.
+                ranges = _sequences[sequence];
+            }
+            catch (Exception e) when (PartitionedExecution.IsPartitionerFault(e, _context.CancellationToken))
+            {
+                throw PartitionedExecution.Fault(_partitionerName, e);
+            }
+
+            SumSequence(ranges ?? throw new InvalidPartitioningException(_partitionerName, $"returned null as the sequence of worker {sequence} from Partition; it must return one sequence of ranges per worker.", null), totals);
+            return true;
+        }
+        catch (Exception e)
+        {
+            // Keep the cause: the other workers' stop (or cancellation) exceptions come after it and are dropped.
+            if (Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null) is null)
+            {
+                _context.Stop();
+            }
+
+            return false;
+        }
+    }
+
+    private void SumSequence(IEnumerable<IndexRange> sequence, WorkerTotals totals)
+    {
+        CancellationToken token = _context.CancellationToken;
         IEnumerator<IndexRange> ranges;
         try
         {
             ranges = sequence.GetEnumerator();
         }
-        catch (Exception e) when (PartitionedExecution.IsPartitionerFault(e))
+        catch (Exception e) when (PartitionedExecution.IsPartitionerFault(e, token))
         {
             throw PartitionedExecution.Fault(_partitionerName, e);
         }
@@ -155,7 +190,7 @@ internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
 
                     range = ranges.Current;
                 }
-                catch (Exception e) when (PartitionedExecution.IsPartitionerFault(e))
+                catch (Exception e) when (PartitionedExecution.IsPartitionerFault(e, token))
                 {
                     throw PartitionedExecution.Fault(_partitionerName, e);
                 }
@@ -163,14 +198,18 @@ internal sealed class PartitionedRun<TWorkerState> : IThreadPoolWorkItem
                 _tracker.Claim(range);
                 if (!range.IsEmpty)
                 {
-                    // Partitioners work in request-relative indices; summers read the stream at absolute ones.
-                    var absolute = new IndexRange(_context.StartIndex + range.Start, _context.StartIndex + range.End);
-                    sum += _summer.SumRange(_context, absolute, state);
-                    count++;
+                    _work.Run(_context, range, totals.Worker);
+                    totals.Ranges++;
                 }
             }
         }
+    }
 
-        return (sum, count);
+    /// <summary>One worker's state and range count, merged once when the worker ends.</summary>
+    private sealed class WorkerTotals(TWorker worker)
+    {
+        public TWorker Worker { get; } = worker;
+
+        public long Ranges { get; set; }
     }
 }

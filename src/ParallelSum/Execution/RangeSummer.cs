@@ -1,6 +1,6 @@
 namespace ParallelSum.Execution;
 
-/// <summary>The part of a partitioned strategy that sums one range; the engine does partitioning, checking and merging.</summary>
+/// <summary>The part of a generate-and-sum strategy that sums one range; the engine does partitioning, checking and merging.</summary>
 /// <typeparam name="TWorkerState">State one worker keeps across its ranges, such as a reusable buffer.</typeparam>
 internal abstract class RangeSummer<TWorkerState>
     where TWorkerState : class
@@ -13,6 +13,7 @@ internal abstract class RangeSummer<TWorkerState>
     {
     }
 
-    /// <summary>Returns the exact sum of the values at the absolute stream indices <paramref name="range"/>, calling <see cref="RunContext.Advance"/> at least every <see cref="RunContext.StepLength"/> values.</summary>
-    public abstract Int128 SumRange(RunContext context, IndexRange range, TWorkerState state);
+    /// <summary>Returns the exact sum of the values of <paramref name="stream"/> at the absolute indices <paramref name="range"/>,
+    /// calling <see cref="RunContext.Advance"/> at least every <see cref="RunContext.StepLength"/> values.</summary>
+    public abstract Int128 SumRange(RunContext context, in RandomStream stream, IndexRange range, TWorkerState state);
 }

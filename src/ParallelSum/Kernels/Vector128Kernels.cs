@@ -131,7 +131,7 @@ internal static class Vector128Kernels
     /// <summary>The mix64 inputs of attempt 0 for the first vector of indices from <paramref name="start"/>: <c>seed + (i + 1) * GAMMA</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<ulong> FirstInputs(ulong seed, ulong start) =>
-        Vector128.Create(unchecked(seed + ((start + 1) * StreamMath.Gamma))) + (Vector128<ulong>.Indices * Vector128.Create(StreamMath.Gamma));
+        Vector128.Create(unchecked(seed + ((start + 1) * StreamMath.Gamma))) + (Vector128.Create(0UL, 1UL) * Vector128.Create(StreamMath.Gamma));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<ulong> Mix(Vector128<ulong> z, Vector128<ulong> mix1, Vector128<ulong> mix2)

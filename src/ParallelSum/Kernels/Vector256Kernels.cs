@@ -131,7 +131,7 @@ internal static class Vector256Kernels
     /// <summary>The mix64 inputs of attempt 0 for the first vector of indices from <paramref name="start"/>: <c>seed + (i + 1) * GAMMA</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> FirstInputs(ulong seed, ulong start) =>
-        Vector256.Create(unchecked(seed + ((start + 1) * StreamMath.Gamma))) + (Vector256<ulong>.Indices * Vector256.Create(StreamMath.Gamma));
+        Vector256.Create(unchecked(seed + ((start + 1) * StreamMath.Gamma))) + (Vector256.Create(0UL, 1UL, 2UL, 3UL) * Vector256.Create(StreamMath.Gamma));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Mix(Vector256<ulong> z, Vector256<ulong> mix1, Vector256<ulong> mix2)

@@ -131,7 +131,7 @@ internal static class Vector512Kernels
     /// <summary>The mix64 inputs of attempt 0 for the first vector of indices from <paramref name="start"/>: <c>seed + (i + 1) * GAMMA</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ulong> FirstInputs(ulong seed, ulong start) =>
-        Vector512.Create(unchecked(seed + ((start + 1) * StreamMath.Gamma))) + (Vector512<ulong>.Indices * Vector512.Create(StreamMath.Gamma));
+        Vector512.Create(unchecked(seed + ((start + 1) * StreamMath.Gamma))) + (Vector512.Create(0UL, 1UL, 2UL, 3UL, 4UL, 5UL, 6UL, 7UL) * Vector512.Create(StreamMath.Gamma));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ulong> Mix(Vector512<ulong> z, Vector512<ulong> mix1, Vector512<ulong> mix2)

@@ -29,7 +29,7 @@ public static class IndexRangePartitioners
     /// <remarks>Choose it when workers may be slowed unevenly (other load, uneven cost per index). Each chunk costs one atomic
     /// operation and one range check, so keep chunks large enough (about 10^5 values or more for generate-and-sum) that this is noise.</remarks>
     /// <param name="chunkSize">How many indices per chunk, 1 or more.</param>
-    /// <param name="workerCount">How many workers run at once, 1 or more.</param>
+    /// <param name="workerCount">How many workers draw chunks, 1 or more.</param>
     /// <returns>The partitioner, named <c>dynamic-chunks(chunkSize, workerCount)</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> or <paramref name="workerCount"/> is less than 1.</exception>
     public static IIndexRangePartitioner DynamicChunks(long chunkSize, int workerCount)

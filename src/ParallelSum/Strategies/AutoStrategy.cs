@@ -15,21 +15,28 @@ namespace ParallelSum;
 /// inline and two-worker streaming cost the same near 2^17 values; below it the inline path wins, above it two workers do.</para>
 /// <para>Immutable and safe to use from many threads at once.</para>
 /// </remarks>
-public sealed class AutoStrategy : IGenerateAndSum
+public sealed class AutoStrategy : IGenerateAndSum, ISynchronousStrategy
 {
     /// <summary>The stable name, <c>auto</c>.</summary>
     public const string StrategyName = "auto";
 
-    /// <summary>The default count from which work is spread over processors: 16,384 values (2^14).</summary>
-    public const long DefaultParallelThreshold = 1L << 14;
+    /// <summary>The default count from which work is spread over processors: 16,384 values (2^14), measured (see the remarks).</summary>
+    /// <remarks>A measured value, not a constant: a later version may change it without recompiling callers.</remarks>
+    public static readonly long DefaultParallelThreshold = 1L << 14;
 
     private readonly StreamingStrategy _parallel;
 
+    /// <summary>Creates the strategy with the <see cref="DefaultParallelThreshold"/>.</summary>
+    public AutoStrategy()
+        : this(DefaultParallelThreshold)
+    {
+    }
+
     /// <summary>Creates the strategy.</summary>
     /// <param name="parallelThreshold">The count from which the work runs on all processors; 1 or more.
-    /// Defaults to <see cref="DefaultParallelThreshold"/>. On a single-processor machine work always runs inline.</param>
+    /// On a single-processor machine work always runs inline.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="parallelThreshold"/> is less than 1.</exception>
-    public AutoStrategy(long parallelThreshold = DefaultParallelThreshold)
+    public AutoStrategy(long parallelThreshold)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelThreshold, 1);
         ParallelThreshold = Environment.ProcessorCount == 1 ? long.MaxValue : parallelThreshold;
@@ -46,18 +53,20 @@ public sealed class AutoStrategy : IGenerateAndSum
     public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Count >= ParallelThreshold)
-        {
-            return Relabel(_parallel.GenerateAndSumAsync(request, progress, cancellationToken));
-        }
-
-        return StrategyTask.Run((request, progress, cancellationToken), static s => RunInline(s.request, s.progress, s.cancellationToken), cancellationToken);
+        return StrategyTask.Run(this, request, progress, cancellationToken);
     }
 
-    private static async Task<GenerateAndSumResult> Relabel(Task<GenerateAndSumResult> parallel)
+    /// <inheritdoc />
+    public GenerateAndSumResult GenerateAndSum(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        GenerateAndSumResult r = await parallel.ConfigureAwait(false);
-        return new GenerateAndSumResult(StrategyName, r.Request, r.Sum, r.Elapsed, r.WorkerCount, r.RangeCount, r.Partitioner);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Count < ParallelThreshold)
+        {
+            return RunInline(request, progress, cancellationToken);
+        }
+
+        GenerateAndSumResult r = _parallel.GenerateAndSum(request, progress, cancellationToken);
+        return new GenerateAndSumResult(StrategyName, r.Request, r.Sum, r.Elapsed, r.WorkerCount, r.RangeCount, r.Partitioner) { ProgressException = r.ProgressException };
     }
 
     private static GenerateAndSumResult RunInline(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress, CancellationToken cancellationToken)
@@ -67,16 +76,18 @@ public sealed class AutoStrategy : IGenerateAndSum
         ProgressReporter? reporter = progress is null ? null : new ProgressReporter(progress, request.Count);
         // Offsets are below 2^32 and each step holds at most 2^20 of them: the 64-bit total of a step cannot overflow.
         Int128 offsets = 0;
-        for (long done = 0; done < request.Count; done += RunContext.StepLength)
+        foreach (IndexRange step in new IndexSteps(request.StartIndex, request.Count, RunContext.StepLength))
         {
-            long length = Math.Min(RunContext.StepLength, request.Count - done);
-            offsets += StreamKernels.SumOffsets(stream, (ulong)(request.StartIndex + done), (ulong)length);
-            reporter?.Add(length);
+            offsets += StreamKernels.SumOffsets(stream, (ulong)step.Start, (ulong)step.Length);
+            reporter?.Add(step.Length);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
         reporter?.Complete();
         Int128 sum = (Int128)request.Count * stream.Min + offsets;
-        return new GenerateAndSumResult(StrategyName, request, sum, Stopwatch.GetElapsedTime(started), workerCount: 1, rangeCount: request.Count == 0 ? 0 : 1, partitioner: null);
+        return new GenerateAndSumResult(StrategyName, request, sum, Stopwatch.GetElapsedTime(started), workerCount: 1, rangeCount: request.Count == 0 ? 0 : 1, partitioner: null)
+        {
+            ProgressException = reporter?.HandlerException,
+        };
     }
 }

@@ -9,7 +9,7 @@ namespace ParallelSum;
 /// plus the copies made each time the list grows.
 /// </summary>
 /// <remarks>Immutable and safe to use from many threads at once.</remarks>
-public sealed class NaiveListStrategy : IGenerateAndSum
+public sealed class NaiveListStrategy : IGenerateAndSum, ISynchronousStrategy
 {
     /// <summary>The stable name, <c>naive-list</c>.</summary>
     public const string StrategyName = "naive-list";
@@ -24,13 +24,25 @@ public sealed class NaiveListStrategy : IGenerateAndSum
     /// <exception cref="ArgumentOutOfRangeException">The request's count is above <see cref="MaxCount"/>.</exception>
     public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        Validate(request);
+        return StrategyTask.Run(this, request, progress, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException">The request's count is above <see cref="MaxCount"/>.</exception>
+    public GenerateAndSumResult GenerateAndSum(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Validate(request);
+        return Run(request, progress, cancellationToken);
+    }
+
+    private static void Validate(GenerateAndSumRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Count > MaxCount)
         {
             throw new ArgumentOutOfRangeException(nameof(request), request.Count, $"{StrategyName} holds every value in a List<int>, which accepts at most {MaxCount} values; request.Count must be from 0 to {MaxCount}. Use the streaming strategy for larger counts.");
         }
-
-        return StrategyTask.Run((request, progress, cancellationToken), static s => Run(s.request, s.progress, s.cancellationToken), cancellationToken);
     }
 
     private static GenerateAndSumResult Run(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress, CancellationToken cancellationToken)
@@ -43,15 +55,15 @@ public sealed class NaiveListStrategy : IGenerateAndSum
 
         // Deliberately no capacity: the list grows by doubling, as the original Python list did.
         var values = new List<int>();
-        for (int start = 0; start < count; start += RunContext.StepLength)
+        // Offsets are longs and steps come from a remaining-count loop: a count near Array.MaxLength cannot wrap an int.
+        foreach (IndexRange step in new IndexSteps(0, count, RunContext.StepLength))
         {
-            int end = Math.Min(count, start + RunContext.StepLength);
-            for (int i = start; i < end; i++)
+            for (long i = step.Start; i < step.End; i++)
             {
                 values.Add(stream.ValueAtUnchecked(first + (ulong)i));
             }
 
-            reporter?.Add(end - start);
+            reporter?.Add(step.Length);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
@@ -63,6 +75,9 @@ public sealed class NaiveListStrategy : IGenerateAndSum
         }
 
         reporter?.Complete();
-        return new GenerateAndSumResult(StrategyName, request, sum, Stopwatch.GetElapsedTime(started), workerCount: 1, rangeCount: count == 0 ? 0 : 1, partitioner: null);
+        return new GenerateAndSumResult(StrategyName, request, sum, Stopwatch.GetElapsedTime(started), workerCount: 1, rangeCount: count == 0 ? 0 : 1, partitioner: null)
+        {
+            ProgressException = reporter?.HandlerException,
+        };
     }
 }

@@ -11,45 +11,46 @@ namespace ParallelSum;
 /// </summary>
 /// <remarks>Buffers come from an <see cref="ObjectPool{T}"/> owned by the instance, one per running worker. Immutable
 /// from the caller's view and safe to use from many threads at once.</remarks>
-public sealed class SimdChunksStrategy : IGenerateAndSum
+public sealed class SimdChunksStrategy : IGenerateAndSum, ISynchronousStrategy
 {
     /// <summary>The stable name, <c>simd-chunks</c>.</summary>
     public const string StrategyName = "simd-chunks";
 
-    private readonly IIndexRangePartitioner _partitioner;
+    private readonly SimdChunksStrategyOptions _options;
     private readonly ChunkSummer _summer;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> has a <see langword="null"/> partitioner.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The chunk size is not from 1 to <see cref="SimdChunksStrategyOptions.MaxChunkSize"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range, such as a chunk size not from 1 to <see cref="SimdChunksStrategyOptions.MaxChunkSize"/>.</exception>
     public SimdChunksStrategy(SimdChunksStrategyOptions? options = null)
     {
-        options ??= new SimdChunksStrategyOptions();
-        _partitioner = options.Partitioner ?? throw new ArgumentException("options.Partitioner must not be null.", nameof(options));
-        if (options.ChunkSize is < 1 or > SimdChunksStrategyOptions.MaxChunkSize)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.ChunkSize, $"options.ChunkSize must be from 1 to {SimdChunksStrategyOptions.MaxChunkSize}.");
-        }
-
-        ChunkSize = options.ChunkSize;
-        _summer = new ChunkSummer(ChunkSize);
+        _options = options ?? new SimdChunksStrategyOptions();
+        _options.Validate(nameof(options));
+        _summer = new ChunkSummer(_options.ChunkSize);
     }
 
     /// <inheritdoc />
     public string Name => StrategyName;
 
     /// <summary>Gets the partitioner the strategy uses.</summary>
-    public IIndexRangePartitioner Partitioner => _partitioner;
+    public IIndexRangePartitioner Partitioner => _options.Partitioner;
 
     /// <summary>Gets how many values each worker generates before summing them.</summary>
-    public int ChunkSize { get; }
+    public int ChunkSize => _options.ChunkSize;
 
     /// <inheritdoc />
     public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StrategyTask.Run((this, request, progress, cancellationToken), static s => PartitionedExecution.Run(StrategyName, s.request, s.Item1._partitioner, s.Item1._summer, s.progress, s.cancellationToken), cancellationToken);
+        return StrategyTask.Run(this, request, progress, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public GenerateAndSumResult GenerateAndSum(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PartitionedExecution.RunSum(StrategyName, request, _options, _summer, progress, cancellationToken);
     }
 
     private sealed class ChunkSummer(int chunkSize) : RangeSummer<int[]>
@@ -60,15 +61,14 @@ public sealed class SimdChunksStrategy : IGenerateAndSum
 
         public override void ReleaseWorkerState(int[] state) => _buffers.Return(state);
 
-        public override Int128 SumRange(RunContext context, IndexRange range, int[] buffer)
+        public override Int128 SumRange(RunContext context, in RandomStream stream, IndexRange range, int[] buffer)
         {
-            RandomStream stream = context.Stream;
             Int128 total = 0;
             long pendingProgress = 0;
-            for (long start = range.Start; start < range.End; start += buffer.Length)
+            foreach (IndexRange step in IndexSteps.Of(range, buffer.Length))
             {
-                Span<int> chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, range.End - start));
-                StreamKernels.Fill(stream, (ulong)start, chunk);
+                Span<int> chunk = buffer.AsSpan(0, (int)step.Length);
+                StreamKernels.Fill(stream, (ulong)step.Start, chunk);
                 total += ExactSum.Of(chunk, stream.Min, stream.Max);
                 pendingProgress += chunk.Length;
                 if (pendingProgress >= RunContext.StepLength)

@@ -9,34 +9,42 @@ namespace ParallelSum;
 /// spread over cores by the partitioner. The choice for very large counts.
 /// </summary>
 /// <remarks>Immutable and safe to use from many threads at once.</remarks>
-public sealed class StreamingStrategy : IGenerateAndSum
+public sealed class StreamingStrategy : IGenerateAndSum, ISynchronousStrategy
 {
     /// <summary>The stable name, <c>streaming</c>.</summary>
     public const string StrategyName = "streaming";
 
     private static readonly StreamingSummer Summer = new();
-    private readonly IIndexRangePartitioner _partitioner;
+    private readonly PartitionedStrategyOptions _options;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> has a <see langword="null"/> partitioner.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range.</exception>
     public StreamingStrategy(PartitionedStrategyOptions? options = null)
     {
-        options ??= new PartitionedStrategyOptions();
-        _partitioner = options.Partitioner ?? throw new ArgumentException("options.Partitioner must not be null.", nameof(options));
+        _options = options ?? new PartitionedStrategyOptions();
+        _options.Validate(nameof(options));
     }
 
     /// <inheritdoc />
     public string Name => StrategyName;
 
     /// <summary>Gets the partitioner the strategy uses.</summary>
-    public IIndexRangePartitioner Partitioner => _partitioner;
+    public IIndexRangePartitioner Partitioner => _options.Partitioner;
 
     /// <inheritdoc />
     public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StrategyTask.Run((_partitioner, request, progress, cancellationToken), static s => PartitionedExecution.Run(StrategyName, s.request, s._partitioner, Summer, s.progress, s.cancellationToken), cancellationToken);
+        return StrategyTask.Run(this, request, progress, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public GenerateAndSumResult GenerateAndSum(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PartitionedExecution.RunSum(StrategyName, request, _options, Summer, progress, cancellationToken);
     }
 
     private sealed class StreamingSummer : RangeSummer<object>
@@ -45,14 +53,13 @@ public sealed class StreamingStrategy : IGenerateAndSum
 
         public override object CreateWorkerState() => NoState;
 
-        public override Int128 SumRange(RunContext context, IndexRange range, object state)
+        public override Int128 SumRange(RunContext context, in RandomStream stream, IndexRange range, object state)
         {
             Int128 total = 0;
-            for (long start = range.Start; start < range.End; start += RunContext.StepLength)
+            foreach (IndexRange step in IndexSteps.Of(range, RunContext.StepLength))
             {
-                long length = Math.Min(RunContext.StepLength, range.End - start);
-                total += (Int128)length * context.Stream.Min + StreamKernels.SumOffsets(context.Stream, (ulong)start, (ulong)length);
-                context.Advance(length);
+                total += (Int128)step.Length * stream.Min + StreamKernels.SumOffsets(stream, (ulong)step.Start, (ulong)step.Length);
+                context.Advance(step.Length);
             }
 
             return total;

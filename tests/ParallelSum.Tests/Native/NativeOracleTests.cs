@@ -40,8 +40,8 @@ public class NativeOracleTests
         for (long before = 0; before < 40; before += 3)
         {
             long start = 10435888575 - before;
-            Assert.Equal(stream.Sum(start, 100), NativeKernel.Sum(100, 42, int.MinValue, 1073741823, start));
-            Assert.Equal(stream.Sum(start, 100), NativeKernel.Sum(100, 42, int.MinValue, 1073741823, start, scalar: true));
+            Assert.Equal(stream.ReferenceSum(start, 100), NativeKernel.Sum(100, 42, int.MinValue, 1073741823, start));
+            Assert.Equal(stream.ReferenceSum(start, 100), NativeKernel.Sum(100, 42, int.MinValue, 1073741823, start, scalar: true));
         }
     }
 }

@@ -34,10 +34,10 @@ public class RoundRobinBlocksPartitionerTests
     public async Task EveryPartitionedStrategy_AgreesWithTheDefinition()
     {
         var request = new GenerateAndSumRequest(1_000_003, 42);
-        foreach (string name in GenerateAndSumStrategies.Names)
+        foreach (string name in GenerateAndSumStrategies.Names.Where(GenerateAndSumStrategies.TakesPartitioner))
         {
             GenerateAndSumResult result = await GenerateAndSumStrategies.Create(name, new RoundRobinBlocksPartitioner(65_536, 3)).GenerateAndSumAsync(request);
-            Assert.Equal(request.Stream.Sum(0, request.Count), result.Sum);
+            Assert.Equal(request.Stream.ReferenceSum(0, request.Count), result.Sum);
         }
     }
 }
