@@ -124,8 +124,9 @@ internal static class RunCommand
             {
                 runs.Add(Run(options, name, cancellationToken));
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
+                // Cancelled while this strategy ran (its child killed, or its own token honoured): not a failure of the strategy.
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException)
