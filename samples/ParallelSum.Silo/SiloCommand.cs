@@ -53,11 +53,17 @@ internal static class SiloCommand
         DefaultValueFactory = _ => 60,
     };
 
+    private static readonly Option<int> MembershipCheckSeconds = new("--membership-check-seconds")
+    {
+        Description = "How often the silo checks it is still listed in the membership table, in seconds (0 = off, or 1 to 86400; default 10); a silo found missing stops with exit code 1.",
+        DefaultValueFactory = _ => 10,
+    };
+
     private static readonly Option<bool> Verbose = new("--verbose") { Description = "Also log Orleans' own warnings and errors (multi-line, with stack traces)." };
 
     public static void Configure(Command command)
     {
-        foreach (Option option in new Option[] { SiloPort, GatewayPort, Address, PrimaryPort, MaxConcurrentRanges, MaxQueuedRanges, MaxValuesPerRange, MaxRangeSeconds, Verbose })
+        foreach (Option option in new Option[] { SiloPort, GatewayPort, Address, PrimaryPort, MaxConcurrentRanges, MaxQueuedRanges, MaxValuesPerRange, MaxRangeSeconds, MembershipCheckSeconds, Verbose })
         {
             command.Options.Add(option);
         }
@@ -97,6 +103,11 @@ internal static class SiloCommand
             return $"--max-range-seconds must be in [1, 86400], got {parse.GetValue(MaxRangeSeconds)}.";
         }
 
+        if (parse.GetValue(MembershipCheckSeconds) is < 0 or > 86400)
+        {
+            return $"--membership-check-seconds must be 0 (off) or in [1, 86400], got {parse.GetValue(MembershipCheckSeconds)}.";
+        }
+
         string? address = parse.GetValue(Address);
         return address is not null && !IPAddress.TryParse(address, out _) ? $"--address must be an IP address, got '{address}'." : null;
     }
@@ -119,6 +130,9 @@ internal static class SiloCommand
 
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         ConfigureLogging(builder, parse.GetValue(Verbose));
+
+        // A silo cut off from its membership store cannot leave the cluster gracefully; do not let it try for long.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.UseOrleans(silo =>
         {
             if (redis is null)
@@ -145,6 +159,7 @@ internal static class SiloCommand
                 o.MaxQueuedRanges = parse.GetValue(MaxQueuedRanges);
                 o.MaxValuesPerRange = parse.GetValue(MaxValuesPerRange);
                 o.MaxRangeDuration = TimeSpan.FromSeconds(parse.GetValue(MaxRangeSeconds));
+                o.MembershipCheckInterval = TimeSpan.FromSeconds(parse.GetValue(MembershipCheckSeconds));
             });
 
             // A dead silo is declared dead quickly, so its ranges move to the survivors soon.
@@ -176,6 +191,19 @@ internal static class SiloCommand
             return 1;
         }
 
+        // A silo that lost its membership may hang while Orleans tries to record its departure in the unreachable table:
+        // end the process if the host has not stopped 15 s after that stop began.
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() =>
+        {
+            if (Environment.ExitCode != 0)
+            {
+                _ = Task.Delay(TimeSpan.FromSeconds(15), CancellationToken.None).ContinueWith(_ =>
+                {
+                    Console.Error.WriteLine("error: the silo did not stop within 15 s of leaving the cluster; exiting");
+                    Environment.Exit(1);
+                }, TaskScheduler.Default);
+            }
+        });
         Console.WriteLine($"silo ready: {address} silo port {siloPort}, gateway port {gatewayPort}, membership {membership}, cluster {clusterId}/{serviceId}");
         await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
 

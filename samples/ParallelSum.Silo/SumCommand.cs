@@ -46,11 +46,17 @@ internal static class SumCommand
         DefaultValueFactory = _ => DistributedStrategyOptions.DefaultMaxValuesPerRequest,
     };
 
+    private static readonly Option<long> MaxValuesPerRange = new("--max-values-per-range")
+    {
+        Description = "Most values one grain call may sum (1 or more; default 2e9); the silos' own limit also applies.",
+        DefaultValueFactory = _ => DistributedStrategyOptions.DefaultMaxValuesPerRange,
+    };
+
     private static readonly Option<bool> Json = new("--json") { Description = "Print the result as one JSON object." };
 
     public static void Configure(Command command)
     {
-        foreach (Option option in new Option[] { Count, Seed, Min, Max, Gateways, ResponseTimeout, ConnectTimeout, Ranges, MaxValues, Json })
+        foreach (Option option in new Option[] { Count, Seed, Min, Max, Gateways, ResponseTimeout, ConnectTimeout, Ranges, MaxValues, MaxValuesPerRange, Json })
         {
             command.Options.Add(option);
         }
@@ -76,9 +82,12 @@ internal static class SumCommand
             return $"--response-timeout ({parse.GetValue(ResponseTimeout)}) and --connect-timeout ({parse.GetValue(ConnectTimeout)}) must be 1 or more seconds.";
         }
 
-        if (parse.GetValue(MaxValues) < 1)
+        foreach (Option<long> limit in new[] { MaxValues, MaxValuesPerRange })
         {
-            return $"--max-values must be 1 or more, got {parse.GetValue(MaxValues)}.";
+            if (parse.GetValue(limit) < 1)
+            {
+                return $"{limit.Name} must be 1 or more, got {parse.GetValue(limit)}.";
+            }
         }
 
         if (parse.GetValue(Ranges) is < 1)
@@ -106,7 +115,7 @@ internal static class SumCommand
         int[] gateways = parse.GetRequiredValue(Gateways);
         TimeSpan connectTimeout = TimeSpan.FromSeconds(parse.GetValue(ConnectTimeout));
         int? ranges = parse.GetValue(Ranges);
-        long maxValues = parse.GetValue(MaxValues);
+        long maxValues = parse.GetValue(MaxValues), maxValuesPerRange = parse.GetValue(MaxValuesPerRange);
 
         IHost host;
         try
@@ -116,6 +125,7 @@ internal static class SumCommand
                 {
                     o.Partitioner = ranges is int r ? IndexRangePartitioners.StaticBlocks(r) : null;
                     o.MaxValuesPerRequest = maxValues;
+                    o.MaxValuesPerRange = maxValuesPerRange;
                 }).ConfigureAwait(false);
         }
         catch (InvalidOperationException ex)

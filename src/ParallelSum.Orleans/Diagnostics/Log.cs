@@ -30,6 +30,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 103, Level = LogLevel.Critical, Message = "This silo ({Silo}) is {Reason} in the membership table of cluster {Cluster}; stopping so that a supervisor can restart it")]
     public static partial void MembershipLost(ILogger logger, SiloAddress silo, string reason, string cluster);
 
+    [LoggerMessage(EventId = 105, Level = LogLevel.Critical, Message = "This silo ({Silo}) could not read its entry in the membership table of cluster {Cluster} for {Checks} checks in a row (last error: {Error}); stopping so that a supervisor can restart it")]
+    public static partial void MembershipUnreachable(ILogger logger, SiloAddress silo, string cluster, int checks, string error);
+
     [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Cannot read the membership table to check this silo's entry: {Error}")]
     public static partial void MembershipUnreadable(ILogger logger, string error);
 }

@@ -9,13 +9,17 @@ namespace ParallelSum.Orleans;
 /// <summary>
 /// Checks every <see cref="RangeSumSiloOptions.MembershipCheckInterval"/> that this silo is still listed as active in the
 /// membership table. Once it has been listed, a silo found missing (the membership store was restarted empty) or declared
-/// dead logs one critical line, sets the process exit code to 1 and stops its host: a silo nobody can find must not
-/// keep running silently.
+/// dead, or unable to read its entry for <see cref="UnreadableChecksLimit"/> checks in a row (the Redis table reads as
+/// deleted after the store restarted empty), logs one critical line, sets the process exit code to 1 and stops its host:
+/// a silo nobody can find must not keep running silently.
 /// </summary>
 internal sealed partial class MembershipWatchdog(
     IMembershipTable table, ILocalSiloDetails silo, IOptions<RangeSumSiloOptions> options, IOptions<ClusterOptions> cluster,
     IHostApplicationLifetime lifetime, ILogger<MembershipWatchdog> logger) : BackgroundService
 {
+    /// <summary>Failed reads in a row, after the silo was seen active, that stop it.</summary>
+    internal const int UnreadableChecksLimit = 5;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         TimeSpan interval = options.Value.MembershipCheckInterval;
@@ -25,6 +29,8 @@ internal sealed partial class MembershipWatchdog(
         }
 
         bool seenActive = false;
+        int unreadable = 0;
+        string clusterName = cluster.Value.ClusterId + "/" + cluster.Value.ServiceId;
         using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
@@ -36,22 +42,35 @@ internal sealed partial class MembershipWatchdog(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                Log.MembershipUnreadable(logger, $"{ex.GetType().Name}: {ex.Message}");
+                string error = $"{ex.GetType().Name}: {ex.Message}";
+                if (seenActive && ++unreadable >= UnreadableChecksLimit)
+                {
+                    Log.MembershipUnreachable(logger, silo.SiloAddress, clusterName, unreadable, error);
+                    Stop();
+                    return;
+                }
+
+                Log.MembershipUnreadable(logger, error);
                 continue;
             }
 
+            unreadable = 0;
             if (status == SiloStatus.Active)
             {
                 seenActive = true;
             }
             else if (seenActive && status is null or SiloStatus.Dead)
             {
-                string clusterName = cluster.Value.ClusterId + "/" + cluster.Value.ServiceId;
                 Log.MembershipLost(logger, silo.SiloAddress, status is null ? "missing" : "declared dead", clusterName);
-                Environment.ExitCode = 1;
-                lifetime.StopApplication();
+                Stop();
                 return;
             }
         }
+    }
+
+    private void Stop()
+    {
+        Environment.ExitCode = 1;
+        lifetime.StopApplication();
     }
 }
