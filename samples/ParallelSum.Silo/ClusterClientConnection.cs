@@ -21,11 +21,12 @@ internal static class ClusterClientConnection
     /// <param name="responseTimeout">How long a grain call may take before it counts as failed (and its range is retried).</param>
     /// <param name="connectTimeout">How long to wait for the connection.</param>
     /// <param name="cancellationToken">Stops waiting for the connection.</param>
+    /// <param name="configureClient">Further client configuration (such as TLS); null for none.</param>
     /// <param name="strategy">Sets the options of the <see cref="DistributedStrategy"/> the host provides (<c>AddParallelSum</c>); null for defaults.</param>
     /// <exception cref="InvalidOperationException">No connection within <paramref name="connectTimeout"/>; the message names the cluster and how it was looked for.</exception>
     public static async Task<IHost> ConnectAsync(
         string? redis, IReadOnlyList<int> gatewayPorts, string clusterId, string serviceId, TimeSpan responseTimeout, TimeSpan connectTimeout, CancellationToken cancellationToken,
-        Action<DistributedStrategyOptions>? strategy = null)
+        Action<DistributedStrategyOptions>? strategy = null, Action<IClientBuilder>? configureClient = null)
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
 
@@ -37,6 +38,7 @@ internal static class ClusterClientConnection
         builder.Logging.AddFilter("ParallelSum", LogLevel.Warning);
         builder.UseOrleansClient(client =>
         {
+            configureClient?.Invoke(client);
             client.AddParallelSum(o =>
             {
                 o.RangeTimeout = responseTimeout;

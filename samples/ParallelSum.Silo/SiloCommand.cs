@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -69,6 +70,7 @@ internal static class SiloCommand
         }
 
         ClusterOptions.AddTo(command);
+        ClusterTls.AddTo(command);
         command.SetAction((parse, ct) => RunAsync(parse, ct));
     }
 
@@ -128,6 +130,18 @@ internal static class SiloCommand
         IPAddress address = parse.GetValue(Address) is string a ? IPAddress.Parse(a) : IPAddress.Loopback;
         string membership = redis is null ? "localhost" : "redis " + redis;
 
+        X509Certificate2? certificate;
+        try
+        {
+            certificate = ClusterTls.Load(parse);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message} (see --help)").ConfigureAwait(false);
+            return 2;
+        }
+
+        using X509Certificate2? tls = certificate;
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         ConfigureLogging(builder, parse.GetValue(Verbose));
 
@@ -151,6 +165,11 @@ internal static class SiloCommand
 
                 // Listen on the advertised address only: 127.0.0.1 unless --address names another.
                 silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            }
+
+            if (tls is not null)
+            {
+                ClusterTls.Configure(silo, tls);
             }
 
             silo.AddParallelSum(o =>
@@ -204,7 +223,7 @@ internal static class SiloCommand
                 }, TaskScheduler.Default);
             }
         });
-        Console.WriteLine($"silo ready: {address} silo port {siloPort}, gateway port {gatewayPort}, membership {membership}, cluster {clusterId}/{serviceId}");
+        Console.WriteLine($"silo ready: {address} silo port {siloPort}, gateway port {gatewayPort}, membership {membership}, cluster {clusterId}/{serviceId}, {(tls is null ? "no TLS" : "TLS")}");
         await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
 
         // The membership check (AddParallelSum) sets exit code 1 when it stops a silo that was dropped from the cluster.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,6 +63,7 @@ internal static class SumCommand
         }
 
         ClusterOptions.AddTo(command);
+        ClusterTls.AddTo(command);
         command.SetAction((parse, ct) => RunAsync(parse, ct));
     }
 
@@ -117,6 +119,18 @@ internal static class SumCommand
         int? ranges = parse.GetValue(Ranges);
         long maxValues = parse.GetValue(MaxValues), maxValuesPerRange = parse.GetValue(MaxValuesPerRange);
 
+        X509Certificate2? certificate;
+        try
+        {
+            certificate = ClusterTls.Load(parse);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message} (see --help)").ConfigureAwait(false);
+            return 2;
+        }
+
+        using X509Certificate2? tls = certificate;
         IHost host;
         try
         {
@@ -126,7 +140,7 @@ internal static class SumCommand
                     o.Partitioner = ranges is int r ? IndexRangePartitioners.StaticBlocks(r) : null;
                     o.MaxValuesPerRequest = maxValues;
                     o.MaxValuesPerRange = maxValuesPerRange;
-                }).ConfigureAwait(false);
+                }, tls is null ? null : client => ClusterTls.Configure(client, tls)).ConfigureAwait(false);
         }
         catch (InvalidOperationException ex)
         {
