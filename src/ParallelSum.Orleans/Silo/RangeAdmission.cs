@@ -21,6 +21,9 @@ internal sealed class RangeAdmission(IOptions<RangeSumSiloOptions> options) : ID
     /// <summary>Waits for a slot; the lease is not acquired when the queue is full.</summary>
     public ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken) => _limiter.AcquireAsync(1, cancellationToken);
 
+    /// <summary>How many ranges wait for a slot now.</summary>
+    public long Queued => _limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+
     /// <summary>Describes the limits and the present load, for refusal messages.</summary>
     public string Describe()
     {
