@@ -28,9 +28,26 @@ internal static class ClusterTls
         command.Options.Add(Password);
     }
 
-    /// <summary>Loads the certificate named on the command line, or returns null without TLS.</summary>
-    /// <exception cref="ArgumentException">The file cannot be read as PKCS#12 with a private key; the message names it.</exception>
-    public static X509Certificate2? Load(ParseResult parse)
+    /// <summary>
+    /// Loads the certificate named on the command line (null without TLS); when the file cannot be used, prints one line
+    /// naming it on stderr and returns false (bad usage).
+    /// </summary>
+    public static bool TryLoad(ParseResult parse, out X509Certificate2? certificate)
+    {
+        try
+        {
+            certificate = Load(parse);
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message} (see --help)");
+            certificate = null;
+            return false;
+        }
+    }
+
+    private static X509Certificate2? Load(ParseResult parse)
     {
         if (parse.GetValue(Certificate) is not FileInfo file)
         {

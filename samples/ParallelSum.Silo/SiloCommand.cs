@@ -130,14 +130,8 @@ internal static class SiloCommand
         IPAddress address = parse.GetValue(Address) is string a ? IPAddress.Parse(a) : IPAddress.Loopback;
         string membership = redis is null ? "localhost" : "redis " + redis;
 
-        X509Certificate2? certificate;
-        try
+        if (!ClusterTls.TryLoad(parse, out X509Certificate2? certificate))
         {
-            certificate = ClusterTls.Load(parse);
-        }
-        catch (ArgumentException ex)
-        {
-            await Console.Error.WriteLineAsync($"error: {ex.Message} (see --help)").ConfigureAwait(false);
             return 2;
         }
 

@@ -119,14 +119,8 @@ internal static class SumCommand
         int? ranges = parse.GetValue(Ranges);
         long maxValues = parse.GetValue(MaxValues), maxValuesPerRange = parse.GetValue(MaxValuesPerRange);
 
-        X509Certificate2? certificate;
-        try
+        if (!ClusterTls.TryLoad(parse, out X509Certificate2? certificate))
         {
-            certificate = ClusterTls.Load(parse);
-        }
-        catch (ArgumentException ex)
-        {
-            await Console.Error.WriteLineAsync($"error: {ex.Message} (see --help)").ConfigureAwait(false);
             return 2;
         }
 
