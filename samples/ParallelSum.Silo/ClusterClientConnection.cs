@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Orleans.Configuration;
+using ParallelSum.Orleans;
 
 namespace ParallelSum.Silo;
 
@@ -19,14 +21,29 @@ internal static class ClusterClientConnection
     /// <param name="responseTimeout">How long a grain call may take before it counts as failed (and its range is retried).</param>
     /// <param name="connectTimeout">How long to wait for the connection.</param>
     /// <param name="cancellationToken">Stops waiting for the connection.</param>
+    /// <param name="configureClient">Further client configuration (such as TLS); null for none.</param>
+    /// <param name="strategy">Sets the options of the <see cref="DistributedStrategy"/> the host provides (<c>AddParallelSum</c>); null for defaults.</param>
     /// <exception cref="InvalidOperationException">No connection within <paramref name="connectTimeout"/>; the message names the cluster and how it was looked for.</exception>
     public static async Task<IHost> ConnectAsync(
-        string? redis, IReadOnlyList<int> gatewayPorts, string clusterId, string serviceId, TimeSpan responseTimeout, TimeSpan connectTimeout, CancellationToken cancellationToken)
+        string? redis, IReadOnlyList<int> gatewayPorts, string clusterId, string serviceId, TimeSpan responseTimeout, TimeSpan connectTimeout, CancellationToken cancellationToken,
+        Action<DistributedStrategyOptions>? strategy = null, Action<IClientBuilder>? configureClient = null)
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+
+        // One line per message on stderr: ParallelSum's retries and refusals; Orleans only when critical.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Critical);
+        builder.Logging.AddFilter("ParallelSum", LogLevel.Warning);
         builder.UseOrleansClient(client =>
         {
+            configureClient?.Invoke(client);
+            client.AddParallelSum(o =>
+            {
+                o.RangeTimeout = responseTimeout;
+                strategy?.Invoke(o);
+            });
             if (redis is null)
             {
                 client.UseLocalhostClustering([.. gatewayPorts], serviceId, clusterId);
@@ -43,10 +60,10 @@ internal static class ClusterClientConnection
 
             client.Configure<ClientMessagingOptions>(o =>
             {
-                o.ResponseTimeout = responseTimeout;
+                // A little longer than the strategy's own range timeout, which cancels the grain call (and so the grain) first.
+                o.ResponseTimeout = responseTimeout + TimeSpan.FromSeconds(5);
 
-                // A timed-out range is retried elsewhere; tell its silo to stop computing it (Orleans 10 default: false).
-                o.CancelRequestOnTimeout = true;
+                // AddParallelSum turns on CancelRequestOnTimeout: a timed-out range is retried elsewhere and its silo stops computing it.
             });
         });
         IHost host = builder.Build();
@@ -65,6 +82,9 @@ internal static class ClusterClientConnection
                 $"could not connect to the Orleans cluster {clusterId}/{serviceId} via {via} within {connectTimeout.TotalSeconds:F0} s: {ex.GetType().Name}: {ex.Message}", ex);
         }
     }
+
+    /// <summary>The distributed strategy of a host from <see cref="ConnectAsync"/>, with the options given there.</summary>
+    public static DistributedStrategy Strategy(IHost host) => host.Services.GetRequiredService<DistributedStrategy>();
 
     /// <summary>The connected client of a host from <see cref="ConnectAsync"/>.</summary>
     public static IClusterClient Client(IHost host) => host.Services.GetRequiredService<IClusterClient>();

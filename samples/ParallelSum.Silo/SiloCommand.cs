@@ -1,12 +1,19 @@
 using System.CommandLine;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using ParallelSum.Orleans;
 
 namespace ParallelSum.Silo;
 
-/// <summary>Runs one Orleans silo hosting ParallelSum's range-sum grains until stopped (Ctrl+C / SIGTERM).</summary>
+/// <summary>
+/// Runs one Orleans silo hosting ParallelSum's range-sum grains until stopped (Ctrl+C / SIGTERM: exit code 0), or until it
+/// finds itself dropped from the membership table (exit code 1). It listens on 127.0.0.1 unless <c>--address</c> is given.
+/// </summary>
 internal static class SiloCommand
 {
     private static readonly Option<int> SiloPort = new("--silo-port") { Description = "Silo-to-silo port.", DefaultValueFactory = _ => 11111 };
@@ -15,7 +22,7 @@ internal static class SiloCommand
 
     private static readonly Option<string?> Address = new("--address")
     {
-        Description = "IP address advertised to other silos and clients (with --redis; default: this machine's first non-loopback address). Use 127.0.0.1 for several silos on one machine.",
+        Description = "IP address to listen on and advertise to other silos and clients (with --redis). Default: 127.0.0.1, reachable from this machine only.",
     };
 
     private static readonly Option<int?> PrimaryPort = new("--primary-silo-port")
@@ -23,13 +30,47 @@ internal static class SiloCommand
         Description = "Without --redis: silo port of the primary silo on 127.0.0.1 to join (default: this silo is the primary).",
     };
 
+    private static readonly Option<int> MaxConcurrentRanges = new("--max-concurrent-ranges")
+    {
+        Description = "Ranges this silo computes at once (1 or more; default: its processor count).",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    private static readonly Option<int> MaxQueuedRanges = new("--max-queued-ranges")
+    {
+        Description = "Ranges that may wait for a slot (0 or more; default 16 x processor count); beyond it a range is refused at once.",
+        DefaultValueFactory = _ => 16 * Environment.ProcessorCount,
+    };
+
+    private static readonly Option<long> MaxValuesPerRange = new("--max-values-per-range")
+    {
+        Description = "Most values one range may have (1 or more; default 2e9); a larger range is refused.",
+        DefaultValueFactory = _ => DistributedStrategyOptions.DefaultMaxValuesPerRange,
+    };
+
+    private static readonly Option<int> MaxRangeSeconds = new("--max-range-seconds")
+    {
+        Description = "Longest a range may stay on this silo, queued and computing, in seconds (1 to 86400; default 60): the deadline that stops work whose caller is gone.",
+        DefaultValueFactory = _ => 60,
+    };
+
+    private static readonly Option<int> MembershipCheckSeconds = new("--membership-check-seconds")
+    {
+        Description = "How often the silo checks it is still listed in the membership table, in seconds (0 = off, or 1 to 86400; default 10); a silo found missing stops with exit code 1.",
+        DefaultValueFactory = _ => 10,
+    };
+
+    private static readonly Option<bool> Verbose = new("--verbose") { Description = "Also log Orleans' own warnings and errors (multi-line, with stack traces)." };
+
     public static void Configure(Command command)
     {
-        command.Options.Add(SiloPort);
-        command.Options.Add(GatewayPort);
-        command.Options.Add(Address);
-        command.Options.Add(PrimaryPort);
+        foreach (Option option in new Option[] { SiloPort, GatewayPort, Address, PrimaryPort, MaxConcurrentRanges, MaxQueuedRanges, MaxValuesPerRange, MaxRangeSeconds, MembershipCheckSeconds, Verbose })
+        {
+            command.Options.Add(option);
+        }
+
         ClusterOptions.AddTo(command);
+        ClusterTls.AddTo(command);
         command.SetAction((parse, ct) => RunAsync(parse, ct));
     }
 
@@ -44,6 +85,31 @@ internal static class SiloCommand
             }
         }
 
+        if (parse.GetValue(MaxConcurrentRanges) < 1)
+        {
+            return $"--max-concurrent-ranges must be 1 or more, got {parse.GetValue(MaxConcurrentRanges)}.";
+        }
+
+        if (parse.GetValue(MaxQueuedRanges) < 0)
+        {
+            return $"--max-queued-ranges must be 0 or more, got {parse.GetValue(MaxQueuedRanges)}.";
+        }
+
+        if (parse.GetValue(MaxValuesPerRange) < 1)
+        {
+            return $"--max-values-per-range must be 1 or more, got {parse.GetValue(MaxValuesPerRange)}.";
+        }
+
+        if (parse.GetValue(MaxRangeSeconds) is < 1 or > 86400)
+        {
+            return $"--max-range-seconds must be in [1, 86400], got {parse.GetValue(MaxRangeSeconds)}.";
+        }
+
+        if (parse.GetValue(MembershipCheckSeconds) is < 0 or > 86400)
+        {
+            return $"--membership-check-seconds must be 0 (off) or in [1, 86400], got {parse.GetValue(MembershipCheckSeconds)}.";
+        }
+
         string? address = parse.GetValue(Address);
         return address is not null && !IPAddress.TryParse(address, out _) ? $"--address must be an IP address, got '{address}'." : null;
     }
@@ -52,8 +118,8 @@ internal static class SiloCommand
     {
         if (Validate(parse) is string error)
         {
-            await Console.Error.WriteLineAsync("error: " + error).ConfigureAwait(false);
-            return 1;
+            await Console.Error.WriteLineAsync($"error: {error} (see --help)").ConfigureAwait(false);
+            return 2;
         }
 
         int siloPort = parse.GetValue(SiloPort);
@@ -61,10 +127,20 @@ internal static class SiloCommand
         string? redis = parse.GetValue(ClusterOptions.Redis);
         string clusterId = parse.GetRequiredValue(ClusterOptions.ClusterId);
         string serviceId = parse.GetRequiredValue(ClusterOptions.ServiceId);
-        string? address = parse.GetValue(Address);
+        IPAddress address = parse.GetValue(Address) is string a ? IPAddress.Parse(a) : IPAddress.Loopback;
+        string membership = redis is null ? "localhost" : "redis " + redis;
 
+        if (!ClusterTls.TryLoad(parse, out X509Certificate2? certificate))
+        {
+            return 2;
+        }
+
+        using X509Certificate2? tls = certificate;
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        ConfigureLogging(builder, parse.GetValue(Verbose));
+
+        // A silo cut off from its membership store cannot leave the cluster gracefully; do not let it try for long.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.UseOrleans(silo =>
         {
             if (redis is null)
@@ -80,15 +156,24 @@ internal static class SiloCommand
                     o.ClusterId = clusterId;
                     o.ServiceId = serviceId;
                 });
-                if (address is null)
-                {
-                    silo.ConfigureEndpoints(siloPort, gatewayPort, System.Net.Sockets.AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
-                }
-                else
-                {
-                    silo.ConfigureEndpoints(IPAddress.Parse(address), siloPort, gatewayPort);
-                }
+
+                // Listen on the advertised address only: 127.0.0.1 unless --address names another.
+                silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
             }
+
+            if (tls is not null)
+            {
+                ClusterTls.Configure(silo, tls);
+            }
+
+            silo.AddParallelSum(o =>
+            {
+                o.MaxConcurrentRanges = parse.GetValue(MaxConcurrentRanges);
+                o.MaxQueuedRanges = parse.GetValue(MaxQueuedRanges);
+                o.MaxValuesPerRange = parse.GetValue(MaxValuesPerRange);
+                o.MaxRangeDuration = TimeSpan.FromSeconds(parse.GetValue(MaxRangeSeconds));
+                o.MembershipCheckInterval = TimeSpan.FromSeconds(parse.GetValue(MembershipCheckSeconds));
+            });
 
             // A dead silo is declared dead quickly, so its ranges move to the survivors soon.
             silo.Configure<ClusterMembershipOptions>(o =>
@@ -98,9 +183,62 @@ internal static class SiloCommand
             });
         });
         using IHost host = builder.Build();
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        Console.WriteLine($"silo ready: silo port {siloPort}, gateway port {gatewayPort}, membership {(redis is null ? "localhost" : "redis " + redis)}, cluster {clusterId}/{serviceId}");
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("cancelled while the silo was starting").ConfigureAwait(false);
+            return 130;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message} (see --help)").ConfigureAwait(false);
+            return 2;
+        }
+        catch (Exception ex)
+        {
+            string reason = ex.GetBaseException().Message.Split('\n')[0].Trim();
+            await Console.Error.WriteLineAsync($"error: the silo could not start with membership {membership} (cluster {clusterId}/{serviceId}): {ex.GetBaseException().GetType().Name}: {reason}").ConfigureAwait(false);
+            return 1;
+        }
+
+        // A silo that lost its membership may hang while Orleans tries to record its departure in the unreachable table:
+        // end the process if the host has not stopped 15 s after that stop began.
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() =>
+        {
+            if (Environment.ExitCode != 0)
+            {
+                _ = Task.Delay(TimeSpan.FromSeconds(15), CancellationToken.None).ContinueWith(_ =>
+                {
+                    Console.Error.WriteLine("error: the silo did not stop within 15 s of leaving the cluster; exiting");
+                    Environment.Exit(1);
+                }, TaskScheduler.Default);
+            }
+        });
+        Console.WriteLine($"silo ready: {address} silo port {siloPort}, gateway port {gatewayPort}, membership {membership}, cluster {clusterId}/{serviceId}, {(tls is null ? "no TLS" : "TLS")}");
         await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-        return 0;
+
+        // The membership check (AddParallelSum) sets exit code 1 when it stops a silo that was dropped from the cluster.
+        return Environment.ExitCode == 0 ? 0 : 1;
+    }
+
+    private static void ConfigureLogging(HostApplicationBuilder builder, bool verbose)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // Orleans logs a failed start or a lost connection as pages of stack traces; the silo prints its own one-line summary.
+        if (!verbose)
+        {
+            builder.Logging.AddFilter("Orleans", LogLevel.Critical);
+            builder.Logging.AddFilter("Microsoft", LogLevel.Critical);
+        }
     }
 }

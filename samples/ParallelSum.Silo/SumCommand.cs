@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,18 +39,31 @@ internal static class SumCommand
         DefaultValueFactory = _ => 20,
     };
 
-    private static readonly Option<int?> Ranges = new("--ranges") { Description = "Number of ranges (default: silos x cores x 4)." };
+    private static readonly Option<int?> Ranges = new("--ranges") { Description = "Number of ranges (default: the silos' range slots x 4, and ranges of at most 2e9 values)." };
+
+    private static readonly Option<long> MaxValues = new("--max-values")
+    {
+        Description = "Largest request accepted (1 or more); a larger one is refused at once.",
+        DefaultValueFactory = _ => DistributedStrategyOptions.DefaultMaxValuesPerRequest,
+    };
+
+    private static readonly Option<long> MaxValuesPerRange = new("--max-values-per-range")
+    {
+        Description = "Most values one grain call may sum (1 or more; default 2e9); the silos' own limit also applies.",
+        DefaultValueFactory = _ => DistributedStrategyOptions.DefaultMaxValuesPerRange,
+    };
 
     private static readonly Option<bool> Json = new("--json") { Description = "Print the result as one JSON object." };
 
     public static void Configure(Command command)
     {
-        foreach (Option option in new Option[] { Count, Seed, Min, Max, Gateways, ResponseTimeout, ConnectTimeout, Ranges, Json })
+        foreach (Option option in new Option[] { Count, Seed, Min, Max, Gateways, ResponseTimeout, ConnectTimeout, Ranges, MaxValues, MaxValuesPerRange, Json })
         {
             command.Options.Add(option);
         }
 
         ClusterOptions.AddTo(command);
+        ClusterTls.AddTo(command);
         command.SetAction((parse, ct) => RunAsync(parse, ct));
     }
 
@@ -70,6 +84,14 @@ internal static class SumCommand
             return $"--response-timeout ({parse.GetValue(ResponseTimeout)}) and --connect-timeout ({parse.GetValue(ConnectTimeout)}) must be 1 or more seconds.";
         }
 
+        foreach (Option<long> limit in new[] { MaxValues, MaxValuesPerRange })
+        {
+            if (parse.GetValue(limit) < 1)
+            {
+                return $"{limit.Name} must be 1 or more, got {parse.GetValue(limit)}.";
+            }
+        }
+
         if (parse.GetValue(Ranges) is < 1)
         {
             return $"--ranges must be 1 or more, got {parse.GetValue(Ranges)}.";
@@ -84,8 +106,8 @@ internal static class SumCommand
     {
         if (Validate(parse) is string error)
         {
-            await Console.Error.WriteLineAsync("error: " + error).ConfigureAwait(false);
-            return 1;
+            await Console.Error.WriteLineAsync($"error: {error} (see --help)").ConfigureAwait(false);
+            return 2;
         }
 
         var request = new GenerateAndSumRequest(parse.GetValue(Count), parse.GetValue(Seed), parse.GetValue(Min), parse.GetValue(Max));
@@ -94,25 +116,40 @@ internal static class SumCommand
         string serviceId = parse.GetRequiredValue(ClusterOptions.ServiceId);
         int[] gateways = parse.GetRequiredValue(Gateways);
         TimeSpan connectTimeout = TimeSpan.FromSeconds(parse.GetValue(ConnectTimeout));
+        int? ranges = parse.GetValue(Ranges);
+        long maxValues = parse.GetValue(MaxValues), maxValuesPerRange = parse.GetValue(MaxValuesPerRange);
 
+        if (!ClusterTls.TryLoad(parse, out X509Certificate2? certificate))
+        {
+            return 2;
+        }
+
+        using X509Certificate2? tls = certificate;
         IHost host;
         try
         {
             host = await ClusterClientConnection.ConnectAsync(
-                redis, gateways, clusterId, serviceId, TimeSpan.FromSeconds(parse.GetValue(ResponseTimeout)), connectTimeout, cancellationToken).ConfigureAwait(false);
+                redis, gateways, clusterId, serviceId, TimeSpan.FromSeconds(parse.GetValue(ResponseTimeout)), connectTimeout, cancellationToken, o =>
+                {
+                    o.Partitioner = ranges is int r ? IndexRangePartitioners.StaticBlocks(r) : null;
+                    o.MaxValuesPerRequest = maxValues;
+                    o.MaxValuesPerRange = maxValuesPerRange;
+                }, tls is null ? null : client => ClusterTls.Configure(client, tls)).ConfigureAwait(false);
         }
         catch (InvalidOperationException ex)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return 2;
+            return 1;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("cancelled before the connection to the cluster was made").ConfigureAwait(false);
+            return 130;
         }
 
-        IClusterClient client = ClusterClientConnection.Client(host);
-        int? ranges = parse.GetValue(Ranges);
-        var strategy = new DistributedStrategy(client, new DistributedStrategyOptions { Partitioner = ranges is int r ? IndexRangePartitioners.StaticBlocks(r) : null });
         try
         {
-            GenerateAndSumResult result = await strategy.GenerateAndSumAsync(request, new StderrProgress(), cancellationToken).ConfigureAwait(false);
+            GenerateAndSumResult result = await ClusterClientConnection.Strategy(host).GenerateAndSumAsync(request, new StderrProgress(), cancellationToken).ConfigureAwait(false);
             Console.WriteLine(parse.GetValue(Json)
                 ? string.Create(CultureInfo.InvariantCulture, $"{{\"strategy\":\"{result.Strategy}\",\"count\":{request.Count},\"seed\":{request.Seed},\"min\":{request.Min},\"max\":{request.Max},\"sum\":\"{result.Sum}\",\"seconds\":{result.Elapsed.TotalSeconds:R},\"silos\":{result.WorkerCount},\"ranges\":{result.RangeCount}}}")
                 : result.ToString());
@@ -121,7 +158,12 @@ internal static class SumCommand
         catch (DistributedSumException ex)
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return 3;
+            return 1;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("cancelled; the ranges in flight were cancelled on the silos").ConfigureAwait(false);
+            return 130;
         }
         finally
         {

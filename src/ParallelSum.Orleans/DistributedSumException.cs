@@ -1,9 +1,12 @@
 namespace ParallelSum.Orleans;
 
 /// <summary>
-/// Thrown when a distributed sum cannot be completed: no silo is active, or a range failed on every attempt.
-/// No partial sum is ever returned as a total.
+/// Thrown when a distributed sum cannot be completed: the request or one of its ranges is over an admission limit, no silo
+/// is active, or a range failed on every attempt. No partial sum is ever returned as a total. A silo that refuses a range
+/// throws it too; the client reports it with the range it was for.
 /// </summary>
+[GenerateSerializer]
+[Alias("ParallelSum.Orleans.DistributedSumException")]
 public sealed class DistributedSumException : Exception
 {
     /// <summary>Creates the exception.</summary>

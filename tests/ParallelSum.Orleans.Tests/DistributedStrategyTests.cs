@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using FsCheck;
 using FsCheck.Fluent;
+using Microsoft.Extensions.Options;
 
 namespace ParallelSum.Orleans.Tests;
 
-public sealed class DistributedStrategyTests(ThreeSiloCluster fixture) : IClassFixture<ThreeSiloCluster>
+[Collection(InProcessClusters.Name)]
+public sealed class DistributedStrategyTests(ThreeSiloCluster fixture)
 {
     [Fact]
     public void Sums_OfGeneratedRequests_EqualTheSequentialDefinition()
@@ -38,6 +40,24 @@ public sealed class DistributedStrategyTests(ThreeSiloCluster fixture) : IClassF
     }
 
     [Fact]
+    public async Task DefaultRanges_ComeFromTheSilosSlots_NotTheClientsCores()
+    {
+        var strategy = new DistributedStrategy(fixture.Cluster.Client, new DistributedStrategyOptions { RangesPerCore = 4 });
+        GenerateAndSumResult result = await strategy.GenerateAndSumAsync(new GenerateAndSumRequest(1_000_000, 9));
+        Assert.Equal(3 * ThreeSiloCluster.SlotsPerSilo * 4, result.RangeCount);
+    }
+
+    [Fact]
+    public async Task LargeRequests_AreSplitSoNoRangeExceedsMaxValuesPerRange()
+    {
+        var strategy = new DistributedStrategy(fixture.Cluster.Client, new DistributedStrategyOptions { RangesPerCore = 1, MaxValuesPerRange = 10_000 });
+        var request = new GenerateAndSumRequest(1_000_001, 4);
+        GenerateAndSumResult result = await strategy.GenerateAndSumAsync(request);
+        Assert.Equal(101, result.RangeCount);
+        Assert.Equal(request.Stream.Sum(0, request.Count), result.Sum);
+    }
+
+    [Fact]
     public async Task Progress_ReachesTheTotal_AndCancellationStopsTheCall()
     {
         var reports = new ConcurrentBag<GenerateAndSumProgress>();
@@ -68,10 +88,11 @@ public sealed class DistributedStrategyTests(ThreeSiloCluster fixture) : IClassF
     }
 
     [Fact]
-    public void Options_OutOfRange_AreRejected()
+    public void Options_OutOfRange_AreRejectedNamingTheValue()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributedStrategy(fixture.Cluster.Client, new DistributedStrategyOptions { MaxAttemptsPerRange = 0 }));
-        Assert.Equal("MaxAttemptsPerRange", ex.ParamName);
+        var ex = Assert.Throws<OptionsValidationException>(() => new DistributedStrategy(fixture.Cluster.Client, new DistributedStrategyOptions { MaxAttemptsPerRange = 0, RangeTimeout = TimeSpan.Zero }));
+        Assert.Contains("MaxAttemptsPerRange must be 1 or more, got 0", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RangeTimeout must be more than 0", ex.Message, StringComparison.Ordinal);
     }
 
     private sealed class SynchronousProgress(Action<GenerateAndSumProgress> report) : IProgress<GenerateAndSumProgress>

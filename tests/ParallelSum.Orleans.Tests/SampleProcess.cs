@@ -37,6 +37,15 @@ internal sealed class SampleProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    public int Id => _process.Id;
+
+    /// <summary>Sends a signal by name (STOP, CONT, KILL, TERM, INT) with kill(1).</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit(10_000);
+    }
+
     public static SampleProcess Start(string fileName, params string[] arguments) => new(fileName, arguments);
 
     /// <summary>Starts the silo sample (ParallelSum.Silo.dll next to the tests) with the given arguments.</summary>

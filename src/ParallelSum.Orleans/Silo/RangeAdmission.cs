@@ -1,0 +1,37 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ParallelSum.Orleans;
+
+/// <summary>
+/// One silo's admission limit for ranges: at most <see cref="RangeSumSiloOptions.MaxConcurrentRanges"/> compute at once and
+/// at most <see cref="RangeSumSiloOptions.MaxQueuedRanges"/> wait, oldest first; any further range is refused at once.
+/// </summary>
+internal sealed class RangeAdmission(IOptions<RangeSumSiloOptions> options) : IDisposable
+{
+    private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = options.Value.MaxConcurrentRanges,
+        QueueLimit = options.Value.MaxQueuedRanges,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    public RangeSumSiloOptions Options { get; } = options.Value;
+
+    /// <summary>Waits for a slot; the lease is not acquired when the queue is full.</summary>
+    public ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken) => _limiter.AcquireAsync(1, cancellationToken);
+
+    /// <summary>How many ranges wait for a slot now.</summary>
+    public long Queued => _limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+
+    /// <summary>Describes the limits and the present load, for refusal messages.</summary>
+    public string Describe()
+    {
+        RateLimiterStatistics? statistics = _limiter.GetStatistics();
+        long free = statistics?.CurrentAvailablePermits ?? 0;
+        long queued = statistics?.CurrentQueuedCount ?? 0;
+        return $"{Options.MaxConcurrentRanges - free} of MaxConcurrentRanges {Options.MaxConcurrentRanges} running, {queued} of MaxQueuedRanges {Options.MaxQueuedRanges} queued";
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
