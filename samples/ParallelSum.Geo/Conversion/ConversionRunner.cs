@@ -15,8 +15,11 @@ internal static class ConversionRunner
         ConversionPlan plan,
         IConversionObserver? observer = null,
         WorkerLauncher? launcher = null,
+        string? encoding = null,
         CancellationToken cancellationToken = default)
     {
+        System.Text.Encoding? textEncoding = encoding is null ? null : Shapefiles.CodePages.ByName(encoding)
+            ?? throw new ArgumentException($"unknown encoding '{encoding}'", nameof(encoding));
         Directory.CreateDirectory(outFolder);
         IIndexRangePartitioner partitioner = plan.CreatePartitioner();
         var slots = new ResultSlots(shpPaths);
@@ -24,7 +27,7 @@ internal static class ConversionRunner
         if (plan.Mode == ExecutionMode.Processes)
         {
             launcher ??= WorkerLauncher.ForThisProgram();
-            WorkDispatch.Run(partitioner, shpPaths.Count, (worker, ranges) => RunProcess(worker, ranges, shpPaths, outFolder, overwrite, slots, observer, launcher, cancellationToken));
+            WorkDispatch.Run(partitioner, shpPaths.Count, (worker, ranges) => RunProcess(worker, ranges, shpPaths, outFolder, overwrite, encoding, slots, observer, launcher, cancellationToken));
         }
         else
         {
@@ -40,7 +43,7 @@ internal static class ConversionRunner
                         }
 
                         observer?.FileStarted(worker, Path.GetFileName(shpPaths[i]));
-                        FileResult result = ShapefileConverter.Convert(shpPaths[i], outFolder, overwrite, worker);
+                        FileResult result = ShapefileConverter.Convert(shpPaths[i], outFolder, overwrite, worker, textEncoding);
                         slots.Set(i, result);
                         observer?.FileCompleted(result);
                     }
@@ -64,12 +67,13 @@ internal static class ConversionRunner
         IReadOnlyList<string> shpPaths,
         string outFolder,
         bool overwrite,
+        string? encoding,
         ResultSlots slots,
         IConversionObserver? observer,
         WorkerLauncher launcher,
         CancellationToken cancellationToken)
     {
-        using WorkerProcess child = WorkerProcess.Start(launcher, outFolder, overwrite, worker);
+        using WorkerProcess child = WorkerProcess.Start(launcher, outFolder, overwrite, encoding, worker);
         using CancellationTokenRegistration registration = cancellationToken.Register(child.Kill);
         // Checked before taking each range, never after: a range taken from the shared dynamic cursor by a dead worker would
         // be lost to the live ones (it would still be reported, as never converted, by ResultSlots.Complete).
