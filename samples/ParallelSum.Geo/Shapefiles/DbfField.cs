@@ -15,7 +15,7 @@ internal enum DbfValueKind
     /// <summary>Logical (<c>L</c>): <c>true</c> or <c>false</c>.</summary>
     Logical,
 
-    /// <summary>Date (<c>D</c>, <c>YYYYMMDD</c>): a string <c>YYYY/MM/DD</c>, as GDAL writes it.</summary>
+    /// <summary>Date (<c>D</c>, <c>YYYYMMDD</c>): a string <c>YYYY-MM-DD</c>, as GDAL writes it.</summary>
     Date,
 }
 

@@ -161,12 +161,14 @@ internal sealed class DbfFile
             case DbfValueKind.Date when value.Length == 8 && !value.SequenceEqual("00000000"u8):
                 Span<byte> date = stackalloc byte[10];
                 value[..4].CopyTo(date);
-                date[4] = (byte)'/';
+                date[4] = (byte)'-';
                 value[4..6].CopyTo(date[5..]);
-                date[7] = (byte)'/';
+                date[7] = (byte)'-';
                 value[6..].CopyTo(date[8..]);
                 json.WriteStringValue(date);
                 return;
+            case DbfValueKind.Date when value.SequenceEqual("00000000"u8):
+                break;
             case DbfValueKind.Text or DbfValueKind.Date when !value.IsEmpty:
                 json.WriteStringValue(Decode(field, value));
                 return;

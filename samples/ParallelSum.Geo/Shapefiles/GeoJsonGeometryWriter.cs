@@ -6,7 +6,8 @@ namespace ParallelSum.Geo.Shapefiles;
 /// <summary>
 /// Writes a <see cref="ShapeGeometry"/> as an RFC 7946 geometry: coordinates as the shortest text that reads back to the same
 /// double, Z as a third position value where the shape has one (M is dropped, as GeoJSON has no place for it), and polygon
-/// rings wound as RFC 7946 asks (shells counter-clockwise, holes clockwise), reversing the shapefile's winding where needed.
+/// rings closed and wound as RFC 7946 asks (shells counter-clockwise, holes clockwise), reversing the shapefile's winding
+/// where needed.
 /// </summary>
 internal static class GeoJsonGeometryWriter
 {
@@ -76,9 +77,31 @@ internal static class GeoJsonGeometryWriter
 
             // RFC 7946: shells counter-clockwise (positive area), holes clockwise.
             bool reverse = r == 0 ? area < 0 : area > 0;
-            WriteRun(json, geometry, ring, reverse, record);
+            WriteRing(json, geometry, ring, reverse, record);
         }
 
+        json.WriteEndArray();
+    }
+
+    // A ring as RFC 7946 wants it: closed (GDAL passes an unclosed ring through as it is; here its first point is repeated).
+    private static void WriteRing(Utf8JsonWriter json, ShapeGeometry geometry, (int Start, int Count) ring, bool reverse, int record)
+    {
+        int first = ring.Start;
+        int last = ring.Start + ring.Count - 1;
+        bool closed = ring.Count == 0 || (geometry.X[first].Equals(geometry.X[last]) && geometry.Y[first].Equals(geometry.Y[last]) && (geometry.Z is null || geometry.Z[first].Equals(geometry.Z[last])));
+        if (closed)
+        {
+            WriteRun(json, geometry, ring, reverse, record);
+            return;
+        }
+
+        json.WriteStartArray();
+        for (int k = 0; k < ring.Count; k++)
+        {
+            WritePosition(json, geometry, reverse ? last - k : first + k, record);
+        }
+
+        WritePosition(json, geometry, reverse ? last : first, record);
         json.WriteEndArray();
     }
 

@@ -4,8 +4,8 @@ namespace ParallelSum.Geo.Shapefiles;
 
 /// <summary>
 /// Turns a multipatch record into polygons with Z, as GDAL does (it writes a MultiPolygon Z): every triangle of a strip or a
-/// fan becomes a polygon of its own; an outer, first or plain ring starts a polygon; an inner ring is a hole of the polygon
-/// before it.
+/// fan becomes a polygon of its own; an outer or first ring starts a polygon; an inner or plain ring is a hole of the polygon
+/// before it (a polygon of its own when none is before it).
 /// </summary>
 internal static class MultiPatch
 {
@@ -64,10 +64,10 @@ internal static class MultiPatch
                     }
 
                     break;
-                case OuterRing or FirstRing or Ring:
+                case OuterRing or FirstRing:
                     AddRing(Enumerable.Range(start, count), hole: false);
                     break;
-                case InnerRing:
+                case InnerRing or Ring:
                     AddRing(Enumerable.Range(start, count), hole: true);
                     break;
                 default:

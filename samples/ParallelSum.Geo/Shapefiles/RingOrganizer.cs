@@ -1,9 +1,9 @@
 namespace ParallelSum.Geo.Shapefiles;
 
 /// <summary>
-/// Groups a polygon record's rings into polygons as GDAL's shapefile driver does: clockwise rings are shells, each
-/// counter-clockwise ring is a hole of the smallest shell that contains it, and a counter-clockwise ring that no shell contains
-/// becomes a shell of its own. Rings GDAL accepts (unclosed, self-touching, overlapping) are kept as they are, never repaired.
+/// Groups a polygon record's rings into polygons as GDAL's shapefile driver does: clockwise rings are shells; with one shell,
+/// every other ring is its hole; with several, each counter-clockwise ring is a hole of the smallest shell that contains it, and
+/// one that no shell contains becomes a shell of its own. Rings GDAL accepts (unclosed, self-touching, overlapping) are kept as they are, never repaired.
 /// </summary>
 internal static class RingOrganizer
 {
@@ -21,6 +21,12 @@ internal static class RingOrganizer
         for (int r = 0; r < rings.Length; r++)
         {
             (area[r] > 0 ? holes : shells).Add(r);
+        }
+
+        if (shells.Count == 1)
+        {
+            // One shell: every other ring is its hole, wherever it lies (GDAL tests containment only between several shells).
+            return [[shells[0], .. holes]];
         }
 
         var members = shells.ToDictionary(s => s, s => new List<int> { s });

@@ -26,7 +26,8 @@ internal static class Ogr2Ogr
     /// <summary>The geometries of a CSV that <see cref="Convert"/> wrote, in feature order (null for a feature without one).</summary>
     public static List<Geometry?> ReadWktColumn(string csvPath)
     {
-        var reader = new WKTReader();
+        // FixStructure closes the unclosed rings GDAL passes through (the comparison ignores the closing point).
+        var reader = new WKTReader { FixStructure = true };
         var geometries = new List<Geometry?>();
         foreach (string line in File.ReadLines(csvPath).Skip(1))
         {

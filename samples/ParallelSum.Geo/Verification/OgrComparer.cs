@@ -15,7 +15,7 @@ namespace ParallelSum.Geo.Verification;
 /// shapefile's winding); the polygons of a MultiPolygon and the holes of a polygon may come in another order;</item>
 /// <item>the same property names, values equal by value: numbers at the 15 significant digits GDAL 3.6 writes attributes with
 /// (it writes <c>1.0</c> where ParallelSum writes <c>1</c>, and <c>4069.397</c> for the double ParallelSum writes in full as
-/// <c>4069.3970000000004</c>), and a logical field's <c>true</c>/<c>false</c> against GDAL's <c>"T"</c>/<c>"F"</c>.</item>
+/// <c>4069.3970000000004</c>), a property GDAL leaves out (it does so for a blank date) as null, and a logical field's <c>true</c>/<c>false</c>/<c>null</c> against GDAL's <c>"T"</c>/<c>"F"</c>/<c>"?"</c>.</item>
 /// </list>
 /// </summary>
 internal static class OgrComparer
@@ -73,6 +73,12 @@ internal static class OgrComparer
     {
         Dictionary<string, JsonElement> a = ours.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
         Dictionary<string, JsonElement> b = gdal.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+        // GDAL leaves out a field it never set (a blank date); that is the same as null.
+        foreach (string name in a.Keys.Where(k => !b.ContainsKey(k) && a[k].ValueKind == JsonValueKind.Null))
+        {
+            b[name] = a[name];
+        }
+
         if (!a.Keys.Order(StringComparer.Ordinal).SequenceEqual(b.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal))
         {
             return $"properties [{string.Join(", ", a.Keys)}], ogr2ogr wrote [{string.Join(", ", b.Keys)}]";
@@ -92,6 +98,7 @@ internal static class OgrComparer
     private static bool SameValue(JsonElement ours, JsonElement gdal) => (ours.ValueKind, gdal.ValueKind) switch
     {
         (JsonValueKind.Null, JsonValueKind.Null) => true,
+        (JsonValueKind.Null, JsonValueKind.String) => gdal.GetString() == "?", // an unknown logical: GDAL 3.6 writes "?"
         (JsonValueKind.Number, JsonValueKind.Number) => ours.GetDouble().ToString("G15", CultureInfo.InvariantCulture) == gdal.GetDouble().ToString("G15", CultureInfo.InvariantCulture),
         (JsonValueKind.String, JsonValueKind.String) => ours.GetString() == gdal.GetString(),
         (JsonValueKind.True or JsonValueKind.False, JsonValueKind.True or JsonValueKind.False) => ours.ValueKind == gdal.ValueKind,
