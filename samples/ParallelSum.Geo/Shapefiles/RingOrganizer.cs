@@ -1,3 +1,6 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+
 namespace ParallelSum.Geo.Shapefiles;
 
 /// <summary>
@@ -31,10 +34,20 @@ internal static class RingOrganizer
 
         var members = shells.ToDictionary(s => s, s => new List<int> { s });
         var order = new List<int>(shells);
+
+        // Shells found through an envelope index: a record of many shells and many holes stays near linear.
+        var index = new STRtree<int>();
+        foreach (int shell in shells)
+        {
+            Box box = Envelope(x, y, rings[shell]);
+            index.Insert(new Envelope(box.MinX, box.MaxX, box.MinY, box.MaxY), shell);
+        }
+
         foreach (int hole in holes)
         {
             int owner = -1;
-            foreach (int shell in shells)
+            Box holeBox = Envelope(x, y, rings[hole]);
+            foreach (int shell in index.Query(new Envelope(holeBox.MinX, holeBox.MaxX, holeBox.MinY, holeBox.MaxY)).Order())
             {
                 if ((owner < 0 || Math.Abs(area[shell]) < Math.Abs(area[owner])) && Contains(x, y, rings[shell], rings[hole]))
                 {

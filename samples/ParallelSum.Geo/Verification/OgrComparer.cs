@@ -128,11 +128,18 @@ internal static class OgrComparer
             points.RemoveAt(points.Count - 1);
         }
 
+        // Start at the smallest vertex (each place it occurs), in both directions: linear in the ring's length.
+        string smallest = points.Count == 0 ? "" : points.Min(StringComparer.Ordinal)!;
         string best = "";
         foreach (List<string> direction in new[] { points, Enumerable.Reverse(points).ToList() })
         {
             for (int start = 0; start < direction.Count; start++)
             {
+                if (direction[start] != smallest)
+                {
+                    continue;
+                }
+
                 string candidate = string.Join(" ", direction.Skip(start).Concat(direction.Take(start)));
                 if (best.Length == 0 || string.CompareOrdinal(candidate, best) < 0)
                 {
