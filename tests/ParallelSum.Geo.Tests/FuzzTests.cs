@@ -164,6 +164,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         return result.Outcome switch
         {
             FileOutcome.Ok => null,
+            FileOutcome.Error when result.Reason!.StartsWith(ShapefileConverter.InternalError, StringComparison.Ordinal) => result.Reason,
             FileOutcome.Error when !string.IsNullOrWhiteSpace(result.Reason) => null,
             _ => $"outcome {result.OutcomeText} with reason '{result.Reason}'",
         };

@@ -15,6 +15,12 @@ internal static class WorkerCommand
     /// <summary>Test hook: a worker exits at once, with code 70, when it reaches the file of this name (simulates a crash).</summary>
     public const string CrashOnVariable = "PARALLELSUM_GEO_WORKER_CRASH_ON";
 
+    /// <summary>Test hook: a worker starts writing the output of the file of this name, then exits with code 71 (dies mid-write).</summary>
+    public const string DieWritingVariable = "PARALLELSUM_GEO_WORKER_DIE_WRITING";
+
+    /// <summary>Test hook: a worker hangs for ever when it reaches the file of this name (for killing its parent).</summary>
+    public const string HangOnVariable = "PARALLELSUM_GEO_WORKER_HANG_ON";
+
     private static readonly Option<string> Out = new("--out") { Required = true };
     private static readonly Option<int> WorkerId = new("--worker-id") { DefaultValueFactory = _ => 0 };
     private static readonly Option<bool> Overwrite = new("--overwrite");
@@ -54,6 +60,17 @@ internal static class WorkerCommand
                 {
                     Console.Error.WriteLine($"worker {worker}: simulated crash on {crashOn}");
                     Environment.Exit(70);
+                }
+
+                if (Environment.GetEnvironmentVariable(DieWritingVariable) == Path.GetFileName(path))
+                {
+                    File.WriteAllText(ShapefileConverter.TemporaryPath(GeoJson.OutputPath(path, outFolder), worker), "{\"type\":\"FeatureCollection\",\"features\":[");
+                    Environment.Exit(71);
+                }
+
+                if (Environment.GetEnvironmentVariable(HangOnVariable) == Path.GetFileName(path))
+                {
+                    Thread.Sleep(Timeout.Infinite);
                 }
 
                 FileResult result = ShapefileConverter.Convert(path, outFolder, overwrite, worker, encoding);

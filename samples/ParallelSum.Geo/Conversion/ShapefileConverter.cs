@@ -9,6 +9,9 @@ namespace ParallelSum.Geo.Conversion;
 /// <summary>Converts one shapefile to one GeoJSON FeatureCollection, streaming feature by feature.</summary>
 internal static class ShapefileConverter
 {
+    /// <summary>The start of the reason of a file that failed on a defect of this reader rather than of the file.</summary>
+    public const string InternalError = "internal error";
+
     private const int FlushBytes = 1 << 16;
 
     // Non-ASCII text is written as UTF-8, not as \u escapes: the output is a file, never embedded in HTML.
@@ -75,6 +78,12 @@ internal static class ShapefileConverter
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return FileResult.Failed(name, $"unreadable: {e.Message}", worker, bytesIn, clock.Elapsed.TotalSeconds);
+        }
+        catch (Exception e)
+        {
+            // A reader defect, not a property of the input: still this file's failure alone, never the run's. The fuzz test
+            // counts any such result as a broken rule.
+            return FileResult.Failed(name, $"{InternalError}: {e.GetType().Name}: {e.Message}", worker, bytesIn, clock.Elapsed.TotalSeconds);
         }
     }
 

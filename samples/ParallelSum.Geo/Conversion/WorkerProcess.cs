@@ -85,8 +85,8 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>
     /// Has the child convert <paramref name="paths"/> in order. <paramref name="fileStarted"/> is told when each file is
     /// sent to work (the previous one's result has arrived); <paramref name="fileDone"/> gets each result as it arrives.
-    /// If the child dies, every file it did not answer gets an error result naming the worker, its exit code and its last
-    /// stderr line, and <see cref="Died"/> becomes true.
+    /// If the child dies, the file it was converting gets an error result naming the worker, its exit code and its last stderr
+    /// line, the files after it get no result (they were never started), and <see cref="Died"/> becomes true.
     /// </summary>
     public void Convert(IReadOnlyList<string> paths, Action<string> fileStarted, Action<int, FileResult> fileDone)
     {
@@ -101,20 +101,18 @@ internal sealed class WorkerProcess : IDisposable
             _process.StandardInput.Flush();
         });
 
-        for (int i = 0; i < paths.Count; i++)
+        for (int i = 0; i < paths.Count && !Died; i++)
         {
             string expected = Path.GetFileName(paths[i]);
-            if (!Died)
-            {
-                fileStarted(expected);
-            }
-
-            string? line = Died ? null : _process.StandardOutput.ReadLine();
+            fileStarted(expected);
+            string? line = _process.StandardOutput.ReadLine();
             if (line is null)
             {
+                // The file in flight is the one the child died on; the files after it were never started and get no result
+                // here, so the caller can hand them to a live worker.
                 Died = true;
                 fileDone(i, FileResult.Failed(expected, CrashReason(), _worker, ShapefileFiles.InputBytes(paths[i])));
-                continue;
+                break;
             }
 
             FileResult result = JsonSerializer.Deserialize<FileResult>(line)

@@ -228,6 +228,15 @@ internal sealed class ShpFile
             z = reader.Range(points);
         }
 
+        // GeoJSON has no NaN or infinity, and ring grouping needs real numbers: such a point makes the record unreadable.
+        for (int i = 0; i < points; i++)
+        {
+            if (!double.IsFinite(x[i]) || !double.IsFinite(y[i]) || (z is not null && !double.IsFinite(z[i])))
+            {
+                throw reader.Corrupt($"point {i} is ({x[i]}, {y[i]}{(z is null ? "" : $", {z[i]}")}), not a finite coordinate");
+            }
+        }
+
         return (starts, x, y, z);
     }
 
