@@ -38,6 +38,7 @@ public sealed class ExtremeCountTests(SmallDataSet data) : IClassFixture<SmallDa
         Assert.Contains(reason, report.Files[0].Reason, StringComparison.Ordinal);
         Assert.Equal(5, report.Converted);
         Assert.Empty(Directory.GetFiles(folder.Sub("out"), "*.tmp"));
-        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 512L << 20, "the run allocated half a gigabyte or more");
+        // Process-wide, so other tests running meanwhile count too: a bound far below the 4-11 GB of the original attacks.
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 2L << 30, "the run allocated 2 GiB or more");
     }
 }
