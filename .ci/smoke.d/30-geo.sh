@@ -16,3 +16,15 @@ python3 -c 'import sys; sys.exit(0 if open(sys.argv[1], "rb").read(8) == b"\x89P
 for f in results.csv results.json results.md chart.svg; do
   [ -s "$geo_dir/bench/$f" ] || { echo "geo: bench did not write $f" >&2; exit 1; }
 done
+# Third-party shapefiles (fetched by .ci/install.d/30-geo-corpus.sh): convert with worker processes, then compare with ogr2ogr.
+echo "== geo: the third-party corpus against ogr2ogr"
+for corpus_dir in "$PARALLELSUM_GEO_CORPUS"/*/; do
+  name=$(basename "$corpus_dir")
+  geo convert --in "$corpus_dir" --out "$geo_dir/corpus/$name" --mode processes --workers 2 > /dev/null
+  geo verify --in "$corpus_dir" --out "$geo_dir/corpus/$name" --against-ogr2ogr | tail -1
+done
+# Exit codes (docs/exit-codes.md): 2 for a bad --encoding, before any work.
+set +e
+geo convert --in "$geo_dir/in" --out "$geo_dir/enc" --encoding no-such-code-page 2>/dev/null; rc=$?
+set -e
+[ "$rc" -eq 2 ] || { echo "geo: a bad --encoding exited $rc, not 2" >&2; exit 1; }

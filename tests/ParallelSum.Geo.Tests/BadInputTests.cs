@@ -53,7 +53,7 @@ public sealed class BadInputTests : IClassFixture<SmallDataSet>, IDisposable
         Dictionary<string, FileResult> byName = report.Files.ToDictionary(f => f.Name);
         Assert.Equal(11, byName.Count);
         AssertError(byName["bad_corrupt.shp"], "corrupt .shp: file code");
-        AssertError(byName["bad_record.shp"], "unreadable:");
+        AssertError(byName["bad_record.shp"], "record 1: negative counts: -1 parts, -1 points");
         AssertError(byName["bad_truncated.shp"], "truncated .shp: the header declares");
         AssertError(byName["bad_nodbf.shp"], "missing its .dbf attribute table (bad_nodbf.dbf)");
         AssertError(byName["bad_noshx.shp"], "missing its .shx index (bad_noshx.shx)");

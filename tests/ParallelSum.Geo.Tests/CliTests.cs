@@ -15,6 +15,7 @@ public sealed class CliTests : IDisposable
         { ["convert", "--in", "IN", "--out", "OUT", "--mode", "single", "--workers", "2"], "--workers 2 does not go with --mode single" },
         { ["convert", "--in", "IN/missing", "--out", "OUT"], "--in: folder '" },
         { ["convert", "--out", "OUT"], "Option '--in' is required." },
+        { ["convert", "--in", "IN", "--out", "OUT", "--encoding", "klingon-9"], "--encoding: unknown encoding 'klingon-9'; give a name such as windows-1252" },
         { ["verify", "--in", "IN", "--out", "IN/missing"], "--out: folder '" },
         { ["generate", "--out", "OUT", "--files", "0"], "--files must be 1 or more; got 0." },
         { ["generate", "--out", "OUT", "--min-features", "50", "--max-features", "10"], "--max-features (10) must be at least --min-features (50)." },

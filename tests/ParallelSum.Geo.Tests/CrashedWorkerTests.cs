@@ -9,21 +9,18 @@ public sealed class CrashedWorkerTests(SmallDataSet data) : IClassFixture<SmallD
     private readonly WorkerLauncher _crashOnFile1 = WorkerLauncher.ForThisProgram().WithEnvironment(WorkerCommand.CrashOnVariable, "parcels_001.shp");
 
     [Fact]
-    public void StaticBlocks_TheCrashedWorkersRemainingFilesFail_TheOtherWorkerIsUnaffected()
+    public void StaticBlocks_OnlyTheFileInHandFails_TheCrashedWorkersUnstartedFilesGoToTheSurvivor()
     {
         using var output = new TempFolder();
 
         ConversionReport report = ConversionRunner.Run(data.Files, output.Path, overwrite: false, new ConversionPlan(ExecutionMode.Processes, 2, PartitionerKind.Static), launcher: _crashOnFile1);
 
-        // Worker 0 has files 0–2 and dies on file 1; worker 1 has files 3–5.
-        Assert.Equal(FileOutcome.Ok, report.Files[0].Outcome);
-        foreach (int i in new[] { 1, 2 })
-        {
-            Assert.Equal(FileOutcome.Error, report.Files[i].Outcome);
-            Assert.Contains("worker process 0 exited with code 70 before converting it: worker 0: simulated crash on parcels_001.shp", report.Files[i].Reason, StringComparison.Ordinal);
-        }
-
-        Assert.All(report.Files.Skip(3), f => Assert.Equal(FileOutcome.Ok, f.Outcome));
+        // Worker 0 has files 0–2 and dies on file 1; worker 1 has files 3–5 and survives, so file 2 goes to a fresh worker.
+        Assert.Equal(FileOutcome.Error, report.Files[1].Outcome);
+        Assert.Contains("worker process 0 exited with code 70 before converting it: worker 0: simulated crash on parcels_001.shp", report.Files[1].Reason, StringComparison.Ordinal);
+        Assert.All(report.Files.Where((_, i) => i != 1), f => Assert.Equal(FileOutcome.Ok, f.Outcome));
+        Assert.Equal(1, report.Failed);
+        Assert.Empty(Directory.GetFiles(output.Path, "*.tmp"));
     }
 
     [Fact]

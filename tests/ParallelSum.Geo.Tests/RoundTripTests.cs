@@ -33,7 +33,7 @@ public sealed class RoundTripTests(SmallDataSet data) : IClassFixture<SmallDataS
     // The second vertex of the first shell (the first is also the last: changing it would open the ring); 6.57… becomes 16.57….
     [Fact]
     public void Verify_DetectsAMovedCoordinate() => AssertTamperingIsFound(
-        text => text.IndexOf("],[", text.IndexOf("\"coordinates\":[[[[", StringComparison.Ordinal), StringComparison.Ordinal) + "],[".Length,
+        text => text.IndexOf("],[", text.IndexOf("\"coordinates\":[[[", StringComparison.Ordinal), StringComparison.Ordinal) + "],[".Length,
         "1",
         "feature 0: polygon 0 shell differs");
 

@@ -34,7 +34,7 @@ internal static class ConversionSummary
                 Mb(f.BytesIn),
                 Mb(f.BytesOut),
                 f.Seconds.ToString("F2", CultureInfo.InvariantCulture),
-                Markup.Escape(f.Reason ?? ""));
+                Markup.Escape(f.Reason ?? (f.Warnings is { } warnings ? "warning: " + string.Join("; ", warnings) : "")));
         }
 
         AnsiConsole.Write(files);

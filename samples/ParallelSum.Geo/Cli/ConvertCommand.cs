@@ -17,6 +17,7 @@ internal static class ConvertCommand
     private static readonly Option<string> Partitioner = new("--partitioner", "-p") { Description = "static: contiguous blocks of files per worker, fixed up front; dynamic: a free worker takes the next file.", DefaultValueFactory = _ => "dynamic" };
     private static readonly Option<string> Order = new("--order") { Description = "name: files in name order; largest-first: biggest inputs first (helps dynamic chunks, hurts static blocks).", DefaultValueFactory = _ => "name" };
     private static readonly Option<bool> Overwrite = new("--overwrite") { Description = "Replace outputs that exist (default: skip those files and say so)." };
+    private static readonly Option<string?> Encoding = new("--encoding") { Description = "Decode every .dbf's text with this encoding (windows-1252, ISO-8859-15, 850, UTF-8, …), whatever its .cpg or language driver byte say." };
     private static readonly Option<string?> Report = new("--report") { Description = "Also write every file's result as JSON to this file." };
 
     public static Command Create()
@@ -26,7 +27,7 @@ internal static class ConvertCommand
         Order.AcceptOnlyFromAmong("name", "largest-first");
         var command = new Command("convert", "Convert every shapefile in --in to GeoJSON in --out; print each file's outcome and a summary. Exits 1 if any file failed.")
         {
-            In, Out, Mode, Workers, Partitioner, Order, Overwrite, Report,
+            In, Out, Mode, Workers, Partitioner, Order, Overwrite, Encoding, Report,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -43,7 +44,7 @@ internal static class ConvertCommand
 
             AnsiConsole.MarkupLine($"converting {files.Count} shapefiles from {Markup.Escape(inFolder)} to {Markup.Escape(outFolder)}: {plan.Label}, {plan.CreatePartitioner().Name}");
             ConversionReport report = ProgressDisplay.Run(files, plan.Workers, observer =>
-                ConversionRunner.Run(files, outFolder, parse.GetValue(Overwrite), plan, observer, cancellationToken: cancellationToken));
+                ConversionRunner.Run(files, outFolder, parse.GetValue(Overwrite), plan, observer, cancellationToken: cancellationToken, encoding: parse.GetValue(Encoding)));
             ConversionSummary.Write(report);
             if (parse.GetValue(Report) is string reportPath)
             {
@@ -62,6 +63,11 @@ internal static class ConvertCommand
         foreach (string error in GeoCli.RequireFolder("--in", inFolder))
         {
             yield return error;
+        }
+
+        if (parse.GetValue(Encoding) is string encoding && Shapefiles.CodePages.ByName(encoding) is null)
+        {
+            yield return $"--encoding: unknown encoding '{encoding}'; give a name such as windows-1252, ISO-8859-1, UTF-8, or a code page number such as 850.";
         }
 
         int? workers = parse.GetValue(Workers);

@@ -11,26 +11,35 @@ internal static class VerifyCommand
 {
     private static readonly Option<string> In = new("--in", "-i") { Description = "The folder of shapefiles that was converted.", Required = true };
     private static readonly Option<string> Out = new("--out", "-o") { Description = "The folder of .geojson outputs.", Required = true };
+    private static readonly Option<bool> AgainstOgr2Ogr = new("--against-ogr2ogr") { Description = "Compare with what GDAL's ogr2ogr makes of each shapefile instead (needs ogr2ogr on PATH): geometry exactly, rings up to start and winding, attributes by value." };
+    private static readonly Option<string?> TextEncoding = new("--encoding") { Description = "With --against-ogr2ogr: the encoding given to convert, passed to ogr2ogr as -oo ENCODING=…" };
 
     public static Command Create()
     {
         var command = new Command("verify", "Read every GeoJSON back and check its feature count, geometries (exactly) and attributes (by value) against its shapefile. Exits 1 on any difference.")
         {
-            In, Out,
+            In, Out, AgainstOgr2Ogr, TextEncoding,
         };
         command.SetAction(parse =>
         {
             string inFolder = parse.GetValue(In)!;
             string outFolder = parse.GetValue(Out)!;
-            GeoCli.Reject([.. GeoCli.RequireFolder("--in", inFolder), .. GeoCli.RequireFolder("--out", outFolder)]);
+            bool againstOgr = parse.GetValue(AgainstOgr2Ogr);
+            GeoCli.Reject([
+                .. GeoCli.RequireFolder("--in", inFolder),
+                .. GeoCli.RequireFolder("--out", outFolder),
+                .. againstOgr && !Ogr2Ogr.IsAvailable() ? ["--against-ogr2ogr: ogr2ogr is not on PATH (Debian: apt-get install gdal-bin)."] : Array.Empty<string>(),
+            ]);
             IReadOnlyList<string> files = ShapefileFiles.Find(inFolder);
             if (files.Count == 0)
             {
                 throw new UsageException($"--in: no .shp files in {inFolder}.");
             }
 
-            VerifyResult[] results = VerifyRunner.Run(files, outFolder, Environment.ProcessorCount);
-            AnsiConsole.MarkupLine($"verify {Markup.Escape(outFolder)} against {Markup.Escape(inFolder)}");
+            VerifyResult[] results = againstOgr
+                ? VerifyRunner.RunAgainstOgr2Ogr(files, outFolder, Environment.ProcessorCount, parse.GetValue(TextEncoding))
+                : VerifyRunner.Run(files, outFolder, Environment.ProcessorCount);
+            AnsiConsole.MarkupLine($"verify {Markup.Escape(outFolder)} against {(againstOgr ? "ogr2ogr's conversion of " : "")}{Markup.Escape(inFolder)}");
             var table = new Table().Border(TableBorder.Rounded);
             table.AddColumn("file");
             table.AddColumn(new TableColumn("features").RightAligned());

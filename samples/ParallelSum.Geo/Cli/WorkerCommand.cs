@@ -6,21 +6,30 @@ using ParallelSum.Geo.Conversion;
 namespace ParallelSum.Geo.Cli;
 
 /// <summary>
-/// The hidden <c>worker</c> command that <c>convert --mode processes</c> starts: reads input paths from stdin, one a line,
-/// converts each, and writes one JSON <see cref="FileResult"/> a line to stdout, until stdin closes.
+/// The hidden <c>worker</c> command that <c>convert --mode processes</c> starts: reads input paths from stdin, one JSON string
+/// a line, converts each, and writes one JSON <see cref="FileResult"/> a line to stdout, until stdin closes. When its parent
+/// process is gone it removes its temporary output and exits at once.
 /// </summary>
 internal static class WorkerCommand
 {
     /// <summary>Test hook: a worker exits at once, with code 70, when it reaches the file of this name (simulates a crash).</summary>
     public const string CrashOnVariable = "PARALLELSUM_GEO_WORKER_CRASH_ON";
 
+    /// <summary>Test hook: a worker starts writing the output of the file of this name, then exits with code 71 (dies mid-write).</summary>
+    public const string DieWritingVariable = "PARALLELSUM_GEO_WORKER_DIE_WRITING";
+
+    /// <summary>Test hook: a worker hangs for ever when it reaches the file of this name (for killing its parent).</summary>
+    public const string HangOnVariable = "PARALLELSUM_GEO_WORKER_HANG_ON";
+
     private static readonly Option<string> Out = new("--out") { Required = true };
     private static readonly Option<int> WorkerId = new("--worker-id") { DefaultValueFactory = _ => 0 };
     private static readonly Option<bool> Overwrite = new("--overwrite");
+    private static readonly Option<string?> TextEncoding = new("--encoding");
+    private static readonly Option<int?> Parent = new("--parent");
 
     public static Command Create()
     {
-        var command = new Command("worker", "Internal: convert the paths read from stdin, printing one JSON result a line.") { Out, WorkerId, Overwrite };
+        var command = new Command("worker", "Internal: convert the paths read from stdin, printing one JSON result a line.") { Out, WorkerId, Overwrite, TextEncoding, Parent };
         command.Hidden = true;
         command.SetAction(parse =>
         {
@@ -28,14 +37,24 @@ internal static class WorkerCommand
             int worker = parse.GetValue(WorkerId);
             bool overwrite = parse.GetValue(Overwrite);
             string? crashOn = Environment.GetEnvironmentVariable(CrashOnVariable);
+            System.Text.Encoding? encoding = parse.GetValue(TextEncoding) is string name
+                ? Shapefiles.CodePages.ByName(name) ?? throw new UsageException($"--encoding: unknown encoding '{name}'.")
+                : null;
+            if (parse.GetValue(Parent) is int parent)
+            {
+                ParentWatch.Start(parent, () => RemoveTemporaries(outFolder, worker));
+            }
+
             using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
             using var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
-            while (stdin.ReadLine() is string path)
+            while (stdin.ReadLine() is string line)
             {
-                if (path.Length == 0)
+                if (line.Length == 0)
                 {
                     continue;
                 }
+
+                string path = JsonSerializer.Deserialize<string>(line) ?? throw new InvalidOperationException("worker: a null path was sent");
 
                 if (crashOn is not null && Path.GetFileName(path) == crashOn)
                 {
@@ -43,12 +62,33 @@ internal static class WorkerCommand
                     Environment.Exit(70);
                 }
 
-                FileResult result = ShapefileConverter.Convert(path, outFolder, overwrite, worker);
+                if (Environment.GetEnvironmentVariable(DieWritingVariable) == Path.GetFileName(path))
+                {
+                    File.WriteAllText(ShapefileConverter.TemporaryPath(GeoJson.OutputPath(path, outFolder), worker), "{\"type\":\"FeatureCollection\",\"features\":[");
+                    Environment.Exit(71);
+                }
+
+                if (Environment.GetEnvironmentVariable(HangOnVariable) == Path.GetFileName(path))
+                {
+                    Thread.Sleep(Timeout.Infinite);
+                }
+
+                FileResult result = ShapefileConverter.Convert(path, outFolder, overwrite, worker, encoding);
                 stdout.WriteLine(JsonSerializer.Serialize(result));
             }
 
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Removes this process's temporary outputs in <paramref name="outFolder"/> (see <see cref="ShapefileConverter.TemporaryPath"/>).</summary>
+    public static void RemoveTemporaries(string outFolder, int worker, int? processId = null)
+    {
+        string pattern = "*" + Path.GetFileName(ShapefileConverter.TemporaryPath("", worker, processId));
+        foreach (string file in Directory.EnumerateFiles(outFolder, pattern))
+        {
+            File.Delete(file);
+        }
     }
 }

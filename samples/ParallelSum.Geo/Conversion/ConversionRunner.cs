@@ -15,8 +15,11 @@ internal static class ConversionRunner
         ConversionPlan plan,
         IConversionObserver? observer = null,
         WorkerLauncher? launcher = null,
+        string? encoding = null,
         CancellationToken cancellationToken = default)
     {
+        System.Text.Encoding? textEncoding = encoding is null ? null : Shapefiles.CodePages.ByName(encoding)
+            ?? throw new ArgumentException($"unknown encoding '{encoding}'", nameof(encoding));
         Directory.CreateDirectory(outFolder);
         IIndexRangePartitioner partitioner = plan.CreatePartitioner();
         var slots = new ResultSlots(shpPaths);
@@ -24,7 +27,31 @@ internal static class ConversionRunner
         if (plan.Mode == ExecutionMode.Processes)
         {
             launcher ??= WorkerLauncher.ForThisProgram();
-            WorkDispatch.Run(partitioner, shpPaths.Count, (worker, ranges) => RunProcess(worker, ranges, shpPaths, outFolder, overwrite, slots, observer, launcher, cancellationToken));
+
+            // Rounds: the plan's partitioner first; then the files a dead worker never started (under static blocks it owned
+            // them all) go to as many fresh workers as survived, a file at a time, until none is left or no worker survives.
+            int[] pending = [.. Enumerable.Range(0, shpPaths.Count)];
+            IIndexRangePartitioner round = partitioner;
+            while (pending.Length > 0 && !cancellationToken.IsCancellationRequested)
+            {
+                int survivors = 0;
+                int[] items = pending;
+                WorkDispatch.Run(round, items.Length, (worker, ranges) =>
+                {
+                    if (RunProcess(worker, ranges, items, shpPaths, outFolder, overwrite, encoding, slots, observer, launcher, cancellationToken))
+                    {
+                        Interlocked.Increment(ref survivors);
+                    }
+                });
+                int[] left = [.. items.Where(i => !slots.IsSet(i))];
+                if (left.Length == items.Length || survivors == 0)
+                {
+                    break;
+                }
+
+                pending = left;
+                round = IndexRangePartitioners.DynamicChunks(1, survivors);
+            }
         }
         else
         {
@@ -40,7 +67,7 @@ internal static class ConversionRunner
                         }
 
                         observer?.FileStarted(worker, Path.GetFileName(shpPaths[i]));
-                        FileResult result = ShapefileConverter.Convert(shpPaths[i], outFolder, overwrite, worker);
+                        FileResult result = ShapefileConverter.Convert(shpPaths[i], outFolder, overwrite, worker, textEncoding);
                         slots.Set(i, result);
                         observer?.FileCompleted(result);
                     }
@@ -58,28 +85,30 @@ internal static class ConversionRunner
 
     // One pump per worker process: takes the worker's ranges from the partitioner one at a time (for dynamic chunks, only
     // when the child has answered the previous range), so the library's shared cursor balances processes as it does threads.
-    private static void RunProcess(
+    // Work item k is file items[k]. Returns whether the child lived to the end.
+    private static bool RunProcess(
         int worker,
         IEnumerable<IndexRange> ranges,
+        int[] items,
         IReadOnlyList<string> shpPaths,
         string outFolder,
         bool overwrite,
+        string? encoding,
         ResultSlots slots,
         IConversionObserver? observer,
         WorkerLauncher launcher,
         CancellationToken cancellationToken)
     {
-        using WorkerProcess child = WorkerProcess.Start(launcher, outFolder, overwrite, worker);
+        using WorkerProcess child = WorkerProcess.Start(launcher, outFolder, overwrite, encoding, worker);
         using CancellationTokenRegistration registration = cancellationToken.Register(child.Kill);
         // Checked before taking each range, never after: a range taken from the shared dynamic cursor by a dead worker would
-        // be lost to the live ones (it would still be reported, as never converted, by ResultSlots.Complete).
+        // be lost to the live ones (its files would wait for the next round).
         using IEnumerator<IndexRange> taking = ranges.GetEnumerator();
         while (!child.Died && !cancellationToken.IsCancellationRequested && taking.MoveNext())
         {
-            IndexRange range = taking.Current;
-            int[] indices = [.. WorkDispatch.Indices(range)];
+            int[] files = [.. WorkDispatch.Indices(taking.Current).Select(k => items[k])];
             child.Convert(
-                [.. indices.Select(i => shpPaths[i])],
+                [.. files.Select(i => shpPaths[i])],
                 name => observer?.FileStarted(worker, name),
                 (k, result) =>
                 {
@@ -88,7 +117,7 @@ internal static class ConversionRunner
                         return; // killed for cancellation: reported as cancelled
                     }
 
-                    slots.Set(indices[k], result);
+                    slots.Set(files[k], result);
                     observer?.FileCompleted(result);
                 });
         }
@@ -97,5 +126,7 @@ internal static class ConversionRunner
         {
             child.Finish();
         }
+
+        return !child.Died;
     }
 }

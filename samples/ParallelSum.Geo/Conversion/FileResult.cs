@@ -30,6 +30,10 @@ internal sealed record FileResult(string Name, FileOutcome Outcome, string? Reas
     public static FileResult Failed(string name, string reason, int worker, long bytesIn = 0, double seconds = 0) =>
         new(name, FileOutcome.Error, reason, 0, bytesIn, 0, seconds, worker);
 
+    /// <summary>Gets what was odd in a converted file but did not stop it (header slack, text not valid in its encoding); null if nothing.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
+
     /// <summary>Gets the outcome as the CLI prints it: <c>ok</c>, <c>error</c> or <c>skipped-exists</c>.</summary>
     [JsonIgnore]
     public string OutcomeText => Outcome switch

@@ -15,6 +15,9 @@ internal sealed class ResultSlots(IReadOnlyList<string> files)
         }
     }
 
+    /// <summary>Whether file <paramref name="index"/> has its result.</summary>
+    public bool IsSet(int index) => Volatile.Read(ref _results[index]) is not null;
+
     /// <summary>Every file's result; a file no worker finished gets an error saying why (<paramref name="missingReason"/>).</summary>
     public FileResult[] Complete(string missingReason)
     {

@@ -1,23 +1,30 @@
 using System.Diagnostics;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using NetTopologySuite.Features;
-using NetTopologySuite.IO.Esri;
-using NetTopologySuite.IO.Esri.Shapefiles.Readers;
+using ParallelSum.Geo.Shapefiles;
 
 namespace ParallelSum.Geo.Conversion;
 
 /// <summary>Converts one shapefile to one GeoJSON FeatureCollection, streaming feature by feature.</summary>
 internal static class ShapefileConverter
 {
+    /// <summary>The start of the reason of a file that failed on a defect of this reader rather than of the file.</summary>
+    public const string InternalError = "internal error";
+
     private const int FlushBytes = 1 << 16;
+
+    // Non-ASCII text is written as UTF-8, not as \u escapes: the output is a file, never embedded in HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     /// <summary>
     /// Converts <paramref name="shpPath"/> into <c>&lt;outFolder&gt;/&lt;name&gt;.geojson</c>. Never throws for a bad input: every
     /// problem becomes an <see cref="FileOutcome.Error"/> result with its reason. The GeoJSON is written to a temporary file and
     /// moved into place only when complete, so a failure leaves no partial output; an existing output is kept unless
-    /// <paramref name="overwrite"/>.
+    /// <paramref name="overwrite"/>. <paramref name="encoding"/>, when given, decodes the .dbf's text whatever its .cpg or
+    /// language driver byte say.
     /// </summary>
-    public static FileResult Convert(string shpPath, string outFolder, bool overwrite, int worker)
+    public static FileResult Convert(string shpPath, string outFolder, bool overwrite, int worker, Encoding? encoding = null)
     {
         var clock = Stopwatch.StartNew();
         string name = Path.GetFileName(shpPath);
@@ -25,29 +32,34 @@ internal static class ShapefileConverter
         long bytesIn = 0;
         try
         {
+            if (ShapefileFiles.NotRegular(shpPath) is string notRegular)
+            {
+                return FileResult.Failed(name, notRegular, worker);
+            }
+
             bytesIn = ShapefileFiles.InputBytes(shpPath);
             if (!overwrite && File.Exists(outPath))
             {
                 return new FileResult(name, FileOutcome.SkippedExists, $"{Path.GetFileName(outPath)} exists (use --overwrite to replace it)", 0, bytesIn, 0, clock.Elapsed.TotalSeconds, worker);
             }
 
-            if (ShapefileFiles.Check(shpPath, out int records) is string problem)
+            if (ShapefileFiles.Check(shpPath) is string problem)
             {
                 return FileResult.Failed(name, problem, worker, bytesIn, clock.Elapsed.TotalSeconds);
             }
 
-            string temporary = outPath + $".{Environment.ProcessId}-{worker}.tmp";
+            ShapefileSource reader = ShapefileFiles.Open(shpPath, encoding);
+            string temporary = TemporaryPath(outPath, worker);
             try
             {
-                (int features, int read) = Write(shpPath, temporary);
-                if (read != records)
-                {
-                    return FileResult.Failed(name, $"read {read} records but the .shx indexes {records}", worker, bytesIn, clock.Elapsed.TotalSeconds);
-                }
-
+                int features = Write(reader, temporary);
                 long bytesOut = new FileInfo(temporary).Length;
                 File.Move(temporary, outPath, overwrite);
-                return new FileResult(name, FileOutcome.Ok, null, features, bytesIn, bytesOut, clock.Elapsed.TotalSeconds, worker);
+                IReadOnlyList<string> warnings = reader.Warnings;
+                return new FileResult(name, FileOutcome.Ok, null, features, bytesIn, bytesOut, clock.Elapsed.TotalSeconds, worker)
+                {
+                    Warnings = warnings.Count == 0 ? null : warnings,
+                };
             }
             finally
             {
@@ -59,46 +71,40 @@ internal static class ShapefileConverter
             // Another run created the output between the check and the move.
             return new FileResult(name, FileOutcome.SkippedExists, $"{Path.GetFileName(outPath)} exists (use --overwrite to replace it)", 0, bytesIn, 0, clock.Elapsed.TotalSeconds, worker);
         }
+        catch (ShapefileFormatException e)
+        {
+            return FileResult.Failed(name, e.Message, worker, bytesIn, clock.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return FileResult.Failed(name, $"unreadable: {e.Message}", worker, bytesIn, clock.Elapsed.TotalSeconds);
+        }
         catch (Exception e)
         {
-            // A corrupt record surfaces from deep inside the reader as almost any exception type (format, range, overflow,
-            // out of memory for a huge declared part count); whatever it is, it belongs to this file, never to the run.
-            return FileResult.Failed(name, $"unreadable: {e.GetType().Name}: {e.Message}", worker, bytesIn, clock.Elapsed.TotalSeconds);
+            // A reader defect, not a property of the input: still this file's failure alone, never the run's. The fuzz test
+            // counts any such result as a broken rule.
+            return FileResult.Failed(name, $"{InternalError}: {e.GetType().Name}: {e.Message}", worker, bytesIn, clock.Elapsed.TotalSeconds);
         }
     }
 
-    // Streams features from the shapefile into a FeatureCollection: memory stays at one feature, whatever the file's size.
-    // Returns the features written and the records read (deleted records are read but not written).
-    private static (int Features, int Read) Write(string shpPath, string outPath)
+    /// <summary>
+    /// The temporary file an output is written to before it is moved into place: <c>&lt;output&gt;.&lt;pid&gt;-&lt;worker&gt;.tmp</c>,
+    /// so a parent can find (and remove) what a dead worker process left.
+    /// </summary>
+    public static string TemporaryPath(string outPath, int worker, int? processId = null) =>
+        outPath + $".{processId ?? Environment.ProcessId}-{worker}.tmp";
+
+    // Streams features into a FeatureCollection: memory stays at the input files and one feature of output.
+    private static int Write(ShapefileSource reader, string outPath)
     {
-        using ShapefileReader reader = ShapefileFiles.OpenReader(shpPath);
         using var stream = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
-        using var json = new Utf8JsonWriter(stream);
+        using var json = new Utf8JsonWriter(stream, WriterOptions);
         json.WriteStartObject();
-        json.WriteString("type", "FeatureCollection");
-        json.WriteStartArray("features");
-        int count = 0;
-        int read = 0;
-        while (reader.Read(out bool deleted, out Feature feature))
-        {
-            read++;
-            if (deleted)
-            {
-                continue;
-            }
-
-            JsonSerializer.Serialize<IFeature>(json, feature, GeoJson.Options);
-            count++;
-
-            // Utf8JsonWriter keeps everything in memory until flushed: hand it to the file every 64 KiB.
-            if (json.BytesPending >= FlushBytes)
-            {
-                json.Flush();
-            }
-        }
-
+        json.WriteString("type"u8, "FeatureCollection"u8);
+        json.WriteStartArray("features"u8);
+        int count = reader.WriteFeatures(json, FlushBytes);
         json.WriteEndArray();
         json.WriteEndObject();
-        return (count, read);
+        return count;
     }
 }

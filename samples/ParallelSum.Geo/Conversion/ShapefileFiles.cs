@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
+using ParallelSum.Geo.Shapefiles;
 
 namespace ParallelSum.Geo.Conversion;
 
@@ -17,9 +17,6 @@ internal enum FileOrder
 /// <summary>Finds shapefiles and checks the parts of one before it is read, so a bad file fails with a reason people can act on.</summary>
 internal static class ShapefileFiles
 {
-    private const int FileCode = 9994;
-    private const int HeaderBytes = 100;
-
     /// <summary>Every <c>.shp</c> directly in <paramref name="folder"/> (any case of the extension), in ordinal name order.</summary>
     public static IReadOnlyList<string> Find(string folder) =>
         [.. Directory.EnumerateFiles(folder)
@@ -60,14 +57,50 @@ internal static class ShapefileFiles
             .Where(p => p is not null && File.Exists(p))
             .Sum(p => new FileInfo(p!).Length);
 
+    /// <summary>Opens the parts of <paramref name="shpPath"/> (after <see cref="Check"/> found them) for conversion.</summary>
+    /// <exception cref="ShapefileFormatException">A part is corrupt or the parts disagree.</exception>
+    public static ShapefileSource Open(string shpPath, System.Text.Encoding? encoding) => ShapefileSource.Open(
+        shpPath, Sibling(shpPath, ".shx")!, Sibling(shpPath, ".dbf")!, Sibling(shpPath, ".cpg") is string cpg && NotRegular(cpg) is null ? cpg : null, encoding);
+
     /// <summary>
-    /// Checks that the .shx and .dbf exist and that the .shp and .shx headers are whole and agree with the file lengths and the
-    /// .dbf's record count. Reading can still fail on a corrupt record; this catches missing parts, truncation and foreign files.
+    /// Why <paramref name="path"/> cannot be read as a file, or <see langword="null"/> when it can: a symbolic link is followed
+    /// to its final target, and a loop or a dangling link, a folder, or an empty or special file (FIFO, socket, device: these
+    /// report no size, and opening a FIFO would wait for a writer for ever) is refused without being opened.
     /// </summary>
-    /// <returns>The problem, or <see langword="null"/> when the parts look sound; <paramref name="records"/> is the .shx's record count.</returns>
-    public static string? Check(string shpPath, out int records)
+    public static string? NotRegular(string path)
     {
-        records = 0;
+        string name = Path.GetFileName(path);
+        string target = path;
+        try
+        {
+            if (new FileInfo(path).LinkTarget is not null)
+            {
+                target = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+            }
+        }
+        catch (IOException e)
+        {
+            return $"{name} is a symbolic link that cannot be followed ({e.Message}): skipped";
+        }
+
+        if (Directory.Exists(target))
+        {
+            return $"{name} is a folder, not a file: skipped";
+        }
+
+        var info = new FileInfo(target);
+        if (!info.Exists)
+        {
+            return $"{name} is a link to {target}, which does not exist: skipped";
+        }
+
+        return info.Length == 0 ? $"{name} is empty or not a regular file (a FIFO, socket or device): skipped" : null;
+    }
+
+    /// <summary>Checks that the .shx and .dbf exist and are regular files; their contents are checked as they are read.</summary>
+    /// <returns>The problem, or <see langword="null"/> when the parts are there.</returns>
+    public static string? Check(string shpPath)
+    {
         string? shx = Sibling(shpPath, ".shx");
         string? dbf = Sibling(shpPath, ".dbf");
         if (shx is null && dbf is null)
@@ -85,58 +118,6 @@ internal static class ShapefileFiles
             return $"missing its .dbf attribute table ({Path.GetFileName(Path.ChangeExtension(shpPath, ".dbf"))})";
         }
 
-        string? problem = CheckHeader(shpPath, ".shp") ?? CheckHeader(shx, ".shx");
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        long shxLength = new FileInfo(shx).Length;
-        if ((shxLength - HeaderBytes) % 8 != 0)
-        {
-            return $"corrupt .shx: {shxLength - HeaderBytes} bytes of records is not a whole number of 8-byte entries";
-        }
-
-        records = (int)((shxLength - HeaderBytes) / 8);
-        Span<byte> dbfHeader = stackalloc byte[8];
-        using (FileStream stream = File.OpenRead(dbf))
-        {
-            if (stream.ReadAtLeast(dbfHeader, dbfHeader.Length, throwOnEndOfStream: false) < dbfHeader.Length)
-            {
-                return $"truncated .dbf: {stream.Length} bytes, shorter than its header";
-            }
-        }
-
-        uint dbfRecords = BinaryPrimitives.ReadUInt32LittleEndian(dbfHeader[4..]);
-        return dbfRecords == records ? null : $"the .dbf holds {dbfRecords} records but the .shx indexes {records}";
-    }
-
-    private static string? CheckHeader(string path, string part)
-    {
-        Span<byte> header = stackalloc byte[HeaderBytes];
-        long length;
-        using (FileStream stream = File.OpenRead(path))
-        {
-            length = stream.Length;
-            if (stream.ReadAtLeast(header, HeaderBytes, throwOnEndOfStream: false) < HeaderBytes)
-            {
-                return $"truncated {part}: {length} bytes, shorter than the {HeaderBytes}-byte header";
-            }
-        }
-
-        int code = BinaryPrimitives.ReadInt32BigEndian(header);
-        if (code != FileCode)
-        {
-            return $"corrupt {part}: file code {code}, expected {FileCode} (not a shapefile, or a damaged header)";
-        }
-
-        // The header's file length is in 16-bit words.
-        long declared = 2L * BinaryPrimitives.ReadInt32BigEndian(header[24..]);
-        if (declared > length)
-        {
-            return $"truncated {part}: the header declares {declared} bytes but the file has {length}";
-        }
-
-        return declared < length ? $"corrupt {part}: the header declares {declared} bytes but the file has {length}" : null;
+        return NotRegular(shx) ?? NotRegular(dbf);
     }
 }

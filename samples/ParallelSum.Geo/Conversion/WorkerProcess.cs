@@ -8,20 +8,23 @@ namespace ParallelSum.Geo.Conversion;
 
 /// <summary>
 /// One child process running the hidden <c>worker</c> command. The protocol: this side writes input paths to the child's
-/// stdin, one a line; the child converts them in order and writes one JSON <see cref="FileResult"/> a line to stdout; it
-/// exits when stdin closes. Its stderr is kept (last lines) to explain a crash.
+/// stdin, each as a JSON string on a line of its own (so a path may hold any character, a line break included); the child
+/// converts them in order and writes one JSON <see cref="FileResult"/> a line to stdout; it exits when stdin closes, and
+/// also when its parent dies (it watches the parent's process id). Its stderr is kept (last lines) to explain a crash.
 /// </summary>
 internal sealed class WorkerProcess : IDisposable
 {
     private const int StderrLinesKept = 5;
     private readonly Process _process;
     private readonly int _worker;
+    private readonly string _outFolder;
     private readonly ConcurrentQueue<string> _stderr = new();
 
-    private WorkerProcess(Process process, int worker)
+    private WorkerProcess(Process process, int worker, string outFolder)
     {
         _process = process;
         _worker = worker;
+        _outFolder = outFolder;
         _process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -38,7 +41,7 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>Gets whether the child is known to have died (it closed its stdout before answering every file).</summary>
     public bool Died { get; private set; }
 
-    public static WorkerProcess Start(WorkerLauncher launcher, string outFolder, bool overwrite, int worker)
+    public static WorkerProcess Start(WorkerLauncher launcher, string outFolder, bool overwrite, string? encoding, int worker)
     {
         var start = new ProcessStartInfo(launcher.FileName)
         {
@@ -54,7 +57,7 @@ internal sealed class WorkerProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (string argument in new[] { "worker", "--out", outFolder, "--worker-id", worker.ToString(CultureInfo.InvariantCulture) })
+        foreach (string argument in new[] { "worker", "--out", outFolder, "--worker-id", worker.ToString(CultureInfo.InvariantCulture), "--parent", Environment.ProcessId.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -64,20 +67,26 @@ internal sealed class WorkerProcess : IDisposable
             start.ArgumentList.Add("--overwrite");
         }
 
+        if (encoding is not null)
+        {
+            start.ArgumentList.Add("--encoding");
+            start.ArgumentList.Add(encoding);
+        }
+
         foreach ((string name, string value) in launcher.Environment)
         {
             start.Environment[name] = value;
         }
 
         Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start worker process {worker} ({launcher.FileName}).");
-        return new WorkerProcess(process, worker);
+        return new WorkerProcess(process, worker, outFolder);
     }
 
     /// <summary>
     /// Has the child convert <paramref name="paths"/> in order. <paramref name="fileStarted"/> is told when each file is
     /// sent to work (the previous one's result has arrived); <paramref name="fileDone"/> gets each result as it arrives.
-    /// If the child dies, every file it did not answer gets an error result naming the worker, its exit code and its last
-    /// stderr line, and <see cref="Died"/> becomes true.
+    /// If the child dies, the file it was converting gets an error result naming the worker, its exit code and its last stderr
+    /// line, the files after it get no result (they were never started), and <see cref="Died"/> becomes true.
     /// </summary>
     public void Convert(IReadOnlyList<string> paths, Action<string> fileStarted, Action<int, FileResult> fileDone)
     {
@@ -86,26 +95,24 @@ internal sealed class WorkerProcess : IDisposable
         {
             foreach (string path in paths)
             {
-                _process.StandardInput.WriteLine(path);
+                _process.StandardInput.WriteLine(JsonSerializer.Serialize(path));
             }
 
             _process.StandardInput.Flush();
         });
 
-        for (int i = 0; i < paths.Count; i++)
+        for (int i = 0; i < paths.Count && !Died; i++)
         {
             string expected = Path.GetFileName(paths[i]);
-            if (!Died)
-            {
-                fileStarted(expected);
-            }
-
-            string? line = Died ? null : _process.StandardOutput.ReadLine();
+            fileStarted(expected);
+            string? line = _process.StandardOutput.ReadLine();
             if (line is null)
             {
+                // The file in flight is the one the child died on; the files after it were never started and get no result
+                // here, so the caller can hand them to a live worker.
                 Died = true;
                 fileDone(i, FileResult.Failed(expected, CrashReason(), _worker, ShapefileFiles.InputBytes(paths[i])));
-                continue;
+                break;
             }
 
             FileResult result = JsonSerializer.Deserialize<FileResult>(line)
@@ -178,6 +185,9 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         _process.WaitForExit(); // lets the stderr reader drain
+
+        // A killed child cannot clean up after itself: its temporary file (named by its process id) goes here.
+        Cli.WorkerCommand.RemoveTemporaries(_outFolder, _worker, _process.Id);
         string last = _stderr.LastOrDefault(l => !string.IsNullOrWhiteSpace(l)) is string line ? $": {line.Trim()}" : "";
         return $"worker process {_worker} {code} before converting it{last}";
     }

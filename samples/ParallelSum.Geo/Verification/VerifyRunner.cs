@@ -5,7 +5,14 @@ namespace ParallelSum.Geo.Verification;
 /// <summary>Verifies every input's output, one file at a time per core (dynamic chunks of one file: sizes are uneven).</summary>
 internal static class VerifyRunner
 {
-    public static VerifyResult[] Run(IReadOnlyList<string> shpPaths, string outFolder, int workers)
+    public static VerifyResult[] Run(IReadOnlyList<string> shpPaths, string outFolder, int workers) =>
+        Run(shpPaths, workers, path => GeoJsonVerifier.Verify(path, outFolder));
+
+    /// <summary>Checks every output against ogr2ogr's conversion of the same input.</summary>
+    public static VerifyResult[] RunAgainstOgr2Ogr(IReadOnlyList<string> shpPaths, string outFolder, int workers, string? encoding) =>
+        Run(shpPaths, workers, path => OgrVerifier.Verify(path, outFolder, encoding));
+
+    private static VerifyResult[] Run(IReadOnlyList<string> shpPaths, int workers, Func<string, VerifyResult> verify)
     {
         var results = new VerifyResult[shpPaths.Count];
         WorkDispatch.Run(IndexRangePartitioners.DynamicChunks(1, workers), shpPaths.Count, (_, ranges) =>
@@ -14,7 +21,7 @@ internal static class VerifyRunner
             {
                 foreach (int i in WorkDispatch.Indices(range))
                 {
-                    results[i] = GeoJsonVerifier.Verify(shpPaths[i], outFolder);
+                    results[i] = verify(shpPaths[i]);
                 }
             }
         });

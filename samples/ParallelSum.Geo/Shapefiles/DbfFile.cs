@@ -1,0 +1,197 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ParallelSum.Geo.Shapefiles;
+
+/// <summary>
+/// A .dbf attribute table read whole into memory. The header's record count, header length and record length are checked
+/// against the file's real size before any record is touched; text is decoded with the encoding <see cref="CodePages"/>
+/// chooses, and a value that is not valid in it is decoded as ISO-8859-1 (every byte is a character there) and counted in a
+/// warning, never turned into U+FFFD in silence.
+/// </summary>
+internal sealed class DbfFile
+{
+    private readonly byte[] _bytes;
+    private readonly int _headerLength;
+    private readonly int _recordLength;
+    private readonly Encoding _strict;
+    private readonly bool _ascii;
+    private readonly Dictionary<string, int> _invalid = new(StringComparer.Ordinal);
+
+    private DbfFile(byte[] bytes, int records, int headerLength, int recordLength, DbfField[] fields, Encoding encoding, string encodingSource)
+    {
+        _bytes = bytes;
+        Count = records;
+        _headerLength = headerLength;
+        _recordLength = recordLength;
+        Fields = fields;
+        Encoding = encoding;
+        EncodingSource = encodingSource;
+        _strict = (Encoding)encoding.Clone();
+        _strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+        _ascii = encoding.CodePage is 65001 or 28591 or 1252 or 20127;
+    }
+
+    /// <summary>Gets the number of records.</summary>
+    public int Count { get; }
+
+    /// <summary>Gets the fields in table order.</summary>
+    public IReadOnlyList<DbfField> Fields { get; }
+
+    /// <summary>Gets the encoding text is decoded with.</summary>
+    public Encoding Encoding { get; }
+
+    /// <summary>Gets where the encoding came from: <c>--encoding</c>, <c>.cpg</c>, <c>LDID 0x57</c> or <c>default</c>.</summary>
+    public string EncodingSource { get; }
+
+    /// <summary>Reads and checks <paramref name="dbfPath"/>.</summary>
+    /// <param name="dbfPath">The .dbf.</param>
+    /// <param name="cpgPath">Its .cpg, or <see langword="null"/>.</param>
+    /// <param name="explicitEncoding">The user's choice, which overrides .cpg and LDID; or <see langword="null"/>.</param>
+    /// <param name="warnings">Receives what was odd but readable.</param>
+    /// <exception cref="ShapefileFormatException">The header is short or inconsistent, or the file holds fewer records than it declares.</exception>
+    public static DbfFile Open(string dbfPath, string? cpgPath, Encoding? explicitEncoding, List<string> warnings)
+    {
+        byte[] bytes = BoundedFile.ReadAll(dbfPath, ".dbf");
+        if (bytes.Length < 32)
+        {
+            throw new ShapefileFormatException(string.Create(CultureInfo.InvariantCulture, $"truncated .dbf: {bytes.Length} bytes, shorter than its 32-byte header"));
+        }
+
+        long records = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4));
+        int headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8));
+        int recordLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(10));
+        (Encoding encoding, string source) = CodePages.Resolve(dbfPath, cpgPath, bytes[29], explicitEncoding, warnings);
+        if (headerLength < 33 || headerLength > bytes.Length || recordLength < 1)
+        {
+            throw new ShapefileFormatException(string.Create(CultureInfo.InvariantCulture,
+                $"corrupt .dbf: header length {headerLength} and record length {recordLength} do not fit a {bytes.Length}-byte file"));
+        }
+
+        long room = (bytes.Length - headerLength) / recordLength;
+        if (records > room)
+        {
+            throw new ShapefileFormatException(string.Create(CultureInfo.InvariantCulture,
+                $"truncated .dbf: the header declares {records} records of {recordLength} bytes, the file has room for {room}"));
+        }
+
+        long slack = bytes.Length - headerLength - (records * recordLength);
+        if (slack > 1)
+        {
+            // One byte is the usual end-of-file mark (0x1A).
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $".dbf has {slack} bytes after its {records} records: ignored"));
+        }
+
+        DbfField[] fields = ReadFields(bytes, headerLength, recordLength, encoding);
+        return new DbfFile(bytes, (int)records, headerLength, recordLength, fields, encoding, source);
+    }
+
+    /// <summary>Whether record <paramref name="record"/> is marked deleted (GDAL skips those).</summary>
+    public bool IsDeleted(int record) => _bytes[_headerLength + ((long)record * _recordLength)] == (byte)'*';
+
+    /// <summary>Writes record <paramref name="record"/>'s values as the members of the current JSON object.</summary>
+    public void WriteProperties(Utf8JsonWriter json, int record)
+    {
+        ReadOnlySpan<byte> row = _bytes.AsSpan(_headerLength + (record * _recordLength), _recordLength);
+        foreach (DbfField field in Fields)
+        {
+            json.WritePropertyName(field.Name);
+            WriteValue(json, field, row.Slice(1 + field.Offset, field.Width));
+        }
+    }
+
+    /// <summary>One line per field whose values were not valid in the table's encoding, or nothing.</summary>
+    public IEnumerable<string> DecodingWarnings() => _invalid.Select(kv => string.Create(CultureInfo.InvariantCulture,
+        $"{kv.Value} values of field {kv.Key} are not valid {Encoding.WebName} ({EncodingSource}): decoded as ISO-8859-1"));
+
+    private static DbfField[] ReadFields(byte[] bytes, int headerLength, int recordLength, Encoding encoding)
+    {
+        var fields = new List<DbfField>();
+        int offset = 0;
+        for (int at = 32; at + 32 <= headerLength && bytes[at] != 0x0D; at += 32)
+        {
+            ReadOnlySpan<byte> descriptor = bytes.AsSpan(at, 32);
+            ReadOnlySpan<byte> rawName = descriptor[..11];
+            int nul = rawName.IndexOf((byte)0);
+            string name = encoding.GetString(nul >= 0 ? rawName[..nul] : rawName).Trim();
+            int width = descriptor[16];
+            if (offset + width + 1 > recordLength)
+            {
+                throw new ShapefileFormatException(string.Create(CultureInfo.InvariantCulture,
+                    $"corrupt .dbf: field {name} ends at byte {offset + width + 1} of a {recordLength}-byte record"));
+            }
+
+            fields.Add(new DbfField(name, (char)descriptor[11], offset, width, descriptor[17]));
+            offset += width;
+        }
+
+        return [.. fields];
+    }
+
+    private void WriteValue(Utf8JsonWriter json, DbfField field, ReadOnlySpan<byte> raw)
+    {
+        ReadOnlySpan<byte> value = raw.Trim((byte)' ').TrimEnd((byte)0);
+        switch (field.Kind)
+        {
+            case DbfValueKind.Integer or DbfValueKind.Real when !value.IsEmpty && value[0] != (byte)'*':
+                if (field.Kind == DbfValueKind.Integer && Utf8Parser.TryParse(value, out long integer, out int used) && used == value.Length)
+                {
+                    json.WriteNumberValue(integer);
+                    return;
+                }
+
+                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double real) && double.IsFinite(real))
+                {
+                    json.WriteNumberValue(real);
+                    return;
+                }
+
+                break;
+            case DbfValueKind.Logical when value.Length == 1:
+                switch (value[0])
+                {
+                    case (byte)'T' or (byte)'t' or (byte)'Y' or (byte)'y': json.WriteBooleanValue(true); return;
+                    case (byte)'F' or (byte)'f' or (byte)'N' or (byte)'n': json.WriteBooleanValue(false); return;
+                }
+
+                break;
+            case DbfValueKind.Date when value.Length == 8 && !value.SequenceEqual("00000000"u8):
+                Span<byte> date = stackalloc byte[10];
+                value[..4].CopyTo(date);
+                date[4] = (byte)'-';
+                value[4..6].CopyTo(date[5..]);
+                date[7] = (byte)'-';
+                value[6..].CopyTo(date[8..]);
+                json.WriteStringValue(date);
+                return;
+            case DbfValueKind.Date when value.SequenceEqual("00000000"u8):
+                break;
+            case DbfValueKind.Text or DbfValueKind.Date when !value.IsEmpty:
+                json.WriteStringValue(Decode(field, value));
+                return;
+        }
+
+        json.WriteNullValue();
+    }
+
+    private string Decode(DbfField field, ReadOnlySpan<byte> value)
+    {
+        if (_ascii && System.Text.Ascii.IsValid(value))
+        {
+            return Encoding.Latin1.GetString(value);
+        }
+
+        try
+        {
+            return _strict.GetString(value);
+        }
+        catch (DecoderFallbackException)
+        {
+            _invalid[field.Name] = _invalid.GetValueOrDefault(field.Name) + 1;
+            return Encoding.Latin1.GetString(value);
+        }
+    }
+}

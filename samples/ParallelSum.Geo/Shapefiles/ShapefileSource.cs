@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ParallelSum.Geo.Shapefiles;
+
+/// <summary>A shapefile opened for conversion: its geometry (.shp, .shx) and attributes (.dbf, .cpg), checked to agree.</summary>
+internal sealed class ShapefileSource
+{
+    private readonly List<string> _warnings;
+
+    private ShapefileSource(ShpFile shapes, DbfFile table, List<string> warnings)
+    {
+        Shapes = shapes;
+        Table = table;
+        _warnings = warnings;
+    }
+
+    /// <summary>Gets the geometry file.</summary>
+    public ShpFile Shapes { get; }
+
+    /// <summary>Gets the attribute table.</summary>
+    public DbfFile Table { get; }
+
+    /// <summary>Opens the parts of <paramref name="shpPath"/> (the caller has checked that the .shx and .dbf exist).</summary>
+    /// <exception cref="ShapefileFormatException">A part is corrupt, or the .dbf and .shx disagree on the record count.</exception>
+    public static ShapefileSource Open(string shpPath, string shxPath, string dbfPath, string? cpgPath, Encoding? encoding)
+    {
+        ShpFile shapes = ShpFile.Open(shpPath, shxPath);
+        var warnings = new List<string>(shapes.Warnings);
+        DbfFile table = DbfFile.Open(dbfPath, cpgPath, encoding, warnings);
+        if (table.Count != shapes.Count)
+        {
+            throw new ShapefileFormatException(string.Create(CultureInfo.InvariantCulture, $"the .dbf holds {table.Count} records but the .shx indexes {shapes.Count}"));
+        }
+
+        return new ShapefileSource(shapes, table, warnings);
+    }
+
+    /// <summary>Gets every warning so far: header slack, trailing bytes, text not valid in its encoding.</summary>
+    public IReadOnlyList<string> Warnings => [.. _warnings, .. Table.DecodingWarnings()];
+
+    /// <summary>Writes every record not marked deleted as a GeoJSON Feature into the open <c>features</c> array.</summary>
+    /// <returns>The features written.</returns>
+    public int WriteFeatures(Utf8JsonWriter json, int flushBytes)
+    {
+        int written = 0;
+        for (int record = 0; record < Shapes.Count; record++)
+        {
+            if (Table.IsDeleted(record))
+            {
+                continue;
+            }
+
+            ShapeGeometry geometry = Shapes.Read(record);
+            json.WriteStartObject();
+            json.WriteString("type"u8, "Feature"u8);
+            json.WriteStartObject("properties"u8);
+            Table.WriteProperties(json, record);
+            json.WriteEndObject();
+            json.WritePropertyName("geometry"u8);
+            GeoJsonGeometryWriter.Write(json, geometry, record);
+            json.WriteEndObject();
+            written++;
+            if (json.BytesPending >= flushBytes)
+            {
+                json.Flush();
+            }
+        }
+
+        return written;
+    }
+}

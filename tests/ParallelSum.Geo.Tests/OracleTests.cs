@@ -1,0 +1,61 @@
+using ParallelSum.Geo.Conversion;
+using ParallelSum.Geo.Data;
+using ParallelSum.Geo.Verification;
+using Xunit.Abstractions;
+
+namespace ParallelSum.Geo.Tests;
+
+/// <summary>
+/// The independent oracle: every file converted by ParallelSum.Geo is compared feature by feature with what GDAL's ogr2ogr
+/// makes of the same shapefile (see <see cref="OgrComparer"/> for what counts as equal).
+/// </summary>
+public sealed class OracleTests(ITestOutputHelper output)
+{
+    [OgrFact]
+    public void ThirdPartyCorpus_EveryFileConvertsAsOgr2OgrDoes()
+    {
+        string corpus = Corpus.Folder ?? throw new InvalidOperationException("CI=true but the shapefile corpus is missing: .ci/install.d/30-geo-corpus.sh did not fetch it.");
+        var all = new List<(string Folder, FileResult Converted, VerifyResult Compared)>();
+        foreach (string folder in Directory.GetDirectories(corpus).Order(StringComparer.Ordinal))
+        {
+            all.AddRange(ConvertAndCompare(folder));
+        }
+
+        Report(all);
+        Assert.True(all.Count >= 15, $"only {all.Count} third-party shapefiles in {corpus}");
+        Assert.All(all, r => Assert.True(r.Compared.Ok, $"{r.Folder}/{r.Converted.Name}: {r.Converted.OutcomeText} {r.Converted.Reason}; {r.Compared.Problem}"));
+    }
+
+    [OgrFact]
+    public void GeneratedSets_EveryFileConvertsAsOgr2OgrDoes()
+    {
+        using var folder = new TempFolder();
+        ShapefileZoo.Write(folder.Sub("zoo"));
+        DatasetGenerator.Generate(new DatasetOptions(Files: 3, Seed: 11, MinFeatures: 20, MaxFeatures: 200, Skew: 1.5), folder.Sub("parcels"));
+
+        var all = ConvertAndCompare(folder.Sub("zoo")).Concat(ConvertAndCompare(folder.Sub("parcels"))).ToList();
+
+        Report(all);
+        Assert.Equal(19, all.Count);
+        Assert.All(all, r => Assert.True(r.Compared.Ok, $"{r.Converted.Name}: {r.Converted.OutcomeText} {r.Converted.Reason}; {r.Compared.Problem}"));
+    }
+
+    private static IEnumerable<(string Folder, FileResult Converted, VerifyResult Compared)> ConvertAndCompare(string folder)
+    {
+        using var converted = new TempFolder();
+        IReadOnlyList<string> files = ShapefileFiles.Find(folder);
+        Assert.True(ConversionPlan.TryParse("threads-dynamic:2", 2, out ConversionPlan plan));
+        ConversionReport report = ConversionRunner.Run(files, converted.Path, overwrite: false, plan);
+        VerifyResult[] compared = VerifyRunner.RunAgainstOgr2Ogr(files, converted.Path, workers: 2, encoding: null);
+        return [.. report.Files.Zip(compared, (c, v) => (Path.GetFileName(folder), c, v))];
+    }
+
+    private void Report(IEnumerable<(string Folder, FileResult Converted, VerifyResult Compared)> results)
+    {
+        foreach ((string folder, FileResult converted, VerifyResult compared) in results)
+        {
+            string warnings = converted.Warnings is { } w ? $" (warnings: {string.Join("; ", w)})" : "";
+            output.WriteLine($"{folder}/{converted.Name}: {converted.OutcomeText}, {converted.Features} features; against ogr2ogr: {(compared.Ok ? "equal" : compared.Problem)}{warnings}");
+        }
+    }
+}
