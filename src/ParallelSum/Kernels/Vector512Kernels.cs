@@ -24,15 +24,32 @@ internal static class Vector512Kernels
     /// <summary>Gets whether this width runs in hardware: it needs vpmuludq (AVX-512F) and accelerated 512-bit vectors.</summary>
     public static bool IsSupported => Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
-    /// <summary>The sum of the offsets at <c>[start, start + count)</c>. With <paramref name="count"/> at most 2^32 no 64-bit lane
-    /// can overflow (each lane adds at most 2^32 / 32 offsets below 2^32).</summary>
+    /// <summary>The sum of the offsets at <c>[start, start + count)</c>, by the path <see cref="OneMultiply"/> picks for the range.
+    /// With <paramref name="count"/> at most 2^32 no 64-bit lane can overflow (each lane adds at most 2^32 / 32 offsets below 2^32).</summary>
     public static ulong SumOffsets(in RandomStream stream, ulong start, ulong count) =>
+        OneMultiply.Suits(stream.RangeSize) ? SumOffsetsOneMultiply(stream, start, count) : SumOffsetsTwoMultiply(stream, start, count);
+
+    /// <summary>Writes the values at <c>start, start + 1, …</c> into <paramref name="destination"/>.</summary>
+    public static void Fill(in RandomStream stream, ulong start, Span<int> destination)
+    {
+        if (OneMultiply.Suits(stream.RangeSize))
+        {
+            FillOneMultiply(stream, start, destination);
+        }
+        else
+        {
+            FillTwoMultiply(stream, start, destination);
+        }
+    }
+
+    /// <summary>The exact two-multiply sum for any range.</summary>
+    internal static ulong SumOffsetsTwoMultiply(in RandomStream stream, ulong start, ulong count) =>
         stream.RangeSize == 1UL << 32
             ? SumOffsets<FullRangeMultiply>(stream, start, count)
             : SumOffsets<NarrowRangeMultiply>(stream, start, count);
 
-    /// <summary>Writes the values at <c>start, start + 1, …</c> into <paramref name="destination"/>.</summary>
-    public static void Fill(in RandomStream stream, ulong start, Span<int> destination)
+    /// <summary>The exact two-multiply fill for any range.</summary>
+    internal static void FillTwoMultiply(in RandomStream stream, ulong start, Span<int> destination)
     {
         if (stream.RangeSize == 1UL << 32)
         {
@@ -42,6 +59,106 @@ internal static class Vector512Kernels
         {
             Fill<NarrowRangeMultiply>(stream, start, destination);
         }
+    }
+
+    /// <summary>The one-multiply sum (see <see cref="OneMultiply"/>) for <c>r &lt; 2^32</c>: a chunk with a flagged lane is summed
+    /// again by the exact two-multiply kernel.</summary>
+    internal static ulong SumOffsetsOneMultiply(in RandomStream stream, ulong start, ulong count)
+    {
+        ulong total = 0;
+        for (ulong done = 0; done < count; done += OneMultiply.Chunk)
+        {
+            ulong n = Math.Min(OneMultiply.Chunk, count - done);
+            total += TrySumOneMultiply(stream, start + done, n, out ulong sum) ? sum : SumOffsets<NarrowRangeMultiply>(stream, start + done, n);
+        }
+
+        return total;
+    }
+
+    /// <summary>The one-multiply fill (see <see cref="OneMultiply"/>) for <c>r &lt; 2^32</c>: a chunk with a flagged lane is filled
+    /// again by the exact two-multiply kernel.</summary>
+    internal static void FillOneMultiply(in RandomStream stream, ulong start, Span<int> destination)
+    {
+        for (int done = 0; done < destination.Length; done += OneMultiply.Chunk)
+        {
+            Span<int> chunk = destination.Slice(done, Math.Min(OneMultiply.Chunk, destination.Length - done));
+            if (!TryFillOneMultiply(stream, start + (ulong)done, chunk))
+            {
+                Fill<NarrowRangeMultiply>(stream, start + (ulong)done, chunk);
+            }
+        }
+    }
+
+    /// <summary>Sums one chunk by the one-multiply path; false when a lane was flagged, and then <paramref name="sum"/> is not exact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TrySumOneMultiply(in RandomStream stream, ulong start, ulong count, out ulong sum)
+    {
+        var range = Vector512.Create(stream.RangeSize);
+        var flagShift = Vector512.Create(OneMultiply.FlagShift(stream.RangeSize)).AsUInt32();
+        var mix1 = Vector512.Create(StreamMath.Mix1);
+        var mix2 = Vector512.Create(StreamMath.Mix2);
+        var blockStep = Vector512.Create(unchecked(Block * StreamMath.Gamma));
+        Vector512<ulong> z0 = FirstInputs(stream.Seed, start);
+        Vector512<ulong> z1 = z0 + Vector512.Create(unchecked(Lanes * StreamMath.Gamma));
+        Vector512<ulong> z2 = z1 + Vector512.Create(unchecked(Lanes * StreamMath.Gamma));
+        Vector512<ulong> z3 = z2 + Vector512.Create(unchecked(Lanes * StreamMath.Gamma));
+        Vector512<uint> sum0 = default, sum1 = default, sum2 = default, sum3 = default;
+        Vector512<uint> least = Vector512<uint>.AllBitsSet;
+
+        ulong i = start, end = start + count;
+        for (; end - i >= Block; i += Block)
+        {
+            // a = hi * r; its high half is the offset unless the lane is flagged (see OneMultiply).
+            Vector512<uint> a0 = NarrowRangeMultiply.Multiply(Mix(z0, mix1, mix2) >>> 32, range).AsUInt32();
+            Vector512<uint> a1 = NarrowRangeMultiply.Multiply(Mix(z1, mix1, mix2) >>> 32, range).AsUInt32();
+            Vector512<uint> a2 = NarrowRangeMultiply.Multiply(Mix(z2, mix1, mix2) >>> 32, range).AsUInt32();
+            Vector512<uint> a3 = NarrowRangeMultiply.Multiply(Mix(z3, mix1, mix2) >>> 32, range).AsUInt32();
+            // 32-bit adds: the odd (high) lanes sum the offsets, never carrying into their neighbours; even lanes are ignored.
+            sum0 += a0;
+            sum1 += a1;
+            sum2 += a2;
+            sum3 += a3;
+            least = Vector512.Min(least, Vector512.Min(Vector512.Min(a0 + flagShift, a1 + flagShift), Vector512.Min(a2 + flagShift, a3 + flagShift)));
+            z0 += blockStep;
+            z1 += blockStep;
+            z2 += blockStep;
+            z3 += blockStep;
+        }
+
+        Vector512<ulong> offsets = ((sum0 + sum1).AsUInt64() >>> 32) + ((sum2 + sum3).AsUInt64() >>> 32);
+        sum = Vector512.Sum(offsets) + ScalarKernels.SumOffsets(stream, i, end - i);
+        return Vector512.GreaterThanAll(least, Vector512.Create(OneMultiply.FlagLimit(stream.RangeSize)));
+    }
+
+    /// <summary>Fills one chunk by the one-multiply path; false when a lane was flagged, and then the chunk is not exact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryFillOneMultiply(in RandomStream stream, ulong start, Span<int> destination)
+    {
+        var range = Vector512.Create(stream.RangeSize);
+        var flagShift = Vector512.Create(OneMultiply.FlagShift(stream.RangeSize)).AsUInt32();
+        var mix1 = Vector512.Create(StreamMath.Mix1);
+        var mix2 = Vector512.Create(StreamMath.Mix2);
+        var mins = Vector512.Create(unchecked((uint)stream.Min));
+        var pairStep = Vector512.Create(unchecked(2 * Lanes * StreamMath.Gamma));
+        Vector512<ulong> z0 = FirstInputs(stream.Seed, start);
+        Vector512<ulong> z1 = z0 + Vector512.Create(unchecked(Lanes * StreamMath.Gamma));
+        Vector512<uint> least = Vector512<uint>.AllBitsSet;
+        ref int target = ref MemoryMarshal.GetReference(destination);
+
+        int k = 0;
+        for (; destination.Length - k >= 2 * Lanes; k += 2 * Lanes)
+        {
+            Vector512<ulong> a0 = NarrowRangeMultiply.Multiply(Mix(z0, mix1, mix2) >>> 32, range);
+            Vector512<ulong> a1 = NarrowRangeMultiply.Multiply(Mix(z1, mix1, mix2) >>> 32, range);
+            least = Vector512.Min(least, Vector512.Min(a0.AsUInt32() + flagShift, a1.AsUInt32() + flagShift));
+            Vector512<uint> offsets = Vector512.Narrow(a0 >>> 32, a1 >>> 32);
+            (offsets + mins).AsInt32().StoreUnsafe(ref target, (nuint)k);
+            z0 += pairStep;
+            z1 += pairStep;
+        }
+
+        ScalarKernels.Fill(stream, start + (ulong)k, destination[k..]);
+        return Vector512.GreaterThanAll(least, Vector512.Create(OneMultiply.FlagLimit(stream.RangeSize)));
     }
 
     // Fully optimised from the first call, so a long single call does not start in tier-0 or OSR code. This is only fast

@@ -10,19 +10,6 @@ public class VectorKernelTests(ITestOutputHelper output)
     /// <summary>The environment variable with which a CI run states which kernel width it must run at (512, 256, 128 or 64).</summary>
     public const string ExpectedWidthVariable = "PARALLELSUM_EXPECTED_KERNEL_WIDTH";
 
-    public delegate ulong SumKernel(in RandomStream stream, ulong start, ulong count);
-
-    public delegate void FillKernel(in RandomStream stream, ulong start, Span<int> destination);
-
-    private static readonly Dictionary<int, (Func<bool> Supported, SumKernel Sum, FillKernel Fill)> Widths = new()
-    {
-        [512] = (() => Vector512Kernels.IsSupported, Vector512Kernels.SumOffsets, Vector512Kernels.Fill),
-        [256] = (() => Vector256Kernels.IsSupported, Vector256Kernels.SumOffsets, Vector256Kernels.Fill),
-        [128] = (() => Vector128Kernels.IsSupported, Vector128Kernels.SumOffsets, Vector128Kernels.Fill),
-    };
-
-    public static TheoryData<int> WidthNames() => new(Widths.Keys);
-
     /// <summary>Ranges with r = 1, small r, a power of two (no rejection), r = 2^32 (the shift path) and the rejection vector's range.</summary>
     private static readonly (int Min, int Max)[] Ranges =
     [
@@ -34,18 +21,11 @@ public class VectorKernelTests(ITestOutputHelper output)
 
     private static IEnumerable<int> Lengths() => Enumerable.Range(0, 257).Concat(BlockEdges);
 
-    private static (Func<bool> Supported, SumKernel Sum, FillKernel Fill) Kernel(int width)
-    {
-        var kernel = Widths[width];
-        Skip.IfNot(kernel.Supported(), $"{width}-bit kernels are not accelerated here (CPU or DOTNET_Enable* settings); this run checks the others.");
-        return kernel;
-    }
-
     [SkippableTheory]
-    [MemberData(nameof(WidthNames))]
+    [MemberData(nameof(KernelWidth.Names), MemberType = typeof(KernelWidth))]
     public void SumOffsets_EveryLengthAndRange_EqualsScalar(int width)
     {
-        var kernel = Kernel(width);
+        var kernel = KernelWidth.Get(width);
         foreach (var (min, max) in Ranges)
         {
             var stream = new RandomStream(0x5EED + (ulong)width, min, max);
@@ -57,10 +37,10 @@ public class VectorKernelTests(ITestOutputHelper output)
     }
 
     [SkippableTheory]
-    [MemberData(nameof(WidthNames))]
+    [MemberData(nameof(KernelWidth.Names), MemberType = typeof(KernelWidth))]
     public void Fill_EveryLengthAndRange_EqualsScalar(int width)
     {
-        var kernel = Kernel(width);
+        var kernel = KernelWidth.Get(width);
         foreach (var (min, max) in Ranges)
         {
             var stream = new RandomStream(99, min, max);
@@ -76,11 +56,11 @@ public class VectorKernelTests(ITestOutputHelper output)
     }
 
     [SkippableTheory]
-    [MemberData(nameof(WidthNames))]
+    [MemberData(nameof(KernelWidth.Names), MemberType = typeof(KernelWidth))]
     public void RejectedIndex_AtEveryLanePosition_FallsBackToTheDefinition(int width)
     {
         const ulong rejected = 10435888575;
-        var kernel = Kernel(width);
+        var kernel = KernelWidth.Get(width);
         var stream = new RandomStream(42, int.MinValue, 1073741823);
         for (ulong before = 0; before < 40; before++)
         {
