@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using Kernel128 = ParallelSum.Kernels.VectorKernel<ParallelSum.Kernels.Vector128Width, System.Runtime.Intrinsics.Vector128<ulong>>;
+using Kernel256 = ParallelSum.Kernels.VectorKernel<ParallelSum.Kernels.Vector256Width, System.Runtime.Intrinsics.Vector256<ulong>>;
+using Kernel512 = ParallelSum.Kernels.VectorKernel<ParallelSum.Kernels.Vector512Width, System.Runtime.Intrinsics.Vector512<ulong>>;
 using ParallelSum.Kernels;
 
 namespace ParallelSum.Benchmarks;
@@ -17,9 +20,9 @@ public class KernelBenchmarks
     [Benchmark]
     public ulong SumOffsets() => Width switch
     {
-        512 => Vector512Kernels.SumOffsets(_stream, 0, Count),
-        256 => Vector256Kernels.SumOffsets(_stream, 0, Count),
-        128 => Vector128Kernels.SumOffsets(_stream, 0, Count),
+        512 => Kernel512.SumOffsets(_stream, 0, Count),
+        256 => Kernel256.SumOffsets(_stream, 0, Count),
+        128 => Kernel128.SumOffsets(_stream, 0, Count),
         _ => ScalarKernels.SumOffsets(_stream, 0, Count),
     };
 
@@ -28,9 +31,9 @@ public class KernelBenchmarks
     {
         switch (Width)
         {
-            case 512: Vector512Kernels.Fill(_stream, 0, _buffer); break;
-            case 256: Vector256Kernels.Fill(_stream, 0, _buffer); break;
-            case 128: Vector128Kernels.Fill(_stream, 0, _buffer); break;
+            case 512: Kernel512.Fill(_stream, 0, _buffer); break;
+            case 256: Kernel256.Fill(_stream, 0, _buffer); break;
+            case 128: Kernel128.Fill(_stream, 0, _buffer); break;
             default: ScalarKernels.Fill(_stream, 0, _buffer); break;
         }
     }

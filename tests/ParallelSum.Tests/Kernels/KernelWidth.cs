@@ -1,4 +1,7 @@
 using ParallelSum.Kernels;
+using Kernel128 = ParallelSum.Kernels.VectorKernel<ParallelSum.Kernels.Vector128Width, System.Runtime.Intrinsics.Vector128<ulong>>;
+using Kernel256 = ParallelSum.Kernels.VectorKernel<ParallelSum.Kernels.Vector256Width, System.Runtime.Intrinsics.Vector256<ulong>>;
+using Kernel512 = ParallelSum.Kernels.VectorKernel<ParallelSum.Kernels.Vector512Width, System.Runtime.Intrinsics.Vector512<ulong>>;
 
 namespace ParallelSum.Tests.Kernels;
 
@@ -19,12 +22,12 @@ public sealed record KernelWidth(
 
     private static readonly Dictionary<int, KernelWidth> All = new KernelWidth[]
     {
-        new(512, () => Vector512Kernels.IsSupported, Vector512Kernels.SumOffsets, Vector512Kernels.Fill, Vector512Kernels.SumOffsetsOneMultiply,
-            Vector512Kernels.SumOffsetsTwoMultiply, Vector512Kernels.FillOneMultiply, Vector512Kernels.FillTwoMultiply),
-        new(256, () => Vector256Kernels.IsSupported, Vector256Kernels.SumOffsets, Vector256Kernels.Fill, Vector256Kernels.SumOffsetsOneMultiply,
-            Vector256Kernels.SumOffsetsTwoMultiply, Vector256Kernels.FillOneMultiply, Vector256Kernels.FillTwoMultiply),
-        new(128, () => Vector128Kernels.IsSupported, Vector128Kernels.SumOffsets, Vector128Kernels.Fill, Vector128Kernels.SumOffsetsOneMultiply,
-            Vector128Kernels.SumOffsetsTwoMultiply, Vector128Kernels.FillOneMultiply, Vector128Kernels.FillTwoMultiply),
+        new(512, () => Kernel512.IsSupported, Kernel512.SumOffsets, Kernel512.Fill, Kernel512.SumOffsetsOneMultiply,
+            Kernel512.SumOffsetsTwoMultiply, Kernel512.FillOneMultiply, Kernel512.FillTwoMultiply),
+        new(256, () => Kernel256.IsSupported, Kernel256.SumOffsets, Kernel256.Fill, Kernel256.SumOffsetsOneMultiply,
+            Kernel256.SumOffsetsTwoMultiply, Kernel256.FillOneMultiply, Kernel256.FillTwoMultiply),
+        new(128, () => Kernel128.IsSupported, Kernel128.SumOffsets, Kernel128.Fill, Kernel128.SumOffsetsOneMultiply,
+            Kernel128.SumOffsetsTwoMultiply, Kernel128.FillOneMultiply, Kernel128.FillTwoMultiply),
     }.ToDictionary(w => w.Bits);
 
     /// <summary>The vector widths, for <c>[MemberData]</c>.</summary>

@@ -76,7 +76,7 @@ public class VectorKernelTests(ITestOutputHelper output)
     [Fact]
     public void StreamKernels_UseTheWidestAcceleratedWidth()
     {
-        int expected = Vector512Kernels.IsSupported ? 512 : Vector256Kernels.IsSupported ? 256 : Vector128Kernels.IsSupported ? 128 : 64;
+        int expected = Vector512Width.IsSupported ? 512 : Vector256Width.IsSupported ? 256 : Vector128Width.IsSupported ? 128 : 64;
         Assert.Equal(expected, StreamKernels.Width);
     }
 
