@@ -56,7 +56,7 @@ internal interface IVectorWidth<TVector>
     /// <summary>Whether every 32-bit half of <paramref name="value"/> is above <paramref name="limit"/> (unsigned).</summary>
     static abstract bool GreaterThanAll32(TVector value, uint limit);
 
-    /// <summary>Stores the low 32 bits of each lane of <paramref name="first"/>, then of <paramref name="second"/>, each plus
+    /// <summary>Stores the high 32 bits of each lane of <paramref name="first"/>, then of <paramref name="second"/>, each plus
     /// <paramref name="add"/> (wrapping), as <c>2 * Lanes</c> ints at <c>destination + offset</c>.</summary>
-    static abstract void StoreNarrowed(TVector first, TVector second, uint add, ref int destination, nuint offset);
+    static abstract void StoreHighHalves(TVector first, TVector second, uint add, ref int destination, nuint offset);
 }

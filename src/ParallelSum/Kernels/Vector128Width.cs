@@ -72,7 +72,13 @@ internal readonly struct Vector128Width : IVectorWidth<Vector128<ulong>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool GreaterThanAll32(Vector128<ulong> value, uint limit) => Vector128.GreaterThanAll(value.AsUInt32(), Vector128.Create(limit));
 
+    /// <summary>shufps on x64 and uzp2 on Arm64 pick the odd 32-bit elements of both vectors in one instruction.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreNarrowed(Vector128<ulong> first, Vector128<ulong> second, uint add, ref int destination, nuint offset) =>
-        (Vector128.Narrow(first, second) + Vector128.Create(add)).AsInt32().StoreUnsafe(ref destination, offset);
+    public static void StoreHighHalves(Vector128<ulong> first, Vector128<ulong> second, uint add, ref int destination, nuint offset)
+    {
+        Vector128<uint> odd = Sse.IsSupported ? Sse.Shuffle(first.AsSingle(), second.AsSingle(), 0b11_01_11_01).AsUInt32()
+            : AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.UnzipOdd(first.AsUInt32(), second.AsUInt32())
+            : Vector128.Narrow(first >>> 32, second >>> 32);
+        (odd + Vector128.Create(add)).AsInt32().StoreUnsafe(ref destination, offset);
+    }
 }

@@ -55,7 +55,11 @@ internal readonly struct Vector256Width : IVectorWidth<Vector256<ulong>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool GreaterThanAll32(Vector256<ulong> value, uint limit) => Vector256.GreaterThanAll(value.AsUInt32(), Vector256.Create(limit));
 
+    /// <summary>vshufps picks the odd 32-bit elements per 128-bit half, vpermq puts the halves in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreNarrowed(Vector256<ulong> first, Vector256<ulong> second, uint add, ref int destination, nuint offset) =>
-        (Vector256.Narrow(first, second) + Vector256.Create(add)).AsInt32().StoreUnsafe(ref destination, offset);
+    public static void StoreHighHalves(Vector256<ulong> first, Vector256<ulong> second, uint add, ref int destination, nuint offset)
+    {
+        Vector256<ulong> odd = Avx.Shuffle(first.AsSingle(), second.AsSingle(), 0b11_01_11_01).AsUInt64();
+        (Avx2.Permute4x64(odd, 0b11_01_10_00).AsUInt32() + Vector256.Create(add)).AsInt32().StoreUnsafe(ref destination, offset);
+    }
 }

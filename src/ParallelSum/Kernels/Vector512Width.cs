@@ -55,7 +55,9 @@ internal readonly struct Vector512Width : IVectorWidth<Vector512<ulong>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool GreaterThanAll32(Vector512<ulong> value, uint limit) => Vector512.GreaterThanAll(value.AsUInt32(), Vector512.Create(limit));
 
+    /// <summary>One vpermt2d picks the odd 32-bit elements of both vectors (a shift and a narrow each would take three).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreNarrowed(Vector512<ulong> first, Vector512<ulong> second, uint add, ref int destination, nuint offset) =>
-        (Vector512.Narrow(first, second) + Vector512.Create(add)).AsInt32().StoreUnsafe(ref destination, offset);
+    public static void StoreHighHalves(Vector512<ulong> first, Vector512<ulong> second, uint add, ref int destination, nuint offset) =>
+        (Avx512F.PermuteVar16x32x2(first.AsUInt32(), Vector512.Create(1U, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31), second.AsUInt32())
+            + Vector512.Create(add)).AsInt32().StoreUnsafe(ref destination, offset);
 }

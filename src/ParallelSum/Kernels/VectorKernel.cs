@@ -142,23 +142,31 @@ internal static class VectorKernel<TWidth, TVector>
         TVector range = TWidth.Create(stream.RangeSize);
         TVector flagShift = TWidth.Create(OneMultiply.FlagShift(stream.RangeSize));
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
-        TVector pairStep = TWidth.Create(unchecked(2 * (ulong)TWidth.Lanes * StreamMath.Gamma));
+        TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
+        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
         TVector z0 = FirstInputs(stream.Seed, start);
-        TVector z1 = TWidth.Add(z0, TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma)));
+        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
         TVector least = TWidth.Create(ulong.MaxValue);
         uint min = unchecked((uint)stream.Min);
         ref int target = ref MemoryMarshal.GetReference(destination);
 
         int k = 0;
-        for (; destination.Length - k >= 2 * TWidth.Lanes; k += 2 * TWidth.Lanes)
+        for (; destination.Length - k >= Block; k += Block)
         {
             TVector a0 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z0, mix1, mix2), 32), range);
             TVector a1 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z1, mix1, mix2), 32), range);
-            least = TWidth.Min32(least, TWidth.Min32(TWidth.Add32(a0, flagShift), TWidth.Add32(a1, flagShift)));
+            TVector a2 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z2, mix1, mix2), 32), range);
+            TVector a3 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z3, mix1, mix2), 32), range);
+            least = TWidth.Min32(
+                least,
+                TWidth.Min32(TWidth.Min32(TWidth.Add32(a0, flagShift), TWidth.Add32(a1, flagShift)), TWidth.Min32(TWidth.Add32(a2, flagShift), TWidth.Add32(a3, flagShift))));
             // min + offset stays in [min, max], so the 32-bit wrap-around is exact.
-            TWidth.StoreNarrowed(TWidth.ShiftRightLogical(a0, 32), TWidth.ShiftRightLogical(a1, 32), min, ref target, (nuint)k);
-            z0 = TWidth.Add(z0, pairStep);
-            z1 = TWidth.Add(z1, pairStep);
+            TWidth.StoreHighHalves(a0, a1, min, ref target, (nuint)k);
+            TWidth.StoreHighHalves(a2, a3, min, ref target, (nuint)(k + (2 * TWidth.Lanes)));
+            z0 = TWidth.Add(z0, blockStep);
+            z1 = TWidth.Add(z1, blockStep);
+            z2 = TWidth.Add(z2, blockStep);
+            z3 = TWidth.Add(z3, blockStep);
         }
 
         ScalarKernels.Fill(stream, start + (ulong)k, destination[k..]);
@@ -217,27 +225,37 @@ internal static class VectorKernel<TWidth, TVector>
         TVector range = TWidth.Create(stream.RangeSize);
         TVector threshold = TWidth.Create(stream.Threshold);
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
-        TVector pairStep = TWidth.Create(unchecked(2 * (ulong)TWidth.Lanes * StreamMath.Gamma));
+        TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
+        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
         TVector z0 = FirstInputs(stream.Seed, start);
-        TVector z1 = TWidth.Add(z0, TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma)));
+        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
         TVector rejected = default;
         uint min = unchecked((uint)stream.Min);
         ref int target = ref MemoryMarshal.GetReference(destination);
 
         int k = 0;
-        for (; destination.Length - k >= 2 * TWidth.Lanes; k += 2 * TWidth.Lanes)
+        for (; destination.Length - k >= Block; k += Block)
         {
-            TVector w0 = Mix(z0, mix1, mix2), w1 = Mix(z1, mix1, mix2);
+            TVector w0 = Mix(z0, mix1, mix2), w1 = Mix(z1, mix1, mix2), w2 = Mix(z2, mix1, mix2), w3 = Mix(z3, mix1, mix2);
             TVector a0 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w0, 32), range), b0 = TMultiply.Multiply<TWidth, TVector>(w0, range);
             TVector a1 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w1, 32), range), b1 = TMultiply.Multiply<TWidth, TVector>(w1, range);
-            rejected = TWidth.Or(rejected, TWidth.Or(TWidth.LessThan(LowHalf(a0, b0), threshold), TWidth.LessThan(LowHalf(a1, b1), threshold)));
-            // Two vectors of 64-bit offsets narrow into one vector of 32-bit values; min + offset stays in [min, max].
-            TWidth.StoreNarrowed(HighHalf(a0, b0), HighHalf(a1, b1), min, ref target, (nuint)k);
-            z0 = TWidth.Add(z0, pairStep);
-            z1 = TWidth.Add(z1, pairStep);
+            TVector a2 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w2, 32), range), b2 = TMultiply.Multiply<TWidth, TVector>(w2, range);
+            TVector a3 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w3, 32), range), b3 = TMultiply.Multiply<TWidth, TVector>(w3, range);
+            rejected = TWidth.Or(
+                rejected,
+                TWidth.Or(
+                    TWidth.Or(TWidth.LessThan(LowHalf(a0, b0), threshold), TWidth.LessThan(LowHalf(a1, b1), threshold)),
+                    TWidth.Or(TWidth.LessThan(LowHalf(a2, b2), threshold), TWidth.LessThan(LowHalf(a3, b3), threshold))));
+            // The offsets sit in the high halves; pairs of vectors become vectors of 32-bit values. min + offset stays in [min, max].
+            TWidth.StoreHighHalves(HighHalfUnshifted(a0, b0), HighHalfUnshifted(a1, b1), min, ref target, (nuint)k);
+            TWidth.StoreHighHalves(HighHalfUnshifted(a2, b2), HighHalfUnshifted(a3, b3), min, ref target, (nuint)(k + (2 * TWidth.Lanes)));
+            z0 = TWidth.Add(z0, blockStep);
+            z1 = TWidth.Add(z1, blockStep);
+            z2 = TWidth.Add(z2, blockStep);
+            z3 = TWidth.Add(z3, blockStep);
         }
 
-        // The tail (under two vectors) is scalar. After a rejection in the vector part, only the rejected indices are rewritten.
+        // The tail (under one block) is scalar. After a rejection in the vector part, only the rejected indices are rewritten.
         ScalarKernels.Fill(stream, start + (ulong)k, destination[k..]);
         if (!TWidth.IsZero(rejected))
         {
@@ -247,7 +265,11 @@ internal static class VectorKernel<TWidth, TVector>
 
     /// <summary><c>high64(word * r) = (a + (b &gt;&gt; 32)) &gt;&gt; 32</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector HighHalf(TVector a, TVector b) => TWidth.ShiftRightLogical(TWidth.Add(a, TWidth.ShiftRightLogical(b, 32)), 32);
+    private static TVector HighHalf(TVector a, TVector b) => TWidth.ShiftRightLogical(HighHalfUnshifted(a, b), 32);
+
+    /// <summary><c>a + (b &gt;&gt; 32)</c>: <c>high64(word * r)</c> in its high 32 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector HighHalfUnshifted(TVector a, TVector b) => TWidth.Add(a, TWidth.ShiftRightLogical(b, 32));
 
     /// <summary><c>low64(word * r) = b + (a &lt;&lt; 32)</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
