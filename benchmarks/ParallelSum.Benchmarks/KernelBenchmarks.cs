@@ -6,16 +6,24 @@ using ParallelSum.Kernels;
 
 namespace ParallelSum.Benchmarks;
 
-/// <summary>One core, one kernel: each vector width's fused sum and fill over 2^20 values (4 MiB filled, so it stays in cache).</summary>
+/// <summary>One core, one kernel: each vector width's fused sum and fill over 2^20 values (4 MiB filled, so it stays in cache),
+/// for [0, 10] (the one-multiply path) and [0, int.MaxValue] (the two-multiply path). Add <c>--disasm</c> to see the code the
+/// JIT made for each width.</summary>
 [MemoryDiagnoser]
 public class KernelBenchmarks
 {
     private const int Count = 1 << 20;
     private readonly int[] _buffer = new int[Count];
-    private readonly RandomStream _stream = new(42);
+    private RandomStream _stream;
 
     [Params(512, 256, 128, 64)]
     public int Width { get; set; }
+
+    [Params(10, int.MaxValue)]
+    public int Max { get; set; }
+
+    [GlobalSetup]
+    public void CreateStream() => _stream = new RandomStream(42, 0, Max);
 
     [Benchmark]
     public ulong SumOffsets() => Width switch

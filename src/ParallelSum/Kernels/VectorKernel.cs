@@ -100,9 +100,7 @@ internal static class VectorKernel<TWidth, TVector>
         TVector flagShift = TWidth.Create(OneMultiply.FlagShift(stream.RangeSize));
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
-        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
-        TVector z0 = FirstInputs(stream.Seed, start);
-        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
+        (TVector z0, TVector z1, TVector z2, TVector z3) = FirstInputs(stream.Seed, start);
         TVector sum0 = default, sum1 = default, sum2 = default, sum3 = default;
         TVector least = TWidth.Create(ulong.MaxValue);
 
@@ -143,9 +141,7 @@ internal static class VectorKernel<TWidth, TVector>
         TVector flagShift = TWidth.Create(OneMultiply.FlagShift(stream.RangeSize));
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
-        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
-        TVector z0 = FirstInputs(stream.Seed, start);
-        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
+        (TVector z0, TVector z1, TVector z2, TVector z3) = FirstInputs(stream.Seed, start);
         TVector least = TWidth.Create(ulong.MaxValue);
         uint min = unchecked((uint)stream.Min);
         ref int target = ref MemoryMarshal.GetReference(destination);
@@ -181,31 +177,24 @@ internal static class VectorKernel<TWidth, TVector>
         TVector threshold = TWidth.Create(stream.Threshold);
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
-        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
-        TVector z0 = FirstInputs(stream.Seed, start);
-        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
+        (TVector z0, TVector z1, TVector z2, TVector z3) = FirstInputs(stream.Seed, start);
         TVector sum0 = default, sum1 = default, sum2 = default, sum3 = default, rejected = default;
 
         ulong i = start, end = start + count;
         for (; end - i >= (ulong)Block; i += (ulong)Block)
         {
             TVector w0 = Mix(z0, mix1, mix2), w1 = Mix(z1, mix1, mix2), w2 = Mix(z2, mix1, mix2), w3 = Mix(z3, mix1, mix2);
-            // word = hi * 2^32 + lo; word * r = a * 2^32 + b with a = hi * r and b = lo * r; a + (b >> 32) < 2^64, so no carry.
-            TVector a0 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w0, 32), range), b0 = TMultiply.Multiply<TWidth, TVector>(w0, range);
-            TVector a1 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w1, 32), range), b1 = TMultiply.Multiply<TWidth, TVector>(w1, range);
-            TVector a2 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w2, 32), range), b2 = TMultiply.Multiply<TWidth, TVector>(w2, range);
-            TVector a3 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w3, 32), range), b3 = TMultiply.Multiply<TWidth, TVector>(w3, range);
+            (TVector a0, TVector b0) = Products<TMultiply>(w0, range);
+            (TVector a1, TVector b1) = Products<TMultiply>(w1, range);
+            (TVector a2, TVector b2) = Products<TMultiply>(w2, range);
+            (TVector a3, TVector b3) = Products<TMultiply>(w3, range);
             sum0 = TWidth.Add(sum0, HighHalf(a0, b0));
             sum1 = TWidth.Add(sum1, HighHalf(a1, b1));
             sum2 = TWidth.Add(sum2, HighHalf(a2, b2));
             sum3 = TWidth.Add(sum3, HighHalf(a3, b3));
             // Rejections are only collected here: a call inside the loop would clobber every vector register (none is
             // callee-saved) and the loop's state would live in memory.
-            rejected = TWidth.Or(
-                rejected,
-                TWidth.Or(
-                    TWidth.Or(TWidth.LessThan(LowHalf(a0, b0), threshold), TWidth.LessThan(LowHalf(a1, b1), threshold)),
-                    TWidth.Or(TWidth.LessThan(LowHalf(a2, b2), threshold), TWidth.LessThan(LowHalf(a3, b3), threshold))));
+            rejected = TWidth.Or(rejected, TWidth.Or(Rejected(a0, b0, threshold), TWidth.Or(Rejected(a1, b1, threshold), TWidth.Or(Rejected(a2, b2, threshold), Rejected(a3, b3, threshold)))));
             z0 = TWidth.Add(z0, blockStep);
             z1 = TWidth.Add(z1, blockStep);
             z2 = TWidth.Add(z2, blockStep);
@@ -226,9 +215,7 @@ internal static class VectorKernel<TWidth, TVector>
         TVector threshold = TWidth.Create(stream.Threshold);
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
-        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
-        TVector z0 = FirstInputs(stream.Seed, start);
-        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
+        (TVector z0, TVector z1, TVector z2, TVector z3) = FirstInputs(stream.Seed, start);
         TVector rejected = default;
         uint min = unchecked((uint)stream.Min);
         ref int target = ref MemoryMarshal.GetReference(destination);
@@ -237,15 +224,11 @@ internal static class VectorKernel<TWidth, TVector>
         for (; destination.Length - k >= Block; k += Block)
         {
             TVector w0 = Mix(z0, mix1, mix2), w1 = Mix(z1, mix1, mix2), w2 = Mix(z2, mix1, mix2), w3 = Mix(z3, mix1, mix2);
-            TVector a0 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w0, 32), range), b0 = TMultiply.Multiply<TWidth, TVector>(w0, range);
-            TVector a1 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w1, 32), range), b1 = TMultiply.Multiply<TWidth, TVector>(w1, range);
-            TVector a2 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w2, 32), range), b2 = TMultiply.Multiply<TWidth, TVector>(w2, range);
-            TVector a3 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w3, 32), range), b3 = TMultiply.Multiply<TWidth, TVector>(w3, range);
-            rejected = TWidth.Or(
-                rejected,
-                TWidth.Or(
-                    TWidth.Or(TWidth.LessThan(LowHalf(a0, b0), threshold), TWidth.LessThan(LowHalf(a1, b1), threshold)),
-                    TWidth.Or(TWidth.LessThan(LowHalf(a2, b2), threshold), TWidth.LessThan(LowHalf(a3, b3), threshold))));
+            (TVector a0, TVector b0) = Products<TMultiply>(w0, range);
+            (TVector a1, TVector b1) = Products<TMultiply>(w1, range);
+            (TVector a2, TVector b2) = Products<TMultiply>(w2, range);
+            (TVector a3, TVector b3) = Products<TMultiply>(w3, range);
+            rejected = TWidth.Or(rejected, TWidth.Or(Rejected(a0, b0, threshold), TWidth.Or(Rejected(a1, b1, threshold), TWidth.Or(Rejected(a2, b2, threshold), Rejected(a3, b3, threshold)))));
             // The offsets sit in the high halves; pairs of vectors become vectors of 32-bit values. min + offset stays in [min, max].
             TWidth.StoreHighHalves(HighHalfUnshifted(a0, b0), HighHalfUnshifted(a1, b1), min, ref target, (nuint)k);
             TWidth.StoreHighHalves(HighHalfUnshifted(a2, b2), HighHalfUnshifted(a3, b3), min, ref target, (nuint)(k + (2 * TWidth.Lanes)));
@@ -271,14 +254,26 @@ internal static class VectorKernel<TWidth, TVector>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector HighHalfUnshifted(TVector a, TVector b) => TWidth.Add(a, TWidth.ShiftRightLogical(b, 32));
 
-    /// <summary><c>low64(word * r) = b + (a &lt;&lt; 32)</c>.</summary>
+    /// <summary><c>word * r = a * 2^32 + b</c> with <c>a = hi * r</c> and <c>b = lo * r</c>; <c>a + (b &gt;&gt; 32) &lt; 2^64</c>, so no carry.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector LowHalf(TVector a, TVector b) => TWidth.Add(b, TWidth.ShiftLeft(a, 32));
+    private static (TVector A, TVector B) Products<TMultiply>(TVector word, TVector range)
+        where TMultiply : struct, IRangeMultiply =>
+        (TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(word, 32), range), TMultiply.Multiply<TWidth, TVector>(word, range));
 
-    /// <summary>The mix64 inputs of attempt 0 for the first vector of indices from <paramref name="start"/>: <c>seed + (i + 1) * GAMMA</c>.</summary>
+    /// <summary>All ones in the lanes whose attempt 0 is rejected: <c>low64(word * r) = b + (a &lt;&lt; 32)</c> below the threshold.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector FirstInputs(ulong seed, ulong start) =>
-        TWidth.Add(TWidth.Create(unchecked(seed + ((start + 1) * StreamMath.Gamma))), TWidth.Multiply(TWidth.Indices, TWidth.Create(StreamMath.Gamma)));
+    private static TVector Rejected(TVector a, TVector b, TVector threshold) => TWidth.LessThan(TWidth.Add(b, TWidth.ShiftLeft(a, 32)), threshold);
+
+    /// <summary>The mix64 inputs of attempt 0 for the first block's four vectors of indices from <paramref name="start"/>:
+    /// <c>seed + (i + 1) * GAMMA</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (TVector Z0, TVector Z1, TVector Z2, TVector Z3) FirstInputs(ulong seed, ulong start)
+    {
+        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
+        TVector z0 = TWidth.Add(TWidth.Create(unchecked(seed + ((start + 1) * StreamMath.Gamma))), TWidth.Multiply(TWidth.Indices, TWidth.Create(StreamMath.Gamma)));
+        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep);
+        return (z0, z1, z2, TWidth.Add(z2, vectorStep));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector Mix(TVector z, TVector mix1, TVector mix2)
