@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ParallelSum.Kernels;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal interface IRangeMultiply
 /// <summary><c>r &lt; 2^32</c>: one widening 32x32→64 multiply (vpmuludq/pmuludq/umull: a single uop, unlike a 64-bit lane multiply).</summary>
 internal readonly struct NarrowRangeMultiply : IRangeMultiply
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector Multiply<TWidth, TVector>(TVector lanes, TVector range)
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct => TWidth.MultiplyLow32(lanes, range);
@@ -22,6 +25,7 @@ internal readonly struct NarrowRangeMultiply : IRangeMultiply
 /// <summary><c>r = 2^32</c>, the full int range: r does not fit a 32-bit multiplier, but multiplying by it is a shift.</summary>
 internal readonly struct FullRangeMultiply : IRangeMultiply
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector Multiply<TWidth, TVector>(TVector lanes, TVector range)
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct => TWidth.ShiftLeft(lanes, 32);

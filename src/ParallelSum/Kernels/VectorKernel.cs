@@ -184,10 +184,12 @@ internal static class VectorKernel<TWidth, TVector>
         for (; end - i >= (ulong)Block; i += (ulong)Block)
         {
             TVector w0 = Mix(z0, mix1, mix2), w1 = Mix(z1, mix1, mix2), w2 = Mix(z2, mix1, mix2), w3 = Mix(z3, mix1, mix2);
-            (TVector a0, TVector b0) = Products<TMultiply>(w0, range);
-            (TVector a1, TVector b1) = Products<TMultiply>(w1, range);
-            (TVector a2, TVector b2) = Products<TMultiply>(w2, range);
-            (TVector a3, TVector b3) = Products<TMultiply>(w3, range);
+            // word = hi * 2^32 + lo; word * r = a * 2^32 + b with a = hi * r and b = lo * r; a + (b >> 32) < 2^64, so no carry.
+            // (Written out, not through a tuple-returning helper, so the products stay in registers.)
+            TVector a0 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w0, 32), range), b0 = TMultiply.Multiply<TWidth, TVector>(w0, range);
+            TVector a1 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w1, 32), range), b1 = TMultiply.Multiply<TWidth, TVector>(w1, range);
+            TVector a2 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w2, 32), range), b2 = TMultiply.Multiply<TWidth, TVector>(w2, range);
+            TVector a3 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w3, 32), range), b3 = TMultiply.Multiply<TWidth, TVector>(w3, range);
             sum0 = TWidth.Add(sum0, HighHalf(a0, b0));
             sum1 = TWidth.Add(sum1, HighHalf(a1, b1));
             sum2 = TWidth.Add(sum2, HighHalf(a2, b2));
@@ -224,10 +226,12 @@ internal static class VectorKernel<TWidth, TVector>
         for (; destination.Length - k >= Block; k += Block)
         {
             TVector w0 = Mix(z0, mix1, mix2), w1 = Mix(z1, mix1, mix2), w2 = Mix(z2, mix1, mix2), w3 = Mix(z3, mix1, mix2);
-            (TVector a0, TVector b0) = Products<TMultiply>(w0, range);
-            (TVector a1, TVector b1) = Products<TMultiply>(w1, range);
-            (TVector a2, TVector b2) = Products<TMultiply>(w2, range);
-            (TVector a3, TVector b3) = Products<TMultiply>(w3, range);
+            // word = hi * 2^32 + lo; word * r = a * 2^32 + b with a = hi * r and b = lo * r; a + (b >> 32) < 2^64, so no carry.
+            // (Written out, not through a tuple-returning helper, so the products stay in registers.)
+            TVector a0 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w0, 32), range), b0 = TMultiply.Multiply<TWidth, TVector>(w0, range);
+            TVector a1 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w1, 32), range), b1 = TMultiply.Multiply<TWidth, TVector>(w1, range);
+            TVector a2 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w2, 32), range), b2 = TMultiply.Multiply<TWidth, TVector>(w2, range);
+            TVector a3 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w3, 32), range), b3 = TMultiply.Multiply<TWidth, TVector>(w3, range);
             rejected = TWidth.Or(rejected, TWidth.Or(Rejected(a0, b0, threshold), TWidth.Or(Rejected(a1, b1, threshold), TWidth.Or(Rejected(a2, b2, threshold), Rejected(a3, b3, threshold)))));
             // The offsets sit in the high halves; pairs of vectors become vectors of 32-bit values. min + offset stays in [min, max].
             TWidth.StoreHighHalves(HighHalfUnshifted(a0, b0), HighHalfUnshifted(a1, b1), min, ref target, (nuint)k);
@@ -253,12 +257,6 @@ internal static class VectorKernel<TWidth, TVector>
     /// <summary><c>a + (b &gt;&gt; 32)</c>: <c>high64(word * r)</c> in its high 32 bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector HighHalfUnshifted(TVector a, TVector b) => TWidth.Add(a, TWidth.ShiftRightLogical(b, 32));
-
-    /// <summary><c>word * r = a * 2^32 + b</c> with <c>a = hi * r</c> and <c>b = lo * r</c>; <c>a + (b &gt;&gt; 32) &lt; 2^64</c>, so no carry.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (TVector A, TVector B) Products<TMultiply>(TVector word, TVector range)
-        where TMultiply : struct, IRangeMultiply =>
-        (TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(word, 32), range), TMultiply.Multiply<TWidth, TVector>(word, range));
 
     /// <summary>All ones in the lanes whose attempt 0 is rejected: <c>low64(word * r) = b + (a &lt;&lt; 32)</c> below the threshold.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
