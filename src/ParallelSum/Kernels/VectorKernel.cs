@@ -100,7 +100,9 @@ internal static class VectorKernel<TWidth, TVector>
         TVector flagShift = TWidth.Create(OneMultiply.FlagShift(stream.RangeSize));
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
-        (TVector z0, TVector z1, TVector z2, TVector z3) = FirstInputs(stream.Seed, start);
+        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
+        TVector z0 = FirstInputs(stream.Seed, start);
+        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
         TVector sum0 = default, sum1 = default, sum2 = default, sum3 = default;
         TVector least = TWidth.Create(ulong.MaxValue);
 
@@ -141,7 +143,9 @@ internal static class VectorKernel<TWidth, TVector>
         TVector flagShift = TWidth.Create(OneMultiply.FlagShift(stream.RangeSize));
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
-        (TVector z0, TVector z1, TVector z2, TVector z3) = FirstInputs(stream.Seed, start);
+        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
+        TVector z0 = FirstInputs(stream.Seed, start);
+        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
         TVector least = TWidth.Create(ulong.MaxValue);
         uint min = unchecked((uint)stream.Min);
         ref int target = ref MemoryMarshal.GetReference(destination);
@@ -177,7 +181,9 @@ internal static class VectorKernel<TWidth, TVector>
         TVector threshold = TWidth.Create(stream.Threshold);
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
-        (TVector z0, TVector z1, TVector z2, TVector z3) = FirstInputs(stream.Seed, start);
+        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
+        TVector z0 = FirstInputs(stream.Seed, start);
+        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
         TVector sum0 = default, sum1 = default, sum2 = default, sum3 = default, rejected = default;
 
         ulong i = start, end = start + count;
@@ -196,7 +202,9 @@ internal static class VectorKernel<TWidth, TVector>
             sum3 = TWidth.Add(sum3, HighHalf(a3, b3));
             // Rejections are only collected here: a call inside the loop would clobber every vector register (none is
             // callee-saved) and the loop's state would live in memory.
-            rejected = TWidth.Or(rejected, TWidth.Or(Rejected(a0, b0, threshold), TWidth.Or(Rejected(a1, b1, threshold), TWidth.Or(Rejected(a2, b2, threshold), Rejected(a3, b3, threshold)))));
+            rejected = TWidth.Or(
+                rejected,
+                TWidth.Or(TWidth.Or(Rejected(a0, b0, threshold), Rejected(a1, b1, threshold)), TWidth.Or(Rejected(a2, b2, threshold), Rejected(a3, b3, threshold))));
             z0 = TWidth.Add(z0, blockStep);
             z1 = TWidth.Add(z1, blockStep);
             z2 = TWidth.Add(z2, blockStep);
@@ -217,7 +225,9 @@ internal static class VectorKernel<TWidth, TVector>
         TVector threshold = TWidth.Create(stream.Threshold);
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
-        (TVector z0, TVector z1, TVector z2, TVector z3) = FirstInputs(stream.Seed, start);
+        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
+        TVector z0 = FirstInputs(stream.Seed, start);
+        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
         TVector rejected = default;
         uint min = unchecked((uint)stream.Min);
         ref int target = ref MemoryMarshal.GetReference(destination);
@@ -232,7 +242,9 @@ internal static class VectorKernel<TWidth, TVector>
             TVector a1 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w1, 32), range), b1 = TMultiply.Multiply<TWidth, TVector>(w1, range);
             TVector a2 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w2, 32), range), b2 = TMultiply.Multiply<TWidth, TVector>(w2, range);
             TVector a3 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w3, 32), range), b3 = TMultiply.Multiply<TWidth, TVector>(w3, range);
-            rejected = TWidth.Or(rejected, TWidth.Or(Rejected(a0, b0, threshold), TWidth.Or(Rejected(a1, b1, threshold), TWidth.Or(Rejected(a2, b2, threshold), Rejected(a3, b3, threshold)))));
+            rejected = TWidth.Or(
+                rejected,
+                TWidth.Or(TWidth.Or(Rejected(a0, b0, threshold), Rejected(a1, b1, threshold)), TWidth.Or(Rejected(a2, b2, threshold), Rejected(a3, b3, threshold))));
             // The offsets sit in the high halves; pairs of vectors become vectors of 32-bit values. min + offset stays in [min, max].
             TWidth.StoreHighHalves(HighHalfUnshifted(a0, b0), HighHalfUnshifted(a1, b1), min, ref target, (nuint)k);
             TWidth.StoreHighHalves(HighHalfUnshifted(a2, b2), HighHalfUnshifted(a3, b3), min, ref target, (nuint)(k + (2 * TWidth.Lanes)));
@@ -262,16 +274,11 @@ internal static class VectorKernel<TWidth, TVector>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector Rejected(TVector a, TVector b, TVector threshold) => TWidth.LessThan(TWidth.Add(b, TWidth.ShiftLeft(a, 32)), threshold);
 
-    /// <summary>The mix64 inputs of attempt 0 for the first block's four vectors of indices from <paramref name="start"/>:
-    /// <c>seed + (i + 1) * GAMMA</c>.</summary>
+    /// <summary>The mix64 inputs of attempt 0 for the first vector of indices from <paramref name="start"/>: <c>seed + (i + 1) * GAMMA</c>.</summary>
+    // A single vector, not a tuple of four: a returned tuple left the loop's constants in stack memory (seen in the JIT's listing).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (TVector Z0, TVector Z1, TVector Z2, TVector Z3) FirstInputs(ulong seed, ulong start)
-    {
-        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
-        TVector z0 = TWidth.Add(TWidth.Create(unchecked(seed + ((start + 1) * StreamMath.Gamma))), TWidth.Multiply(TWidth.Indices, TWidth.Create(StreamMath.Gamma)));
-        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep);
-        return (z0, z1, z2, TWidth.Add(z2, vectorStep));
-    }
+    private static TVector FirstInputs(ulong seed, ulong start) =>
+        TWidth.Add(TWidth.Create(unchecked(seed + ((start + 1) * StreamMath.Gamma))), TWidth.Multiply(TWidth.Indices, TWidth.Create(StreamMath.Gamma)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector Mix(TVector z, TVector mix1, TVector mix2)
