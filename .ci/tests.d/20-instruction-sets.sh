@@ -3,6 +3,7 @@
 # Each run states the width it must use in PARALLELSUM_EXPECTED_KERNEL_WIDTH; the test
 # VectorKernelTests.StreamKernels_RunAtTheWidthThisRunExpects fails on any other width. A detailed run of that one test
 # first prints the width the runtime chose. The README command above built the tests in Release, so nothing builds again.
+# AVX-512 is turned off under both knob names: DOTNET_EnableAVX512 (.NET 10) and DOTNET_EnableAVX512F (.NET 8).
 run_instruction_set_tests() { # run_instruction_set_tests WIDTH VAR=VALUE...
   local width=$1; shift
   export PARALLELSUM_EXPECTED_KERNEL_WIDTH="$width" "$@"
@@ -13,6 +14,6 @@ run_instruction_set_tests() { # run_instruction_set_tests WIDTH VAR=VALUE...
     --filter 'FullyQualifiedName~ParallelSum.Tests.Kernels|FullyQualifiedName~ParallelSum.Tests.Strategies'
   unset PARALLELSUM_EXPECTED_KERNEL_WIDTH "${@%%=*}"
 }
-run_instruction_set_tests 256 DOTNET_EnableAVX512=0
-run_instruction_set_tests 128 DOTNET_EnableAVX512=0 DOTNET_EnableAVX2=0
+run_instruction_set_tests 256 DOTNET_EnableAVX512=0 DOTNET_EnableAVX512F=0
+run_instruction_set_tests 128 DOTNET_EnableAVX512=0 DOTNET_EnableAVX512F=0 DOTNET_EnableAVX2=0
 run_instruction_set_tests 64 DOTNET_EnableHWIntrinsic=0
