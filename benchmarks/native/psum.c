@@ -1,7 +1,9 @@
 /*
  * psum-native: random stream v1 (docs/random-stream-v1.md) generate-and-sum in C, the project's native reference.
- * AVX-512 (F + DQ) fused kernel with four vectors in flight, scalar fallback per rejected block, OpenMP static blocks
- * over threads with remainders kept, exact 128-bit totals. Built with: gcc -O3 -march=native -fopenmp.
+ * Kernels (--kernel): two-multiply (default): AVX-512 (F + DQ) fused kernel with four vectors in flight, scalar fallback
+ * per rejected block; fast: the one-multiply kernel for range sizes up to 2^16 (below), the two-multiply one otherwise;
+ * scalar: the definition, one index at a time. OpenMP static blocks over threads with remainders kept, exact 128-bit
+ * totals. Built with: gcc -O3 -march=native -fopenmp.
  * It is both the speed reference for the C# kernels and an independent oracle for their sums.
  */
 #include <immintrin.h>
@@ -95,12 +97,63 @@ static inline uint64_t avx512_sum(uint64_t seed, uint64_t start, uint64_t count,
     return (uint64_t)_mm512_reduce_add_epi64(s) + correction + scalar_sum(seed, i, end - i, r, t);
 }
 
-static u128 sum_offsets(uint64_t seed, uint64_t start, uint64_t count, uint64_t r, uint64_t t, int scalar) {
+/*
+ * One multiply per value, for r <= FAST_MAX_RANGE. With word = hi * 2^32 + lo and a = hi * r (one vpmuludq):
+ * high64(word * r) = a >> 32 unless low32(a) is 0 or above 2^32 - r, and only such a lane can be rejected. Such lanes are
+ * flagged without a compare: with c = r - 1, low32(a) + c (mod 2^32) is at most c exactly for flagged lanes; the high half
+ * (the offset, below r) gets c + 1 added, which keeps it above c. A running 32-bit minimum is tested once per chunk, and a
+ * flagged chunk is summed again by the two-multiply kernel. Offsets are summed in the high 32-bit halves (no shift).
+ */
+#define FAST_CHUNK 4096
+#define FAST_MAX_RANGE (1ULL << 16)
+
+static inline int fast_chunk(uint64_t seed, uint64_t start, uint64_t count, uint64_t r, uint64_t t, uint64_t *sum) {
+    const __m512i m1 = _mm512_set1_epi64((long long)MIX1), m2 = _mm512_set1_epi64((long long)MIX2);
+    const __m512i rv = _mm512_set1_epi64((long long)r), shift = _mm512_set1_epi64((long long)((r << 32) | (r - 1)));
+    const __m512i lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
+    const __m512i g = _mm512_set1_epi64((long long)GAMMA);
+    const __m512i step8 = _mm512_set1_epi64((long long)(8 * GAMMA)), step32 = _mm512_set1_epi64((long long)(32 * GAMMA));
+    __m512i z0 = _mm512_add_epi64(_mm512_set1_epi64((long long)(seed + (start + 1) * GAMMA)), _mm512_mullo_epi64(lanes, g));
+    __m512i z1 = _mm512_add_epi64(z0, step8), z2 = _mm512_add_epi64(z1, step8), z3 = _mm512_add_epi64(z2, step8);
+    __m512i s0 = _mm512_setzero_si512(), s1 = s0, s2 = s0, s3 = s0, least = _mm512_set1_epi32(-1);
+    uint64_t i = start, end = start + count;
+    for (; end - i >= 32; i += 32) {
+        __m512i a0 = _mm512_mul_epu32(_mm512_srli_epi64(mix512(z0, m1, m2), 32), rv);
+        __m512i a1 = _mm512_mul_epu32(_mm512_srli_epi64(mix512(z1, m1, m2), 32), rv);
+        __m512i a2 = _mm512_mul_epu32(_mm512_srli_epi64(mix512(z2, m1, m2), 32), rv);
+        __m512i a3 = _mm512_mul_epu32(_mm512_srli_epi64(mix512(z3, m1, m2), 32), rv);
+        s0 = _mm512_add_epi32(s0, a0); s1 = _mm512_add_epi32(s1, a1);
+        s2 = _mm512_add_epi32(s2, a2); s3 = _mm512_add_epi32(s3, a3);
+        least = _mm512_min_epu32(least, _mm512_min_epu32(_mm512_min_epu32(_mm512_add_epi32(a0, shift), _mm512_add_epi32(a1, shift)),
+                                                         _mm512_min_epu32(_mm512_add_epi32(a2, shift), _mm512_add_epi32(a3, shift))));
+        z0 = _mm512_add_epi64(z0, step32); z1 = _mm512_add_epi64(z1, step32);
+        z2 = _mm512_add_epi64(z2, step32); z3 = _mm512_add_epi64(z3, step32);
+    }
+    __m512i s = _mm512_add_epi64(_mm512_srli_epi64(_mm512_add_epi32(s0, s1), 32), _mm512_srli_epi64(_mm512_add_epi32(s2, s3), 32));
+    *sum = (uint64_t)_mm512_reduce_add_epi64(s) + scalar_sum(seed, i, end - i, r, t);
+    return _mm512_cmple_epu32_mask(least, _mm512_set1_epi32((int)(r - 1))) == 0;
+}
+
+static uint64_t fast_sum(uint64_t seed, uint64_t start, uint64_t count, uint64_t r, uint64_t t) {
+    uint64_t total = 0;
+    for (uint64_t done = 0; done < count; done += FAST_CHUNK) {
+        uint64_t n = count - done < FAST_CHUNK ? count - done : FAST_CHUNK, s;
+        total += fast_chunk(seed, start + done, n, r, t, &s) ? s : avx512_sum(seed, start + done, n, r, t, 0);
+    }
+    return total;
+}
+
+enum kernel { TWO_MULTIPLY, FAST, SCALAR };
+
+static u128 sum_offsets(uint64_t seed, uint64_t start, uint64_t count, uint64_t r, uint64_t t, enum kernel kernel) {
     u128 total = 0;
     int full = r == (1ULL << 32);
     while (count > 0) {
         uint64_t n = count < (1ULL << 30) ? count : (1ULL << 30); /* flush lanes to 128 bits well before overflow */
-        total += scalar ? scalar_sum(seed, start, n, r, t) : full ? avx512_sum(seed, start, n, r, t, 1) : avx512_sum(seed, start, n, r, t, 0);
+        total += kernel == SCALAR ? scalar_sum(seed, start, n, r, t)
+               : full ? avx512_sum(seed, start, n, r, t, 1)
+               : kernel == FAST && r <= FAST_MAX_RANGE ? fast_sum(seed, start, n, r, t)
+               : avx512_sum(seed, start, n, r, t, 0);
         start += n;
         count -= n;
     }
@@ -120,10 +173,12 @@ static void print_i128(i128 v) {
 int main(int argc, char **argv) {
     uint64_t count = 1000000, seed = 42, start = 0;
     long long min = 0, max = 10;
-    int threads = omp_get_max_threads(), scalar = 0, warmup = 0;
+    int threads = omp_get_max_threads(), warmup = 0;
+    enum kernel kernel = TWO_MULTIPLY;
+    static const char *kernel_names[] = {"two-multiply", "fast", "scalar"};
     for (int k = 1; k < argc; k++) {
         const char *o = argv[k], *v = k + 1 < argc ? argv[k + 1] : NULL;
-        if (!strcmp(o, "--scalar")) { scalar = 1; continue; }
+        if (!strcmp(o, "--scalar")) { kernel = SCALAR; continue; }
         if (!v) { fprintf(stderr, "error: %s needs a value\n", o); return 2; }
         if (!strcmp(o, "--count")) count = strtoull(v, NULL, 10);
         else if (!strcmp(o, "--seed")) seed = strtoull(v, NULL, 10);
@@ -132,7 +187,13 @@ int main(int argc, char **argv) {
         else if (!strcmp(o, "--max")) max = strtoll(v, NULL, 10);
         else if (!strcmp(o, "--threads")) threads = atoi(v);
         else if (!strcmp(o, "--warmup")) warmup = atoi(v);
-        else { fprintf(stderr, "error: unknown option %s (accepted: --count --seed --start --min --max --threads --warmup --scalar)\n", o); return 2; }
+        else if (!strcmp(o, "--kernel")) {
+            if (!strcmp(v, "two-multiply")) kernel = TWO_MULTIPLY;
+            else if (!strcmp(v, "fast")) kernel = FAST;
+            else if (!strcmp(v, "scalar")) kernel = SCALAR;
+            else { fprintf(stderr, "error: --kernel %s: accepted kernels are two-multiply (default), fast, scalar\n", v); return 2; }
+        }
+        else { fprintf(stderr, "error: unknown option %s (accepted: --count --seed --start --min --max --threads --warmup --kernel --scalar)\n", o); return 2; }
         k++;
     }
     if (min > max || min < INT32_MIN || max > INT32_MAX || threads < 1 || warmup < 0) {
@@ -149,7 +210,7 @@ int main(int argc, char **argv) {
         {
             int n = omp_get_num_threads(), k = omp_get_thread_num();
             uint64_t b = (uint64_t)((u128)count * k / n), e = (uint64_t)((u128)count * (k + 1) / n);
-            ignored += sum_offsets(seed, start + b, e - b, r, t, scalar);
+            ignored += sum_offsets(seed, start + b, e - b, r, t, kernel);
         }
         if (ignored == (u128)-1) puts("");
     }
@@ -159,13 +220,13 @@ int main(int argc, char **argv) {
         int n = omp_get_num_threads(), w = omp_get_thread_num();
         /* Static blocks floor(count * w / n): lengths differ by at most one, no remainder dropped. */
         uint64_t b = (uint64_t)((u128)count * w / n), e = (uint64_t)((u128)count * (w + 1) / n);
-        offsets += sum_offsets(seed, start + b, e - b, r, t, scalar);
+        offsets += sum_offsets(seed, start + b, e - b, r, t, kernel);
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
     i128 sum = (i128)offsets + (i128)count * min;
     printf("{\"sum\":\"");
     print_i128(sum);
-    printf("\",\"seconds\":%.6f,\"valuesPerSecond\":%.6e,\"threads\":%d,\"kernel\":\"%s\"}\n", seconds, seconds > 0 ? count / seconds : 0.0, threads, scalar ? "scalar" : "avx512");
+    printf("\",\"seconds\":%.6f,\"valuesPerSecond\":%.6e,\"threads\":%d,\"kernel\":\"%s\"}\n", seconds, seconds > 0 ? count / seconds : 0.0, threads, kernel_names[kernel]);
     return 0;
 }

@@ -1,5 +1,4 @@
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
+using System.Runtime.CompilerServices;
 
 namespace ParallelSum.Kernels;
 
@@ -9,29 +8,25 @@ namespace ParallelSum.Kernels;
 /// </summary>
 internal interface IRangeMultiply
 {
-    static abstract Vector512<ulong> Multiply(Vector512<ulong> lanes, Vector512<ulong> range);
-
-    static abstract Vector256<ulong> Multiply(Vector256<ulong> lanes, Vector256<ulong> range);
-
-    static abstract Vector128<ulong> Multiply(Vector128<ulong> lanes, Vector128<ulong> range);
+    static abstract TVector Multiply<TWidth, TVector>(TVector lanes, TVector range)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct;
 }
 
-/// <summary><c>r &lt; 2^32</c>: one widening 32x32→64 multiply (vpmuludq/pmuludq: a single uop, unlike a 64-bit lane multiply).</summary>
+/// <summary><c>r &lt; 2^32</c>: one widening 32x32→64 multiply (vpmuludq/pmuludq/umull: a single uop, unlike a 64-bit lane multiply).</summary>
 internal readonly struct NarrowRangeMultiply : IRangeMultiply
 {
-    public static Vector512<ulong> Multiply(Vector512<ulong> lanes, Vector512<ulong> range) => Avx512F.Multiply(lanes.AsUInt32(), range.AsUInt32());
-
-    public static Vector256<ulong> Multiply(Vector256<ulong> lanes, Vector256<ulong> range) => Avx2.Multiply(lanes.AsUInt32(), range.AsUInt32());
-
-    public static Vector128<ulong> Multiply(Vector128<ulong> lanes, Vector128<ulong> range) => Sse2.Multiply(lanes.AsUInt32(), range.AsUInt32());
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector Multiply<TWidth, TVector>(TVector lanes, TVector range)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct => TWidth.MultiplyLow32(lanes, range);
 }
 
 /// <summary><c>r = 2^32</c>, the full int range: r does not fit a 32-bit multiplier, but multiplying by it is a shift.</summary>
 internal readonly struct FullRangeMultiply : IRangeMultiply
 {
-    public static Vector512<ulong> Multiply(Vector512<ulong> lanes, Vector512<ulong> range) => lanes << 32;
-
-    public static Vector256<ulong> Multiply(Vector256<ulong> lanes, Vector256<ulong> range) => lanes << 32;
-
-    public static Vector128<ulong> Multiply(Vector128<ulong> lanes, Vector128<ulong> range) => lanes << 32;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector Multiply<TWidth, TVector>(TVector lanes, TVector range)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct => TWidth.ShiftLeft(lanes, 32);
 }

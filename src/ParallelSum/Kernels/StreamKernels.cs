@@ -1,3 +1,7 @@
+using Kernel128 = ParallelSum.Kernels.VectorKernel<ParallelSum.Kernels.Vector128Width, System.Runtime.Intrinsics.Vector128<ulong>>;
+using Kernel256 = ParallelSum.Kernels.VectorKernel<ParallelSum.Kernels.Vector256Width, System.Runtime.Intrinsics.Vector256<ulong>>;
+using Kernel512 = ParallelSum.Kernels.VectorKernel<ParallelSum.Kernels.Vector512Width, System.Runtime.Intrinsics.Vector512<ulong>>;
+
 namespace ParallelSum.Kernels;
 
 /// <summary>
@@ -12,7 +16,7 @@ internal static class StreamKernels
 
     /// <summary>Gets the vector width in bits the kernels run at here: 512, 256, 128, or 64 for scalar.</summary>
     public static int Width { get; } =
-        Vector512Kernels.IsSupported ? 512 : Vector256Kernels.IsSupported ? 256 : Vector128Kernels.IsSupported ? 128 : 64;
+        Kernel512.IsSupported ? 512 : Kernel256.IsSupported ? 256 : Kernel128.IsSupported ? 128 : 64;
 
     /// <summary>The sum of the offsets <c>value - min</c> at <c>[start, start + count)</c>; <paramref name="count"/> at most 2^32.</summary>
     public static ulong SumOffsets(in RandomStream stream, ulong start, ulong count)
@@ -24,9 +28,9 @@ internal static class StreamKernels
             // Width is a static readonly value after tier-1 compilation, so the JIT folds this switch to one call.
             total += Width switch
             {
-                512 => Vector512Kernels.SumOffsets(stream, start + done, piece),
-                256 => Vector256Kernels.SumOffsets(stream, start + done, piece),
-                128 => Vector128Kernels.SumOffsets(stream, start + done, piece),
+                512 => Kernel512.SumOffsets(stream, start + done, piece),
+                256 => Kernel256.SumOffsets(stream, start + done, piece),
+                128 => Kernel128.SumOffsets(stream, start + done, piece),
                 _ => ScalarKernels.SumOffsets(stream, start + done, piece),
             };
         }
@@ -42,9 +46,9 @@ internal static class StreamKernels
             Span<int> piece = destination.Slice(done, Math.Min(MaxPiece, destination.Length - done));
             switch (Width)
             {
-                case 512: Vector512Kernels.Fill(stream, start + (ulong)done, piece); break;
-                case 256: Vector256Kernels.Fill(stream, start + (ulong)done, piece); break;
-                case 128: Vector128Kernels.Fill(stream, start + (ulong)done, piece); break;
+                case 512: Kernel512.Fill(stream, start + (ulong)done, piece); break;
+                case 256: Kernel256.Fill(stream, start + (ulong)done, piece); break;
+                case 128: Kernel128.Fill(stream, start + (ulong)done, piece); break;
                 default: ScalarKernels.Fill(stream, start + (ulong)done, piece); break;
             }
         }

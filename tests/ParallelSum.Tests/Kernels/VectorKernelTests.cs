@@ -1,22 +1,14 @@
 using ParallelSum.Kernels;
+using Xunit.Abstractions;
 
 namespace ParallelSum.Tests.Kernels;
 
-/// <summary>Each vector width's kernels, called directly, against the scalar definition.</summary>
-public class VectorKernelTests
+/// <summary>Each vector width's kernels, called directly, against the scalar definition. A width this machine does not
+/// accelerate is skipped, saying so; CI runs these tests again with wider instruction sets turned off.</summary>
+public class VectorKernelTests(ITestOutputHelper output)
 {
-    public delegate ulong SumKernel(in RandomStream stream, ulong start, ulong count);
-
-    public delegate void FillKernel(in RandomStream stream, ulong start, Span<int> destination);
-
-    private static readonly Dictionary<int, (Func<bool> Supported, SumKernel Sum, FillKernel Fill)> Widths = new()
-    {
-        [512] = (() => Vector512Kernels.IsSupported, Vector512Kernels.SumOffsets, Vector512Kernels.Fill),
-        [256] = (() => Vector256Kernels.IsSupported, Vector256Kernels.SumOffsets, Vector256Kernels.Fill),
-        [128] = (() => Vector128Kernels.IsSupported, Vector128Kernels.SumOffsets, Vector128Kernels.Fill),
-    };
-
-    public static TheoryData<int> WidthNames() => new(Widths.Keys);
+    /// <summary>The environment variable with which a CI run states which kernel width it must run at (512, 256, 128 or 64).</summary>
+    public const string ExpectedWidthVariable = "PARALLELSUM_EXPECTED_KERNEL_WIDTH";
 
     /// <summary>Ranges with r = 1, small r, a power of two (no rejection), r = 2^32 (the shift path) and the rejection vector's range.</summary>
     private static readonly (int Min, int Max)[] Ranges =
@@ -29,19 +21,11 @@ public class VectorKernelTests
 
     private static IEnumerable<int> Lengths() => Enumerable.Range(0, 257).Concat(BlockEdges);
 
-    private static (Func<bool> Supported, SumKernel Sum, FillKernel Fill) Kernel(int width)
-    {
-        var kernel = Widths[width];
-        // This project's machine and CI have AVX-512, so every width must really run there; elsewhere say which one did not.
-        Assert.True(kernel.Supported(), $"{width}-bit kernels are not accelerated on this CPU; they cannot be checked here.");
-        return kernel;
-    }
-
-    [Theory]
-    [MemberData(nameof(WidthNames))]
+    [SkippableTheory]
+    [MemberData(nameof(KernelWidth.Names), MemberType = typeof(KernelWidth))]
     public void SumOffsets_EveryLengthAndRange_EqualsScalar(int width)
     {
-        var kernel = Kernel(width);
+        var kernel = KernelWidth.Get(width);
         foreach (var (min, max) in Ranges)
         {
             var stream = new RandomStream(0x5EED + (ulong)width, min, max);
@@ -52,11 +36,11 @@ public class VectorKernelTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(WidthNames))]
+    [SkippableTheory]
+    [MemberData(nameof(KernelWidth.Names), MemberType = typeof(KernelWidth))]
     public void Fill_EveryLengthAndRange_EqualsScalar(int width)
     {
-        var kernel = Kernel(width);
+        var kernel = KernelWidth.Get(width);
         foreach (var (min, max) in Ranges)
         {
             var stream = new RandomStream(99, min, max);
@@ -71,12 +55,12 @@ public class VectorKernelTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(WidthNames))]
+    [SkippableTheory]
+    [MemberData(nameof(KernelWidth.Names), MemberType = typeof(KernelWidth))]
     public void RejectedIndex_AtEveryLanePosition_FallsBackToTheDefinition(int width)
     {
         const ulong rejected = 10435888575;
-        var kernel = Kernel(width);
+        var kernel = KernelWidth.Get(width);
         var stream = new RandomStream(42, int.MinValue, 1073741823);
         for (ulong before = 0; before < 40; before++)
         {
@@ -92,7 +76,17 @@ public class VectorKernelTests
     [Fact]
     public void StreamKernels_UseTheWidestAcceleratedWidth()
     {
-        int expected = Vector512Kernels.IsSupported ? 512 : Vector256Kernels.IsSupported ? 256 : Vector128Kernels.IsSupported ? 128 : 64;
+        int expected = Vector512Width.IsSupported ? 512 : Vector256Width.IsSupported ? 256 : Vector128Width.IsSupported ? 128 : 64;
         Assert.Equal(expected, StreamKernels.Width);
+    }
+
+    /// <summary>The CI runs with instruction sets turned off state the width they must run at; this proves the setting took effect.</summary>
+    [SkippableFact]
+    public void StreamKernels_RunAtTheWidthThisRunExpects()
+    {
+        string? expected = Environment.GetEnvironmentVariable(ExpectedWidthVariable);
+        output.WriteLine($"kernel width: {StreamKernels.Width} bits ({ExpectedWidthVariable}={expected ?? "unset"})");
+        Skip.If(expected is null, $"{ExpectedWidthVariable} is not set; only the CI instruction-set runs set it.");
+        Assert.Equal(int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), StreamKernels.Width);
     }
 }

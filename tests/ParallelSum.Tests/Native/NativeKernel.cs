@@ -26,15 +26,14 @@ public static class NativeKernel
         throw new InvalidOperationException("ParallelSum.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>Runs the kernel and returns its exact sum.</summary>
-    public static Int128 Sum(long count, ulong seed, int min, int max, long start = 0, int threads = 1, bool scalar = false)
+    /// <summary>Runs a kernel of the C program (two-multiply, fast or scalar) and returns its exact sum.</summary>
+    public static Int128 Sum(long count, ulong seed, int min, int max, long start = 0, int threads = 1, string kernel = "two-multiply")
     {
         string exe = Executable.Value ?? throw new InvalidOperationException(BuildFailure);
-        var args = new List<string> { "--count", $"{count}", "--seed", $"{seed}", "--min", $"{min}", "--max", $"{max}", "--start", $"{start}", "--threads", $"{threads}" };
-        if (scalar)
+        var args = new List<string>
         {
-            args.Add("--scalar");
-        }
+            "--count", $"{count}", "--seed", $"{seed}", "--min", $"{min}", "--max", $"{max}", "--start", $"{start}", "--threads", $"{threads}", "--kernel", kernel,
+        };
 
         (int code, string output) = Run(exe, args);
         Assert.True(code == 0, $"psum-native exited with {code}: {output}");

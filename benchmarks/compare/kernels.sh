@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Side-by-side kernel comparison on this machine: the native C kernels (two-multiply and fast one-multiply) against the
+# ParallelSum strategies that run the C# kernels, on 1 core (taskset -c 0) and 2 cores, for several value ranges.
+# Runs are interleaved (every method once per round, REPEAT rounds) and each cell is the median; each run does one untimed
+# warm-up first. Prints Markdown tables (values/s, ratio to the fast and to the two-multiply C kernel) and saves them with
+# the raw JSON lines under artifacts/compare/. Every method must give the same sum per range, or the script fails.
+#
+#   benchmarks/compare/kernels.sh                 count 1e9, seed 42, ranges [0,10] [-5,5] full-int [int.MinValue,2^30)
+#   COUNT=… SEED=… REPEAT=5 (rounds)
+#   BASELINE=path/to/ParallelSum.Experiment       adds a "baseline streaming" row from another build (e.g. an older commit)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+count=${COUNT:-1000000000}
+seed=${SEED:-42}
+repeat=${REPEAT:-5}
+ranges=("0 10" "-5 5" "-2147483648 2147483647" "-2147483648 1073741823")
+out_dir=artifacts/compare
+mkdir -p "$out_dir" artifacts/packages
+raw="$out_dir/kernels-raw.jsonl"
+: > "$raw"
+
+make -s -C benchmarks/native
+dotnet build -c Release samples/ParallelSum.Experiment -v q -nologo >/dev/null
+native=benchmarks/native/bin/psum-native
+experiment=samples/ParallelSum.Experiment/bin/Release/net10.0/ParallelSum.Experiment
+
+record() { # record <method> <cores> <min> <max> <json>
+  python3 -c 'import json,sys; d=json.loads(sys.argv[5]); d=d[0] if isinstance(d,list) else d; print(json.dumps({"method":sys.argv[1],"cores":int(sys.argv[2]),"range":sys.argv[3]+" "+sys.argv[4],"sum":str(d["sum"]),"seconds":float(d["seconds"])}))' "$@" >> "$raw"
+  echo "  $(tail -1 "$raw")" >&2
+}
+
+for round in $(seq "$repeat"); do
+  echo "round $round of $repeat" >&2
+  for range in "${ranges[@]}"; do
+    read -r min max <<< "$range"
+    for cores in 1 2; do
+      cpus=$([ "$cores" = 1 ] && echo 0 || echo 0-1)
+      for kernel in two-multiply fast; do
+        record "C $kernel" "$cores" "$min" "$max" "$(taskset -c "$cpus" $native --count "$count" --seed "$seed" --min "$min" --max "$max" --threads "$cores" --kernel "$kernel" --warmup 1)"
+      done
+      for s in streaming simd-chunks auto; do
+        record "ParallelSum $s" "$cores" "$min" "$max" "$(taskset -c "$cpus" $experiment run --in-process --json --strategy "$s" --count "$count" --seed "$seed" --min="$min" --max="$max" --warmup 1)"
+      done
+      if [ -n "${BASELINE:-}" ]; then
+        record "baseline streaming" "$cores" "$min" "$max" "$(taskset -c "$cpus" "$BASELINE" run --in-process --json --strategy streaming --count "$count" --seed "$seed" --min="$min" --max="$max" --warmup 1)"
+      fi
+    done
+  done
+done
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+python3 - "$raw" "$out_dir/kernels.md" "$cpu" "$count" "$seed" "$repeat" <<'PY'
+import collections, datetime, json, statistics, sys
+raw, md, cpu, count, seed, repeat = sys.argv[1:7]
+count = int(count)
+rows = [json.loads(l) for l in open(raw)]
+runs = collections.defaultdict(list)
+for r in rows:
+    runs[(r["method"], r["cores"], r["range"])].append(r)
+for key in {(r["range"]) for r in rows}:
+    sums = {r["sum"] for r in rows if r["range"] == key}
+    if len(sums) > 1:
+        sys.exit(f"sums disagree for range [{key}]: {sums}")
+rate = {k: count / statistics.median(r["seconds"] for r in v) for k, v in runs.items()}
+methods = list(dict.fromkeys(r["method"] for r in rows))
+ranges = list(dict.fromkeys(r["range"] for r in rows))
+names = {"0 10": "[0, 10]", "-5 5": "[-5, 5]", "-2147483648 2147483647": "full int", "-2147483648 1073741823": "[int.MinValue, 2^30)"}
+lines = [f"Measured {datetime.date.today()} on {cpu}; count {count:.0e}, seed {seed}; median of {repeat} interleaved runs per cell, "
+         "each after one untimed warm-up run. Cells: values/s (× fast C kernel, × two-multiply C kernel).", ""]
+for cores in (1, 2):
+    lines.append(f"**{cores} core{'s' if cores > 1 else ''}**")
+    lines.append("")
+    lines.append("| method | " + " | ".join(names.get(g, g) for g in ranges) + " |")
+    lines.append("| --- | " + " | ".join("---:" for _ in ranges) + " |")
+    for m in methods:
+        cells = []
+        for g in ranges:
+            v = rate.get((m, cores, g))
+            fast, two = rate.get(("C fast", cores, g)), rate.get(("C two-multiply", cores, g))
+            cells.append("—" if v is None else f"{v:.3g} ({v / fast:.2f}, {v / two:.2f})")
+        lines.append(f"| {m} | " + " | ".join(cells) + " |")
+    sc = [rate[("ParallelSum simd-chunks", cores, g)] / rate[("ParallelSum streaming", cores, g)] for g in ranges if ("ParallelSum simd-chunks", cores, g) in rate]
+    lines.append("")
+    lines.append("simd-chunks ÷ streaming: " + ", ".join(f"{names.get(g, g)} {x:.2f}" for g, x in zip(ranges, sc)))
+    lines.append("")
+text = "\n".join(lines)
+open(md, "w").write(text)
+print(text)
+PY
