@@ -1,18 +1,22 @@
 # ParallelSum.Orleans as a package: pack it (with the core it depends on), check its contents, then build and run an outside
-# consumer that hosts a silo and a client in one process from the packages alone and checks a sum against RandomStream.Sum.
+# consumer that hosts a silo and a client in one process from the packages alone and checks a sum against RandomStream.ReferenceSum.
+# Both packages are packed with one local prerelease suffix, so the Orleans package depends on exactly the core just packed.
 rm -f artifacts/packages/ParallelSum.*.nupkg artifacts/packages/ParallelSum.*.snupkg
-dotnet pack src/ParallelSum -c Release -nologo -v q
-dotnet pack src/ParallelSum.Orleans -c Release -nologo -v q
-nupkg=artifacts/packages/ParallelSum.Orleans.0.1.0.nupkg
-[ -f "$nupkg" ] && [ -f artifacts/packages/ParallelSum.Orleans.0.1.0.snupkg ] || { echo "pack did not produce $nupkg and its .snupkg" >&2; exit 1; }
+suffix="local.$(date -u +%Y%m%d%H%M%S)"
+version="0.2.0-$suffix"
+dotnet pack src/ParallelSum -c Release -nologo -v q -p:VersionSuffix="$suffix"
+dotnet pack src/ParallelSum.Orleans -c Release -nologo -v q -p:VersionSuffix="$suffix"
+nupkg=artifacts/packages/ParallelSum.Orleans.$version.nupkg
+[ -f "$nupkg" ] && [ -f "artifacts/packages/ParallelSum.Orleans.$version.snupkg" ] || { echo "pack did not produce $nupkg and its .snupkg" >&2; exit 1; }
 listing=$(python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$nupkg")
-for f in lib/net10.0/ParallelSum.Orleans.dll lib/net10.0/ParallelSum.Orleans.xml README.md ParallelSum.Orleans.nuspec; do
+for f in lib/net10.0/ParallelSum.Orleans.dll lib/net10.0/ParallelSum.Orleans.xml README.md icon.png ParallelSum.Orleans.nuspec; do
   grep -qx "$f" <<<"$listing" || { echo "package lacks $f" >&2; exit 1; }
 done
-python3 - "$nupkg" <<'PY'
+python3 - "$nupkg" "$version" <<'PY'
 import sys, zipfile
 n = zipfile.ZipFile(sys.argv[1]).read("ParallelSum.Orleans.nuspec").decode()
-for needed in ('<license type="expression">MIT</license>', '<readme>README.md</readme>', '<dependency id="ParallelSum" version="0.1.0"', '<repository '):
+for needed in ('<license type="expression">MIT</license>', '<readme>README.md</readme>', '<icon>icon.png</icon>', '<projectUrl>',
+               f'<dependency id="ParallelSum" version="{sys.argv[2]}"', '<repository '):
     if needed not in n:
         sys.exit("nuspec lacks " + needed)
 PY
@@ -27,6 +31,8 @@ cat > "$consumer/OrleansConsumer.csproj" <<'XML'
   <PropertyGroup>
     <OutputType>Exe</OutputType>
     <IsPackable>false</IsPackable>
+    <ParallelSumPackageVersion>VERSION</ParallelSumPackageVersion>
+    <ParallelSumOrleansPackageVersion>VERSION</ParallelSumOrleansPackageVersion>
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="ParallelSum.Orleans" />
@@ -36,6 +42,7 @@ cat > "$consumer/OrleansConsumer.csproj" <<'XML'
   </ItemGroup>
 </Project>
 XML
+sed -i "s/VERSION/$version/g" "$consumer/OrleansConsumer.csproj"
 cat > "$consumer/Program.cs" <<'CS'
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -58,8 +65,8 @@ await client.StartAsync();
 
 var request = new GenerateAndSumRequest(50_000_000, 42);
 GenerateAndSumResult result = await client.Services.GetRequiredService<DistributedStrategy>().GenerateAndSumAsync(request);
-Int128 expected = request.Stream.Sum(0, request.Count);
-Console.WriteLine($"distributed sum {result.Sum} over {result.RangeCount} ranges on {result.WorkerCount} silo(s); RandomStream.Sum {expected}");
+Int128 expected = request.Stream.ReferenceSum(0, request.Count);
+Console.WriteLine($"distributed sum {result.Sum} over {result.RangeCount} ranges on {result.WorkerCount} silo(s); RandomStream.ReferenceSum {expected}");
 await client.StopAsync();
 await silo.StopAsync();
 return result.Sum == expected && result.RangeCount == 16 ? 0 : 1;
