@@ -19,7 +19,8 @@ internal sealed class PartitionedRun<TWorker> : IThreadPoolWorkItem
     private readonly CoverageTracker _tracker;
     private readonly RangeWork<TWorker> _work;
     private readonly RunContext _context;
-    private int _nextSequence;
+    // A long: with int.MaxValue sequences, workers keep incrementing after the last one, and an int would wrap to negative indices.
+    private long _nextSequence;
     private int _pendingWorkers;
     private long _ranges;
     private ExceptionDispatchInfo? _failure;
@@ -101,9 +102,9 @@ internal sealed class PartitionedRun<TWorker> : IThreadPoolWorkItem
         try
         {
             var totals = new WorkerTotals(_work.CreateWorker());
-            for (int sequence = Interlocked.Increment(ref _nextSequence) - 1; sequence < _sequenceCount; sequence = Interlocked.Increment(ref _nextSequence) - 1)
+            for (long sequence = Interlocked.Increment(ref _nextSequence) - 1; sequence < _sequenceCount; sequence = Interlocked.Increment(ref _nextSequence) - 1)
             {
-                if (!RunSequence(sequence, totals))
+                if (!RunSequence((int)sequence, totals))
                 {
                     break;
                 }

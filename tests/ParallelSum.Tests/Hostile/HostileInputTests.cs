@@ -96,7 +96,7 @@ public class HostileInputTests
     [MemberData(nameof(PartitionedStrategies))]
     public async Task MaxIntStaticBlocks_Canceled_EndPromptlyAsCanceled(string strategyName)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using CancellationTokenSource cts = CancelSoon.After(TimeSpan.FromMilliseconds(200));
         IGenerateAndSum strategy = GenerateAndSumStrategies.Create(strategyName, IndexRangePartitioners.StaticBlocks(int.MaxValue));
         Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(1000, 3), null, cts.Token)));
         Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception}");
@@ -106,7 +106,7 @@ public class HostileInputTests
     [MemberData(nameof(PartitionedStrategies))]
     public async Task ATrillionOneValueRanges_Canceled_EndPromptlyAsCanceled(string strategyName)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using CancellationTokenSource cts = CancelSoon.After(TimeSpan.FromMilliseconds(200));
         IGenerateAndSum strategy = GenerateAndSumStrategies.Create(strategyName, Singles());
         Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(1_000_000_000_000, 3), null, cts.Token)));
         Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception}");
@@ -144,7 +144,7 @@ public class HostileInputTests
     [MemberData(nameof(PartitionedStrategies))]
     public async Task RangesThatBlock_Canceled_EndAfterTheCurrentRange(string strategyName)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using CancellationTokenSource cts = CancelSoon.After(TimeSpan.FromMilliseconds(300));
         IIndexRangePartitioner slow = From("slow", count => [SlowSingles(count)]);
         Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => GenerateAndSumStrategies.Create(strategyName, slow).GenerateAndSumAsync(new GenerateAndSumRequest(1_000_000, 3), null, cts.Token)));
         Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception}");
