@@ -14,16 +14,7 @@ public sealed partial class ApiReferenceTests
         .GroupBy(t => SimpleName(t), StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
-    public static TheoryData<string> Pages()
-    {
-        var data = new TheoryData<string>();
-        foreach (string page in RepositoryFiles.Pages)
-        {
-            data.Add(page);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Pages() => RepositoryFiles.PageData();
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -15,19 +15,11 @@ public sealed partial class CommandLineReferenceTests
         "--port", "--save", "--appendonly", "--daemonize", "--bind", "--protected-mode", "--dir", "--oneline", "--stat",
         "--ff-only", "--no-ff", "--depth", "--exclusive", "--shared", "--global", "--tool-path", "--local", "--add-source",
         "--smoke", // the benchmark program's own switch (benchmarks/ParallelSum.Benchmarks), beside BenchmarkDotNet's options
+        "--kernel", "--threads", // the native reference kernel's (benchmarks/native/psum-native)
         "--prefix", "--show-error", "--fail", "--max-procs", "--null", "--cpu-list", "--physcpubind", "--format", "--quiet",
     };
 
-    public static TheoryData<string> Pages()
-    {
-        var data = new TheoryData<string>();
-        foreach (string page in RepositoryFiles.Pages)
-        {
-            data.Add(page);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Pages() => RepositoryFiles.PageData();
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -14,6 +14,18 @@ internal static class RepositoryFiles
     /// <summary>Gets every Markdown page a user reads: README.md, docs/, and the packages' and samples' READMEs, as paths relative to <see cref="Root"/>.</summary>
     public static IReadOnlyList<string> Pages { get; } = FindPages();
 
+    /// <summary>Every page, as theory data (one case per page).</summary>
+    public static TheoryData<string> PageData()
+    {
+        var data = new TheoryData<string>();
+        foreach (string page in Pages)
+        {
+            data.Add(page);
+        }
+
+        return data;
+    }
+
     /// <summary>Reads a page given relative to <see cref="Root"/>.</summary>
     public static string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
 

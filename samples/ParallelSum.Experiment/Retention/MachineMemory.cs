@@ -6,7 +6,11 @@ namespace ParallelSum.Experiment.Retention;
 internal static class MachineMemory
 {
     /// <summary>Bytes of RAM in use on the whole machine now, or <see langword="null"/> where there is no <c>/proc/meminfo</c>.</summary>
-    public static long? UsedBytes()
+    public static long? UsedBytes() => TotalAndAvailableBytes() is (long total, long available) ? total - available : null;
+
+    /// <summary>Physical RAM and the part of it available to programs (<c>MemTotal</c>, <c>MemAvailable</c>), or
+    /// <see langword="null"/> where there is no <c>/proc/meminfo</c>.</summary>
+    public static (long Total, long Available)? TotalAndAvailableBytes()
     {
         if (!File.Exists("/proc/meminfo"))
         {
@@ -24,9 +28,14 @@ internal static class MachineMemory
             {
                 available = Kilobytes(line);
             }
+
+            if (total is long t && available is long a)
+            {
+                return (t, a);
+            }
         }
 
-        return total - available;
+        return null;
     }
 
     /// <summary>Bytes of file pages the kernel keeps cached (<c>Buffers + Cached</c>): not in use by any process, counted as

@@ -108,29 +108,6 @@ internal sealed class SystemUsageSampler : IDisposable
         return (total - idle, total);
     }
 
-    private static double? ReadRamPercent()
-    {
-        long? total = null, available = null;
-        foreach (string line in File.ReadLines("/proc/meminfo"))
-        {
-            if (line.StartsWith("MemTotal:", StringComparison.Ordinal))
-            {
-                total = Kilobytes(line);
-            }
-            else if (line.StartsWith("MemAvailable:", StringComparison.Ordinal))
-            {
-                available = Kilobytes(line);
-            }
-
-            if (total is not null && available is not null)
-            {
-                return 100.0 * (1 - (double)available.Value / total.Value);
-            }
-        }
-
-        return null;
-    }
-
-    private static long Kilobytes(string line) =>
-        long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    private static double? ReadRamPercent() =>
+        Retention.MachineMemory.TotalAndAvailableBytes() is (long total, long available) ? 100.0 * (1 - (double)available / total) : null;
 }
