@@ -1,5 +1,6 @@
-// Uses ParallelSum the way a package consumer does: its own partitioner and its own strategy beside the built-in ones.
-// Exits 1 if any sum differs from the sequential definition.
+// Uses ParallelSum the way a package consumer does: the one-call sum, its own partitioner and its own strategy beside the
+// built-in ones, its own reduction over a double[] (the same bits on 1 and 2 workers), and an await that does not block.
+// Exits 1 if any check fails.
 using CustomPartitioning;
 using ParallelSum;
 
@@ -26,4 +27,34 @@ foreach (IGenerateAndSum strategy in strategies)
 }
 
 Console.WriteLine(allAgree ? "all sums agree" : "SUMS DIFFER");
-return allAgree ? 0 : 1;
+
+// The common case in one call.
+bool oneCall = RandomStreamSum.Sum(request.Count, request.Seed, request.Min, request.Max) == definition;
+Console.WriteLine($"RandomStreamSum.Sum: {(oneCall ? "agrees" : "DIFFERS")}");
+
+// Our own data through the same engine: a floating-point sum whose bits do not depend on how many workers ran.
+double[] values = [.. Enumerable.Range(1, 3_000_001).Select(i => Math.Sin(i) / i)];
+double Reduce(int workers) => ParallelReduction.Reduce(values.LongLength, 0.0,
+    range =>
+    {
+        double s = 0;
+        for (long i = range.Start; i < range.End; i++)
+        {
+            s += values[i];
+        }
+
+        return s;
+    },
+    (left, right) => left + right,
+    new ParallelReductionOptions { MaxDegreeOfParallelism = workers });
+double one = Reduce(1), two = Reduce(2);
+bool sameBits = BitConverter.DoubleToInt64Bits(one) == BitConverter.DoubleToInt64Bits(two);
+Console.WriteLine($"reduction over {values.Length} doubles: {one:R} on 1 worker, {two:R} on 2: {(sameBits ? "same bits" : "BITS DIFFER")}");
+
+// A long request awaited without blocking: the task comes back before the work is done, and this thread stays free.
+Task<GenerateAndSumResult> pending = RandomStreamSum.RunAsync(new GenerateAndSumRequest(4_000_000_000, seed: 42));
+bool returnedEarly = !pending.IsCompleted;
+GenerateAndSumResult big = await pending;
+Console.WriteLine($"RunAsync(4e9) returned {(returnedEarly ? "before" : "AFTER")} the work ended; sum {big.Sum}");
+
+return allAgree && oneCall && sameBits && returnedEarly ? 0 : 1;
