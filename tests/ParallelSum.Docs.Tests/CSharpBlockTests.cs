@@ -7,27 +7,9 @@ public sealed class CSharpBlockTests
 {
     private const string PrintsMarker = "// prints ";
 
-    public static TheoryData<string> CSharpBlocks()
-    {
-        var data = new TheoryData<string>();
-        foreach (MarkdownCodeBlock block in MarkdownCodeBlock.All().Where(b => b.IsCSharp))
-        {
-            data.Add(block.ToString());
-        }
+    public static TheoryData<string> CSharpBlocks() => BlocksWhere(b => b.IsCSharp);
 
-        return data;
-    }
-
-    public static TheoryData<string> RunnableBlocks()
-    {
-        var data = new TheoryData<string>();
-        foreach (MarkdownCodeBlock block in MarkdownCodeBlock.All().Where(b => b.IsCSharp && b.IsRunnable))
-        {
-            data.Add(block.ToString());
-        }
-
-        return data;
-    }
+    public static TheoryData<string> RunnableBlocks() => BlocksWhere(b => b.IsCSharp && b.IsRunnable);
 
     [Theory]
     [MemberData(nameof(CSharpBlocks))]
@@ -62,16 +44,7 @@ public sealed class CSharpBlockTests
         }
     }
 
-    public static TheoryData<string> FileBlocks()
-    {
-        var data = new TheoryData<string>();
-        foreach (MarkdownCodeBlock block in MarkdownCodeBlock.All().Where(b => b.SourceFile is not null))
-        {
-            data.Add(block.ToString());
-        }
-
-        return data;
-    }
+    public static TheoryData<string> FileBlocks() => BlocksWhere(b => b.SourceFile is not null);
 
     [Theory]
     [MemberData(nameof(FileBlocks))]
@@ -90,6 +63,18 @@ public sealed class CSharpBlockTests
     {
         // The front page's smallest program must be one that runs, not only one that compiles.
         Assert.Contains(MarkdownCodeBlock.Read("README.md"), b => b.IsCSharp && b.IsRunnable);
+    }
+
+    // One theory case per block that matches, named by its place (page:line).
+    private static TheoryData<string> BlocksWhere(Func<MarkdownCodeBlock, bool> predicate)
+    {
+        var data = new TheoryData<string>();
+        foreach (MarkdownCodeBlock block in MarkdownCodeBlock.All().Where(predicate))
+        {
+            data.Add(block.ToString());
+        }
+
+        return data;
     }
 
     private static string Normalise(string code) =>

@@ -46,10 +46,7 @@ internal static class MachineMemory
             : null;
 
     /// <summary>Bytes of physical RAM, or <see langword="null"/> where there is no <c>/proc/meminfo</c>.</summary>
-    public static long? TotalBytes() =>
-        File.Exists("/proc/meminfo")
-            ? File.ReadLines("/proc/meminfo").Where(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)).Select(Kilobytes).FirstOrDefault()
-            : null;
+    public static long? TotalBytes() => TotalAndAvailableBytes()?.Total;
 
     private static long Kilobytes(string line) =>
         1024 * long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
