@@ -13,7 +13,7 @@ public sealed class CancellationTests(SmallDataSet data) : IClassFixture<SmallDa
     {
         using var output = new TempFolder();
         using var cancellation = new CancellationTokenSource();
-        var observer = new Observer(completed: _ => cancellation.Cancel());
+        var observer = new CallbackObserver(completed: _ => cancellation.Cancel());
 
         ConversionReport report = await Run(output.Path, new ConversionPlan(ExecutionMode.Threads, 1, PartitionerKind.Dynamic), observer, null, cancellation.Token);
 
@@ -29,7 +29,7 @@ public sealed class CancellationTests(SmallDataSet data) : IClassFixture<SmallDa
     {
         using var output = new TempFolder();
         using var cancellation = new CancellationTokenSource();
-        var observer = new Observer(completed: _ => cancellation.Cancel());
+        var observer = new CallbackObserver(completed: _ => cancellation.Cancel());
 
         ConversionReport report = await Run(output.Path, new ConversionPlan(ExecutionMode.Threads, 2, dynamic ? PartitionerKind.Dynamic : PartitionerKind.Static), observer, null, cancellation.Token);
 
@@ -46,7 +46,7 @@ public sealed class CancellationTests(SmallDataSet data) : IClassFixture<SmallDa
         using var cancellation = new CancellationTokenSource();
         WorkerLauncher hanging = WorkerLauncher.ForThisProgram().WithEnvironment(WorkerCommand.HangOnVariable, "parcels_000.shp");
         // The other worker converts the rest meanwhile; the hung child is killed when the token is cancelled.
-        var observer = new Observer(started: name =>
+        var observer = new CallbackObserver(started: name =>
         {
             if (name == "parcels_000.shp")
             {
@@ -62,14 +62,7 @@ public sealed class CancellationTests(SmallDataSet data) : IClassFixture<SmallDa
         Assert.Empty(Directory.GetFiles(output.Path, "*.tmp"));
     }
 
-    private async Task<ConversionReport> Run(string outFolder, ConversionPlan plan, Observer observer, WorkerLauncher? launcher, CancellationToken cancellationToken) =>
+    private async Task<ConversionReport> Run(string outFolder, ConversionPlan plan, CallbackObserver observer, WorkerLauncher? launcher, CancellationToken cancellationToken) =>
         await Task.Run(() => ConversionRunner.Run(data.Files, outFolder, overwrite: false, plan, observer, launcher, cancellationToken: cancellationToken))
             .WaitAsync(TimeSpan.FromSeconds(120), CancellationToken.None); // the deadline, not the run's token
-
-    private sealed class Observer(Action<string>? started = null, Action<FileResult>? completed = null) : IConversionObserver
-    {
-        public void FileStarted(int worker, string name) => started?.Invoke(name);
-
-        public void FileCompleted(FileResult result) => completed?.Invoke(result);
-    }
 }

@@ -23,6 +23,15 @@ internal static class FileWorkers
     public static void Run(int fileCount, IIndexRangePartitioner partitioner, int workers, Action<int, int> work, CancellationToken cancellationToken = default)
     {
         var numbers = new WorkerNumbers(workers);
+
+        // The workers block on file and pipe I/O on thread-pool threads. A pool with fewer threads than workers would add the
+        // missing ones one at a time, about two a second, and the last workers would start late; this program wants them all.
+        ThreadPool.GetMinThreads(out int minWorkerThreads, out int minIoThreads);
+        if (minWorkerThreads < workers)
+        {
+            ThreadPool.SetMinThreads(workers, minIoThreads);
+        }
+
         long filesRun = ParallelReduction.Reduce(
             fileCount,
             0L,
