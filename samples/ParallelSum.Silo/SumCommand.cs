@@ -53,7 +53,7 @@ internal static class SumCommand
         DefaultValueFactory = _ => DistributedStrategyOptions.DefaultMaxValuesPerRange,
     };
 
-    private static readonly Option<bool> Json = new("--json") { Description = "Print the result as one JSON object." };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print the result as one JSON object: strategy, count, seed, min, max, sum, seconds, firstRangeSeconds (when the first range's result arrived), silos, ranges." };
 
     public static void Configure(Command command)
     {
@@ -149,9 +149,11 @@ internal static class SumCommand
 
         try
         {
-            GenerateAndSumResult result = await ClusterClientConnection.Strategy(host).GenerateAndSumAsync(request, new StderrProgress(), cancellationToken).ConfigureAwait(false);
+            var progress = new StderrProgress();
+            GenerateAndSumResult result = await ClusterClientConnection.Strategy(host).GenerateAndSumAsync(request, progress, cancellationToken).ConfigureAwait(false);
+            string firstRange = progress.FirstRange is TimeSpan first ? first.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) : "null";
             Console.WriteLine(parse.GetValue(Json)
-                ? string.Create(CultureInfo.InvariantCulture, $"{{\"strategy\":\"{result.Strategy}\",\"count\":{request.Count},\"seed\":{request.Seed},\"min\":{request.Min},\"max\":{request.Max},\"sum\":\"{result.Sum}\",\"seconds\":{result.Elapsed.TotalSeconds:R},\"silos\":{result.WorkerCount},\"ranges\":{result.RangeCount}}}")
+                ? string.Create(CultureInfo.InvariantCulture, $"{{\"strategy\":\"{result.Strategy}\",\"count\":{request.Count},\"seed\":{request.Seed},\"min\":{request.Min},\"max\":{request.Max},\"sum\":\"{result.Sum}\",\"seconds\":{result.Elapsed.TotalSeconds:R},\"firstRangeSeconds\":{firstRange},\"silos\":{result.WorkerCount},\"ranges\":{result.RangeCount}}}")
                 : result.ToString());
             return 0;
         }

@@ -13,7 +13,7 @@ public sealed class AdmissionTests(ThreeSiloCluster fixture)
         var ex = await Assert.ThrowsAsync<DistributedSumException>(
             () => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(1_000_000_000_000_000, 1)).WaitAsync(Deadline));
         Assert.Contains("more than MaxValuesPerRequest 1000000000000", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(0, RangeSumGrain.Running);
+        Assert.Equal(0, RangeSummation.Running);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class AdmissionTests(ThreeSiloCluster fixture)
         var atTheTop = await Assert.ThrowsAsync<DistributedSumException>(
             () => grain.SumRangeAsync(42, 0, 10, long.MaxValue - 1000, 1000, TimeSpan.FromHours(1)).WaitAsync(Deadline));
         Assert.Contains("outside the accepted index space", atTheTop.Message, StringComparison.Ordinal);
-        Assert.Equal(0, RangeSumGrain.Running);
+        Assert.Equal(0, RangeSummation.Running);
     }
 
     [Fact]

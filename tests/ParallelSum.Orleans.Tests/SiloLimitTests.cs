@@ -15,7 +15,7 @@ public sealed class SiloLimitTests(OneTightSilo fixture)
         RangeAdmission admission = ((InProcessSiloHandle)fixture.Cluster.Silos[0]).ServiceProvider.GetRequiredService<RangeAdmission>();
         Task<RangeSum>[] calls = [.. Enumerable.Range(0, 2).Select(_ =>
             fixture.Cluster.Client.GetGrain<IRangeSumGrain>(Random.Shared.NextInt64()).SumRangeAsync(1, 0, 10, 0, 1_000_000_000_000, TimeSpan.FromHours(1)))];
-        Assert.True(SpinWait.SpinUntil(() => RangeSumGrain.Running == 1 && admission.Queued == 1, TimeSpan.FromSeconds(20)), "the first range did not start, or the second did not queue");
+        Assert.True(SpinWait.SpinUntil(() => RangeSummation.Running == 1 && admission.Queued == 1, TimeSpan.FromSeconds(20)), "the first range did not start, or the second did not queue");
 
         var refused = await Assert.ThrowsAsync<DistributedSumException>(
             () => fixture.Cluster.Client.GetGrain<IRangeSumGrain>(Random.Shared.NextInt64()).SumRangeAsync(1, 0, 10, 0, 1000, TimeSpan.FromHours(1)).WaitAsync(TimeSpan.FromSeconds(20)));
@@ -28,6 +28,6 @@ public sealed class SiloLimitTests(OneTightSilo fixture)
             Assert.Contains("at its deadline of 3 s", expired.Message, StringComparison.Ordinal);
         }
 
-        Assert.True(SpinWait.SpinUntil(() => RangeSumGrain.Running == 0, TimeSpan.FromSeconds(10)), $"{RangeSumGrain.Running} ranges still computing after their deadline");
+        Assert.True(SpinWait.SpinUntil(() => RangeSummation.Running == 0, TimeSpan.FromSeconds(10)), $"{RangeSummation.Running} ranges still computing after their deadline");
     }
 }

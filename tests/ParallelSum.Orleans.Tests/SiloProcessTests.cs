@@ -37,6 +37,10 @@ public sealed class SiloProcessTests
             JsonElement small = await RunClientAsync(processes, redisAddress, clusterId, 20_000_000, 11, afterStart: null);
             Assert.Equal(new RandomStream(11).ReferenceSum(0, 20_000_000).ToString(), small.GetProperty("sum").GetString());
             Assert.Equal(3, small.GetProperty("silos").GetInt32());
+            // The first range's result arrives after the request starts and no later than the whole request ends (the client
+            // starts its clock just before the strategy starts its own, so allow the two clocks' 0.5 s of difference).
+            double firstRange = small.GetProperty("firstRangeSeconds").GetDouble(), seconds = small.GetProperty("seconds").GetDouble();
+            Assert.InRange(firstRange, double.Epsilon, seconds + 0.5);
 
             // A long request (2e10 values: several seconds even with the vector kernels); one silo is killed (SIGKILL) 1.5 s in.
             // Its ranges time out after 5 s and are re-run on the survivors.

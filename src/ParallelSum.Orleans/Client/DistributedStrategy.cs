@@ -9,9 +9,10 @@ namespace ParallelSum.Orleans;
 
 /// <summary>
 /// Generate-and-sum on a Microsoft Orleans cluster: asks every active silo for its capacity, splits the request's indices
-/// into ranges sized from those answers, fans them out to <see cref="IRangeSumGrain"/> activations placed at random over
-/// the silos (at most two ranges per silo slot in flight), and merges the partial sums exactly.
-/// A range whose call fails or times out is retried under a new grain key (so it may land on another silo);
+/// into ranges sized from those answers, sends each range through an <see cref="ISiloRangeSumGrain"/> to the silo with the
+/// fewest ranges in flight for its slots (at most two ranges per silo slot in flight), and merges the partial sums exactly.
+/// A range whose call fails or times out is retried on another silo (a silo that failed a range gets no more of the
+/// request's ranges while another one is left);
 /// each range is counted exactly once, and when a range fails on every attempt the call throws
 /// <see cref="DistributedSumException"/> instead of returning a partial sum.
 /// </summary>
@@ -77,7 +78,8 @@ public sealed class DistributedStrategy : IGenerateAndSum
         activity?.SetTag("parallelsum.request.count", request.Count);
         activity?.SetTag("parallelsum.request.seed", request.Seed);
         var stopwatch = Stopwatch.StartNew();
-        IReadOnlyList<SiloCapacity> silos = await GetCapacitiesAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<(string Key, SiloCapacity Capacity)> answered = await GetCapacitiesAsync(cancellationToken).ConfigureAwait(false);
+        SiloCapacity[] silos = [.. answered.Select(a => a.Capacity)];
         int slots = (int)Math.Min(int.MaxValue / 2, silos.Sum(s => (long)s.MaxConcurrentRanges));
         long maxPerRange = Math.Min(_options.MaxValuesPerRange, silos.Min(s => s.MaxValuesPerRange));
         long blocks = Math.Max((long)slots * _options.RangesPerCore, (request.Count + maxPerRange - 1) / maxPerRange);
@@ -93,12 +95,13 @@ public sealed class DistributedStrategy : IGenerateAndSum
             throw Refuse($"partitioner '{partitioner.Name}' made range {large} of {large.End - large.Start} values, more than the {maxPerRange} the options and silos accept per range");
         }
 
-        activity?.SetTag("parallelsum.request.silos", silos.Count);
+        activity?.SetTag("parallelsum.request.silos", silos.Length);
         activity?.SetTag("parallelsum.request.ranges", ranges.Length);
         var completed = new ConcurrentDictionary<int, Int128>();
         long completedCount = 0;
         progress?.Report(new GenerateAndSumProgress(0, request.Count));
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var balancer = new SiloLoadBalancer([.. answered.Select(a => (a.Key, a.Capacity.MaxConcurrentRanges))]);
 
         // At most two ranges per silo slot in flight: one computing, one queued behind it, so a silo is never idle between
         // ranges, its queue stays short, and a request never fills the queue other clients share.
@@ -111,7 +114,7 @@ public sealed class DistributedStrategy : IGenerateAndSum
             await inFlight.WaitAsync(failed.Token).ConfigureAwait(false);
             try
             {
-                RangeSum partial = await SumRangeWithRetriesAsync(request, id, start, count, failed.Token).ConfigureAwait(false);
+                RangeSum partial = await SumRangeWithRetriesAsync(request, id, start, count, balancer, failed.Token).ConfigureAwait(false);
                 if (!completed.TryAdd(id, partial.Sum))
                 {
                     throw new InvalidOperationException($"Range {id} ({range}) completed twice; refusing to count it again.");
@@ -179,11 +182,11 @@ public sealed class DistributedStrategy : IGenerateAndSum
             Instruments.RequestRate.Record(request.Count / elapsed.TotalSeconds);
         }
 
-        Log.RequestCompleted(_logger, request, silos.Count, ranges.Length, elapsed);
-        return new GenerateAndSumResult(StrategyName, request, total, elapsed, silos.Count, ranges.Length, partitioner.Name);
+        Log.RequestCompleted(_logger, request, silos.Length, ranges.Length, elapsed);
+        return new GenerateAndSumResult(StrategyName, request, total, elapsed, silos.Length, ranges.Length, partitioner.Name);
     }
 
-    private async Task<RangeSum> SumRangeWithRetriesAsync(GenerateAndSumRequest request, int id, long start, long count, CancellationToken cancellationToken)
+    private async Task<RangeSum> SumRangeWithRetriesAsync(GenerateAndSumRequest request, int id, long start, long count, SiloLoadBalancer balancer, CancellationToken cancellationToken)
     {
         Exception? last = null;
         for (int attempt = 1; attempt <= _options.MaxAttemptsPerRange; attempt++)
@@ -195,7 +198,9 @@ public sealed class DistributedStrategy : IGenerateAndSum
             activity?.SetTag("parallelsum.range.count", count);
             activity?.SetTag("parallelsum.range.attempt", attempt);
             Instruments.RangesStarted.Add(1);
-            IRangeSumGrain grain = _grains.GetGrain<IRangeSumGrain>(Random.Shared.NextInt64());
+            int silo = balancer.Acquire();
+            bool siloFailed = false;
+            ISiloRangeSumGrain grain = _grains.GetGrain<ISiloRangeSumGrain>(balancer.Key(silo));
             using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attemptTimeout.CancelAfter(_options.RangeTimeout);
             try
@@ -212,10 +217,16 @@ public sealed class DistributedStrategy : IGenerateAndSum
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
                 last = new TimeoutException($"no answer within RangeTimeout {_options.RangeTimeout.TotalSeconds:0.###} s", ex);
+                siloFailed = true;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 last = ex;
+                siloFailed = true;
+            }
+            finally
+            {
+                balancer.Release(silo, siloFailed);
             }
 
             activity?.SetStatus(ActivityStatusCode.Error, last.Message);
@@ -252,7 +263,7 @@ public sealed class DistributedStrategy : IGenerateAndSum
         return inner is null ? new DistributedSumException(message) : new DistributedSumException(message, inner);
     }
 
-    private async Task<IReadOnlyList<SiloCapacity>> GetCapacitiesAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(string Key, SiloCapacity Capacity)>> GetCapacitiesAsync(CancellationToken cancellationToken)
     {
         Dictionary<SiloAddress, SiloStatus> hosts;
         try
@@ -268,8 +279,10 @@ public sealed class DistributedStrategy : IGenerateAndSum
         {
             try
             {
-                return await _grains.GetGrain<ISiloCapacityGrain>(silo.ToParsableString()).GetCapacityAsync()
+                string key = silo.ToParsableString();
+                SiloCapacity capacity = await _grains.GetGrain<ISiloCapacityGrain>(key).GetCapacityAsync()
                     .WaitAsync(_options.RangeTimeout, cancellationToken).ConfigureAwait(false);
+                return ((string Key, SiloCapacity Capacity)?)(key, capacity);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -277,7 +290,7 @@ public sealed class DistributedStrategy : IGenerateAndSum
                 return null;
             }
         }).ToArray();
-        SiloCapacity[] answered = [.. (await Task.WhenAll(asks).ConfigureAwait(false)).OfType<SiloCapacity>()];
+        (string Key, SiloCapacity Capacity)[] answered = [.. (await Task.WhenAll(asks).ConfigureAwait(false)).OfType<(string Key, SiloCapacity Capacity)>()];
         return answered.Length > 0
             ? answered
             : throw new DistributedSumException(hosts.Count == 0

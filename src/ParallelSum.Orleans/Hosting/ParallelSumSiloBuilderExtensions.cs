@@ -26,8 +26,10 @@ public static class ParallelSumSiloBuilderExtensions
         options.ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ParallelSum.Orleans.RangeSumSiloOptions>, ParallelSum.Orleans.RangeSumSiloOptionsValidator>());
         builder.Services.TryAddSingleton<ParallelSum.Orleans.RangeAdmission>();
+        builder.Services.TryAddSingleton<ParallelSum.Orleans.RangeSummation>();
         builder.Services.AddHostedService<ParallelSum.Orleans.MembershipWatchdog>();
         builder.AddPlacementDirector<ParallelSum.Orleans.SiloKeyedPlacement, ParallelSum.Orleans.SiloKeyedPlacementDirector>();
+        builder.AddPlacementDirector<ParallelSum.Orleans.PreferredSiloPlacement, ParallelSum.Orleans.PreferredSiloPlacementDirector>();
         return builder;
     }
 }

@@ -1,0 +1,25 @@
+using Orleans.Runtime;
+using Orleans.Runtime.Placement;
+
+namespace ParallelSum.Orleans;
+
+/// <summary>Puts each activation of a <see cref="PreferredSiloPlacement"/> grain on the silo its key names when that silo is active, else on a random active one.</summary>
+internal sealed class PreferredSiloPlacementDirector : IPlacementDirector
+{
+    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    {
+        string key = target.GrainIdentity.Key.ToString();
+        SiloAddress[] silos = context.GetCompatibleSilos(target);
+        foreach (SiloAddress silo in silos)
+        {
+            if (silo.ToParsableString() == key)
+            {
+                return Task.FromResult(silo);
+            }
+        }
+
+        return silos.Length > 0
+            ? Task.FromResult(silos[Random.Shared.Next(silos.Length)])
+            : throw new DistributedSumException("No active silo can host a range-sum grain.");
+    }
+}
