@@ -9,6 +9,7 @@ public sealed class AdmissionTests(ThreeSiloCluster fixture)
     [Fact]
     public async Task RequestOverMaxValuesPerRequest_IsRefusedBeforeAnyRangeStarts()
     {
+        WaitForEarlierTestsRangesToEnd();
         var strategy = new DistributedStrategy(fixture.Cluster.Client);
         var ex = await Assert.ThrowsAsync<DistributedSumException>(
             () => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(1_000_000_000_000_000, 1)).WaitAsync(Deadline));
@@ -28,6 +29,7 @@ public sealed class AdmissionTests(ThreeSiloCluster fixture)
     [Fact]
     public async Task RawGrainCall_OverTheSilosLimits_IsRefusedByTheSilo()
     {
+        WaitForEarlierTestsRangesToEnd();
         IRangeSumGrain grain = fixture.Cluster.Client.GetGrain<IRangeSumGrain>(Random.Shared.NextInt64());
 
         // The attack from outside the strategy: a 1e15-value range, and one reaching long.MaxValue, called on the grain directly.
@@ -52,4 +54,9 @@ public sealed class AdmissionTests(ThreeSiloCluster fixture)
         var ex = await Assert.ThrowsAsync<DistributedSumException>(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(5000, 1)).WaitAsync(Deadline));
         Assert.Contains("more than the 1000 the options and silos accept per range", ex.Message, StringComparison.Ordinal);
     }
+
+    // The running-range count is the whole test process's: a range an earlier test of this collection cancelled may still be
+    // winding down on a loaded machine, and it must not be mistaken for one this test started.
+    private static void WaitForEarlierTestsRangesToEnd() =>
+        Assert.True(SpinWait.SpinUntil(() => RangeSummation.Running == 0, Deadline), $"{RangeSummation.Running} ranges of earlier tests still computing after {Deadline}");
 }
