@@ -56,6 +56,31 @@ public sealed class ProcessModeTests(SmallDataSet data) : IClassFixture<SmallDat
         Assert.Equal([0, 1], report.Files.Select(f => f.Worker).Distinct().Order());
     }
 
+    [Theory]
+    [InlineData(false, null, 2)]
+    [InlineData(true, null, 2)]
+    [InlineData(false, "parcels_001.shp", 3)]
+    [InlineData(true, "parcels_001.shp", 3)]
+    public async Task Processes_OneChildPerWorkerNumber_ReusedForEveryFile_ADeadOneReplacedOnce(bool dynamic, string? crashOn, int mostStarts)
+    {
+        using var folder = new TempFolder();
+        string starts = folder.Sub("starts.log");
+        WorkerLauncher plain = WorkerLauncher.ForThisProgram();
+        // Each child is started through a shell that logs one line, then becomes the worker (exec keeps its process id).
+        WorkerLauncher logged = new WorkerLauncher("/bin/sh", ["-c", "echo started >> \"$0\"; exec \"$@\"", starts, plain.FileName, .. plain.Arguments], plain.Environment);
+        if (crashOn is not null)
+        {
+            logged = logged.WithEnvironment(WorkerCommand.CrashOnVariable, crashOn);
+        }
+
+        var plan = new ConversionPlan(ExecutionMode.Processes, 2, dynamic ? PartitionerKind.Dynamic : PartitionerKind.Static);
+        ConversionReport report = await Task.Run(() => ConversionRunner.Run(data.Files, folder.Sub("out"), overwrite: false, plan, launcher: logged)).WaitAsync(TimeSpan.FromSeconds(120));
+
+        Assert.Equal(data.Files.Count - (crashOn is null ? 0 : 1), report.Converted);
+        // At least one child, and one more after a crash; at most one per worker number, plus the crashed one's replacement: never one per file (6).
+        Assert.InRange(File.ReadAllLines(starts).Length, crashOn is null ? 1 : 2, mostStarts);
+    }
+
     [Fact]
     public async Task NonRegularFiles_AreSkippedWithAReason_TheRunEnds()
     {

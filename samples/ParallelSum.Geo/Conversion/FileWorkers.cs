@@ -20,6 +20,8 @@ internal static class FileWorkers
     /// <param name="work">The work for one file, given its worker number and its index; it should report problems in its results, not throw.</param>
     /// <param name="cancellationToken">Stops the run before the next file; files already started finish.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the files not started were not worked on.</exception>
+    /// <remarks>An exception from <paramref name="work"/> ends the run as the engine ends it: no further file starts, the files in
+    /// flight finish, and the first exception is rethrown unchanged.</remarks>
     public static void Run(int fileCount, IIndexRangePartitioner partitioner, int workers, Action<int, int> work, CancellationToken cancellationToken = default)
     {
         var numbers = new WorkerNumbers(workers);
