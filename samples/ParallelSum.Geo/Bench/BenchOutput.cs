@@ -9,7 +9,8 @@ namespace ParallelSum.Geo.Bench;
 /// <summary>Writes a bench report as results.csv, results.json, results.md, chart.png and chart.svg.</summary>
 internal static class BenchOutput
 {
-    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+    /// <summary>Gets the options every bench file is written with: indented JSON.</summary>
+    public static JsonSerializerOptions IndentedJson { get; } = new() { WriteIndented = true };
 
     /// <returns>The paths written.</returns>
     public static IReadOnlyList<string> Write(BenchReport report, string folder)

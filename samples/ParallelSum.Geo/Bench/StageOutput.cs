@@ -7,8 +7,6 @@ namespace ParallelSum.Geo.Bench;
 /// <summary>Writes a stage profile as stages.md (a table) and stages.json.</summary>
 internal static class StageOutput
 {
-    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
-
     /// <returns>The paths written.</returns>
     public static IReadOnlyList<string> Write(StageProfile profile, string folder)
     {
@@ -16,7 +14,7 @@ internal static class StageOutput
         string md = Path.Combine(folder, "stages.md");
         string json = Path.Combine(folder, "stages.json");
         File.WriteAllText(md, Markdown(profile));
-        File.WriteAllText(json, JsonSerializer.Serialize(profile, IndentedJson));
+        File.WriteAllText(json, JsonSerializer.Serialize(profile, BenchOutput.IndentedJson));
         return [md, json];
     }
 
