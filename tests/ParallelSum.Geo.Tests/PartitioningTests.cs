@@ -3,7 +3,7 @@ using ParallelSum.Geo.Conversion;
 
 namespace ParallelSum.Geo.Tests;
 
-/// <summary>Whatever the plan, each file goes to exactly one worker, and static blocks go where they say.</summary>
+/// <summary>Whatever the plan, the engine works on each file once, under a worker number no other file in flight holds, honours static blocks, and runs two workers at once.</summary>
 public sealed class PartitioningTests
 {
     public static TheoryData<int, int, bool> Cases()
@@ -23,33 +23,96 @@ public sealed class PartitioningTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void WorkDispatch_GivesEachFileToExactlyOneWorker(int files, int workers, bool dynamic)
+    public void FileWorkers_RunEachFileOnce_WithAWorkerNumberNoOtherFileInFlightHolds(int files, int workers, bool dynamic)
     {
         var plan = new ConversionPlan(ExecutionMode.Threads, workers, dynamic ? PartitionerKind.Dynamic : PartitionerKind.Static);
         var taken = new ConcurrentBag<(int Worker, int File)>();
+        int[] holders = new int[workers];
+        int clashes = 0;
 
-        WorkDispatch.Run(plan.CreatePartitioner(), files, (worker, ranges) =>
+        FileWorkers.Run(files, plan.CreatePartitioner(), workers, (worker, file) =>
         {
-            foreach (IndexRange range in ranges)
+            if (Interlocked.Increment(ref holders[worker]) != 1)
             {
-                foreach (int i in WorkDispatch.Indices(range))
-                {
-                    taken.Add((worker, i));
-                    Thread.SpinWait(100 * (i % 7)); // uneven work, so dynamic chunks actually move between workers
-                }
+                Interlocked.Increment(ref clashes);
             }
+
+            taken.Add((worker, file));
+            Thread.SpinWait(100 * (file % 7)); // uneven work, so dynamic chunks actually move between workers
+            Interlocked.Decrement(ref holders[worker]);
         });
 
         Assert.Equal(Enumerable.Range(0, files), taken.Select(t => t.File).Order());
         Assert.All(taken, t => Assert.InRange(t.Worker, 0, workers - 1));
-        if (!dynamic)
+        Assert.Equal(0, clashes);
+    }
+
+    [Theory]
+    [InlineData(7, 2)]
+    [InlineData(20, 3)]
+    [InlineData(81, 4)]
+    public void FileWorkers_StaticBlocks_EachBlockRunsInOrder_OnOneThread(int files, int workers)
+    {
+        var plan = new ConversionPlan(ExecutionMode.Threads, workers, PartitionerKind.Static);
+        var thread = new int[files];
+        var turn = new long[files];
+        long turns = 0;
+
+        FileWorkers.Run(files, plan.CreatePartitioner(), workers, (_, file) =>
         {
-            // Static blocks: worker w has the contiguous block [floor(n·w/W), floor(n·(w+1)/W)).
-            foreach ((int worker, int file) in taken)
-            {
-                Assert.InRange(file, files * worker / workers, (files * (worker + 1) / workers) - 1);
-            }
+            thread[file] = Environment.CurrentManagedThreadId;
+            turn[file] = Interlocked.Increment(ref turns);
+            Thread.SpinWait(100 * (file % 7));
+        });
+
+        // Static blocks: block w is the contiguous files [floor(n·w/W), floor(n·(w+1)/W)), worked through in order by one thread.
+        for (int w = 0; w < workers; w++)
+        {
+            int[] block = [.. Enumerable.Range(files * w / workers, (files * (w + 1) / workers) - (files * w / workers))];
+            Assert.All(block, file => Assert.Equal(thread[block[0]], thread[file]));
+            Assert.Equal(block.Select(file => turn[file]).Order(), block.Select(file => turn[file]));
         }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FileWorkers_TwoWorkers_WorkOnTwoFilesAtOnce(bool dynamic)
+    {
+        var plan = new ConversionPlan(ExecutionMode.Threads, 2, dynamic ? PartitionerKind.Dynamic : PartitionerKind.Static);
+        using var bothStarted = new Barrier(2);
+        int arrivals = 0;
+        bool[] met = new bool[2];
+
+        // The first two files each wait for the other to start: with one file at a time, the first would wait out the deadline.
+        FileWorkers.Run(4, plan.CreatePartitioner(), 2, (_, _) =>
+        {
+            int arrival = Interlocked.Increment(ref arrivals) - 1;
+            if (arrival < 2)
+            {
+                met[arrival] = bothStarted.SignalAndWait(TimeSpan.FromSeconds(60));
+            }
+        });
+
+        Assert.Equal([true, true], met);
+    }
+
+    [Fact]
+    public void FileWorkers_Cancelled_StartNoFileAfter_AndThrow()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var worked = new ConcurrentBag<int>();
+
+        Assert.Throws<OperationCanceledException>(() => FileWorkers.Run(10, IndexRangePartitioners.StaticBlocks(1), 1, (_, file) =>
+        {
+            worked.Add(file);
+            if (file == 3)
+            {
+                cancellation.Cancel();
+            }
+        }, cancellation.Token));
+
+        Assert.Equal([0, 1, 2, 3], worked.Order());
     }
 
     [Fact]

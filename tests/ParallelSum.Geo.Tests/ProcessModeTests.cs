@@ -28,6 +28,34 @@ public sealed class ProcessModeTests(SmallDataSet data) : IClassFixture<SmallDat
         Assert.True(File.Exists(Path.Combine(folder.Sub("out"), "new\nline.geojson")));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Processes_TwoWorkers_ConvertTwoFilesAtOnce(bool dynamic)
+    {
+        using var output = new TempFolder();
+        using var bothStarted = new Barrier(2);
+        int arrivals = 0;
+        bool[] met = new bool[2];
+        // The first two files each wait, as they are sent to their child, for the other to be sent: one child at a time would
+        // make the first wait out the deadline.
+        var observer = new CallbackObserver(started: _ =>
+        {
+            int arrival = Interlocked.Increment(ref arrivals) - 1;
+            if (arrival < 2)
+            {
+                met[arrival] = bothStarted.SignalAndWait(TimeSpan.FromSeconds(60));
+            }
+        });
+        var plan = new ConversionPlan(ExecutionMode.Processes, 2, dynamic ? PartitionerKind.Dynamic : PartitionerKind.Static);
+
+        ConversionReport report = await Task.Run(() => ConversionRunner.Run(data.Files, output.Path, overwrite: false, plan, observer)).WaitAsync(TimeSpan.FromSeconds(180));
+
+        Assert.Equal([true, true], met);
+        Assert.Equal(data.Files.Count, report.Converted);
+        Assert.Equal([0, 1], report.Files.Select(f => f.Worker).Distinct().Order());
+    }
+
     [Fact]
     public async Task NonRegularFiles_AreSkippedWithAReason_TheRunEnds()
     {

@@ -16,7 +16,7 @@ internal enum ExecutionMode
 /// <summary>How files are handed to workers.</summary>
 internal enum PartitionerKind
 {
-    /// <summary><see cref="IndexRangePartitioners.StaticBlocks(int)"/>: worker k gets the k-th contiguous block of files, up front.</summary>
+    /// <summary><see cref="IndexRangePartitioners.StaticBlocks(int)"/>: one contiguous block of files per worker, fixed up front, each worked through in order by one thread.</summary>
     Static,
 
     /// <summary><see cref="IndexRangePartitioners.DynamicChunks(long, int)"/> with chunks of one file: a free worker takes the next file.</summary>

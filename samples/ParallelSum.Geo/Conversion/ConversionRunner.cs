@@ -3,11 +3,14 @@ using System.Diagnostics;
 namespace ParallelSum.Geo.Conversion;
 
 /// <summary>
-/// Converts a list of shapefiles with a <see cref="ConversionPlan"/>. Files are work items <c>[0, count)</c> in the given
-/// order; the plan's library partitioner decides which worker converts which, and every file ends with exactly one result.
+/// Converts a list of shapefiles with a <see cref="ConversionPlan"/>, on the library's engine (<see cref="FileWorkers"/>). Files
+/// are work items <c>[0, count)</c> in the given order, one file per grain; the plan's library partitioner decides which files
+/// each worker takes, at most the plan's worker count run at once, and every file ends with exactly one result.
 /// </summary>
 internal static class ConversionRunner
 {
+    private const string Cancelled = "cancelled before it was converted";
+
     public static ConversionReport Run(
         IReadOnlyList<string> shpPaths,
         string outFolder,
@@ -24,109 +27,55 @@ internal static class ConversionRunner
         IIndexRangePartitioner partitioner = plan.CreatePartitioner();
         var slots = new ResultSlots(shpPaths);
         var clock = Stopwatch.StartNew();
-        if (plan.Mode == ExecutionMode.Processes)
+
+        void Record(int file, FileResult result)
         {
-            launcher ??= WorkerLauncher.ForThisProgram();
+            slots.Set(file, result);
+            observer?.FileCompleted(result);
+        }
 
-            // Rounds: the plan's partitioner first; then the files a dead worker never started (under static blocks it owned
-            // them all) go to as many fresh workers as survived, a file at a time, until none is left or no worker survives.
-            int[] pending = [.. Enumerable.Range(0, shpPaths.Count)];
-            IIndexRangePartitioner round = partitioner;
-            while (pending.Length > 0 && !cancellationToken.IsCancellationRequested)
+        try
+        {
+            if (plan.Mode == ExecutionMode.Processes)
             {
-                int survivors = 0;
-                int[] items = pending;
-                WorkDispatch.Run(round, items.Length, (worker, ranges) =>
-                {
-                    if (RunProcess(worker, ranges, items, shpPaths, outFolder, overwrite, encoding, slots, observer, launcher, cancellationToken))
+                launcher ??= WorkerLauncher.ForThisProgram();
+                using var children = new WorkerProcessPool(plan.Workers, worker => WorkerProcess.Start(launcher, outFolder, overwrite, encoding, worker));
+                FileWorkers.Run(
+                    shpPaths.Count,
+                    partitioner,
+                    plan.Workers,
+                    (worker, file) =>
                     {
-                        Interlocked.Increment(ref survivors);
-                    }
-                });
-                int[] left = [.. items.Where(i => !slots.IsSet(i))];
-                if (left.Length == items.Length || survivors == 0)
-                {
-                    break;
-                }
-
-                pending = left;
-                round = IndexRangePartitioners.DynamicChunks(1, survivors);
+                        // No result when the child was killed for cancellation: the file is reported as cancelled.
+                        if (children.Convert(worker, shpPaths[file], name => observer?.FileStarted(worker, name), cancellationToken) is FileResult result)
+                        {
+                            Record(file, result);
+                        }
+                    },
+                    cancellationToken);
+                children.Finish();
+            }
+            else
+            {
+                FileWorkers.Run(
+                    shpPaths.Count,
+                    partitioner,
+                    plan.Workers,
+                    (worker, file) =>
+                    {
+                        observer?.FileStarted(worker, Path.GetFileName(shpPaths[file]));
+                        Record(file, ShapefileConverter.Convert(shpPaths[file], outFolder, overwrite, worker, textEncoding));
+                    },
+                    cancellationToken);
             }
         }
-        else
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            WorkDispatch.Run(partitioner, shpPaths.Count, (worker, ranges) =>
-            {
-                foreach (IndexRange range in ranges)
-                {
-                    foreach (int i in WorkDispatch.Indices(range))
-                    {
-                        if (cancellationToken.IsCancellationRequested)
-                        {
-                            return;
-                        }
-
-                        observer?.FileStarted(worker, Path.GetFileName(shpPaths[i]));
-                        FileResult result = ShapefileConverter.Convert(shpPaths[i], outFolder, overwrite, worker, textEncoding);
-                        slots.Set(i, result);
-                        observer?.FileCompleted(result);
-                    }
-                }
-            });
+            // The engine starts no file after cancellation; the files without a result are reported as cancelled below.
         }
 
-        string missing = cancellationToken.IsCancellationRequested
-            ? "cancelled before it was converted"
-            : "no worker converted it: every worker process that could take it had died";
-        FileResult[] results = slots.Complete(missing);
+        FileResult[] results = slots.Complete(Cancelled);
         clock.Stop();
         return new ConversionReport(plan, partitioner.Name, results, clock.Elapsed);
-    }
-
-    // One pump per worker process: takes the worker's ranges from the partitioner one at a time (for dynamic chunks, only
-    // when the child has answered the previous range), so the library's shared cursor balances processes as it does threads.
-    // Work item k is file items[k]. Returns whether the child lived to the end.
-    private static bool RunProcess(
-        int worker,
-        IEnumerable<IndexRange> ranges,
-        int[] items,
-        IReadOnlyList<string> shpPaths,
-        string outFolder,
-        bool overwrite,
-        string? encoding,
-        ResultSlots slots,
-        IConversionObserver? observer,
-        WorkerLauncher launcher,
-        CancellationToken cancellationToken)
-    {
-        using WorkerProcess child = WorkerProcess.Start(launcher, outFolder, overwrite, encoding, worker);
-        using CancellationTokenRegistration registration = cancellationToken.Register(child.Kill);
-        // Checked before taking each range, never after: a range taken from the shared dynamic cursor by a dead worker would
-        // be lost to the live ones (its files would wait for the next round).
-        using IEnumerator<IndexRange> taking = ranges.GetEnumerator();
-        while (!child.Died && !cancellationToken.IsCancellationRequested && taking.MoveNext())
-        {
-            int[] files = [.. WorkDispatch.Indices(taking.Current).Select(k => items[k])];
-            child.Convert(
-                [.. files.Select(i => shpPaths[i])],
-                name => observer?.FileStarted(worker, name),
-                (k, result) =>
-                {
-                    if (cancellationToken.IsCancellationRequested && result.Outcome == FileOutcome.Error && result.Worker == worker && child.Died)
-                    {
-                        return; // killed for cancellation: reported as cancelled
-                    }
-
-                    slots.Set(files[k], result);
-                    observer?.FileCompleted(result);
-                });
-        }
-
-        if (!child.Died)
-        {
-            child.Finish();
-        }
-
-        return !child.Died;
     }
 }

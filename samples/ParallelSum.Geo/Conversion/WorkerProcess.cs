@@ -16,14 +16,13 @@ internal sealed class WorkerProcess : IDisposable
 {
     private const int StderrLinesKept = 5;
     private readonly Process _process;
-    private readonly int _worker;
     private readonly string _outFolder;
     private readonly ConcurrentQueue<string> _stderr = new();
 
     private WorkerProcess(Process process, int worker, string outFolder)
     {
         _process = process;
-        _worker = worker;
+        Number = worker;
         _outFolder = outFolder;
         _process.ErrorDataReceived += (_, e) =>
         {
@@ -38,7 +37,10 @@ internal sealed class WorkerProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    /// <summary>Gets whether the child is known to have died (it closed its stdout before answering every file).</summary>
+    /// <summary>Gets the worker number the child was started with (its <c>--worker-id</c>).</summary>
+    public int Number { get; }
+
+    /// <summary>Gets whether the child is known to have died (it closed its stdout, or its stdin broke, before answering a file).</summary>
     public bool Died { get; private set; }
 
     public static WorkerProcess Start(WorkerLauncher launcher, string outFolder, bool overwrite, string? encoding, int worker)
@@ -83,56 +85,44 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>
-    /// Has the child convert <paramref name="paths"/> in order. <paramref name="fileStarted"/> is told when each file is
-    /// sent to work (the previous one's result has arrived); <paramref name="fileDone"/> gets each result as it arrives.
-    /// If the child dies, the file it was converting gets an error result naming the worker, its exit code and its last stderr
-    /// line, the files after it get no result (they were never started), and <see cref="Died"/> becomes true.
+    /// Has the child convert <paramref name="path"/>: one JSON line out, one result line back. <paramref name="fileStarted"/> is
+    /// told just before the path is sent. If the child dies before answering (or is found gone when the path is sent), the file
+    /// gets an error result naming the worker, the child's exit code and its last stderr line, and <see cref="Died"/> becomes true.
     /// </summary>
-    public void Convert(IReadOnlyList<string> paths, Action<string> fileStarted, Action<int, FileResult> fileDone)
+    /// <exception cref="InvalidOperationException">The child has died already, or its answer broke the protocol.</exception>
+    public FileResult Convert(string path, Action<string> fileStarted)
     {
-        // Written from another task: a long list must not fill the stdin pipe while the child blocks on a full stdout pipe.
-        Task writer = Task.Run(() =>
+        if (Died)
         {
-            foreach (string path in paths)
-            {
-                _process.StandardInput.WriteLine(JsonSerializer.Serialize(path));
-            }
-
-            _process.StandardInput.Flush();
-        });
-
-        for (int i = 0; i < paths.Count && !Died; i++)
-        {
-            string expected = Path.GetFileName(paths[i]);
-            fileStarted(expected);
-            string? line = _process.StandardOutput.ReadLine();
-            if (line is null)
-            {
-                // The file in flight is the one the child died on; the files after it were never started and get no result
-                // here, so the caller can hand them to a live worker.
-                Died = true;
-                fileDone(i, FileResult.Failed(expected, CrashReason(), _worker, ShapefileFiles.InputBytes(paths[i])));
-                break;
-            }
-
-            FileResult result = JsonSerializer.Deserialize<FileResult>(line)
-                ?? throw new InvalidOperationException($"Worker process {_worker} printed an empty result line.");
-            if (result.Name != expected)
-            {
-                throw new InvalidOperationException($"Worker process {_worker} answered for {result.Name} when {expected} was next: protocol broken.");
-            }
-
-            fileDone(i, result);
+            throw new InvalidOperationException($"Worker process {Number} has died; start a new one.");
         }
 
+        string expected = Path.GetFileName(path);
+        fileStarted(expected);
+        string? line;
         try
         {
-            writer.Wait();
+            // One path in flight at a time: the child reads the whole line before it writes its answer, so neither pipe can fill.
+            _process.StandardInput.WriteLine(JsonSerializer.Serialize(path));
+            _process.StandardInput.Flush();
+            line = _process.StandardOutput.ReadLine();
         }
-        catch (AggregateException e) when (Died && e.InnerException is IOException)
+        catch (IOException)
         {
-            // The child died with lines still to write: a broken pipe, already reported per file.
+            line = null; // a broken pipe: the child is gone
         }
+
+        if (line is null)
+        {
+            Died = true;
+            return FileResult.Failed(expected, CrashReason(), Number, ShapefileFiles.InputBytes(path));
+        }
+
+        FileResult result = JsonSerializer.Deserialize<FileResult>(line)
+            ?? throw new InvalidOperationException($"Worker process {Number} printed an empty result line.");
+        return result.Name == expected
+            ? result
+            : throw new InvalidOperationException($"Worker process {Number} answered for {result.Name} when {expected} was next: protocol broken.");
     }
 
     /// <summary>Closes the child's stdin and waits for it to exit.</summary>
@@ -187,8 +177,8 @@ internal sealed class WorkerProcess : IDisposable
         _process.WaitForExit(); // lets the stderr reader drain
 
         // A killed child cannot clean up after itself: its temporary file (named by its process id) goes here.
-        Cli.WorkerCommand.RemoveTemporaries(_outFolder, _worker, _process.Id);
+        Cli.WorkerCommand.RemoveTemporaries(_outFolder, Number, _process.Id);
         string last = _stderr.LastOrDefault(l => !string.IsNullOrWhiteSpace(l)) is string line ? $": {line.Trim()}" : "";
-        return $"worker process {_worker} {code} before converting it{last}";
+        return $"worker process {Number} {code} before converting it{last}";
     }
 }
