@@ -23,6 +23,10 @@ public sealed class CliTests : IDisposable
         { ["bench", "--counts", "5,x"], "--counts: 'x' is not a whole number from 1 to 10000" },
         { ["bench", "--modes", "single,threads-sideways"], "--modes: 'threads-sideways' is not one of single, threads-static" },
         { ["bench", "--repetitions", "0"], "--repetitions must be between 1 and 50; got 0." },
+        { ["bench", "--ogr2ogr", "2"], "--ogr2ogr needs --cold" },
+        { ["bench", "--cold", "--order", "largest-first"], "--cold converts each count's files in name order" },
+        { ["profile", "--in", "IN", "--repetitions", "0"], "--repetitions must be between 1 and 50; got 0." },
+        { ["profile", "--in", "IN"], "--in: no .shp files in" },
     };
 
     [Theory]

@@ -9,7 +9,8 @@ namespace ParallelSum.Geo.Bench;
 /// <summary>Writes a bench report as results.csv, results.json, results.md, chart.png and chart.svg.</summary>
 internal static class BenchOutput
 {
-    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+    /// <summary>Gets the options every bench file is written with: indented JSON.</summary>
+    public static JsonSerializerOptions IndentedJson { get; } = new() { WriteIndented = true };
 
     /// <returns>The paths written.</returns>
     public static IReadOnlyList<string> Write(BenchReport report, string folder)
@@ -48,7 +49,7 @@ internal static class BenchOutput
         text.AppendLine(CultureInfo.InvariantCulture, $"Measured {report.Date} on {report.Machine} ({report.Cores} cores, {report.Runtime}).");
         text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{report.Command}`.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Data set: {report.DataSet}.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Cells: median wall-clock seconds of {report.Repetitions} runs (speedup against one worker at the same file count).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Cells: median wall-clock seconds of {report.Repetitions} runs (speedup against {report.Baseline} at the same file count).");
         text.AppendLine();
         text.AppendLine("| mode | " + string.Join(" | ", counts.Select(c => $"{c} files")) + " |");
         text.AppendLine("| --- | " + string.Join(" | ", counts.Select(_ => "---:")) + " |");
@@ -99,9 +100,9 @@ internal static class BenchOutput
         time.XLabel("shapefiles");
         time.YLabel("seconds");
         time.ShowLegend(Alignment.UpperLeft);
-        speedup.Title("Speedup against one worker");
+        speedup.Title($"Speedup against {report.Baseline}");
         speedup.XLabel("shapefiles");
-        speedup.YLabel("× faster than single");
+        speedup.YLabel($"× faster than {report.Baseline}");
         speedup.ShowLegend(Alignment.LowerRight);
         foreach (Plot plot in new[] { time, speedup })
         {

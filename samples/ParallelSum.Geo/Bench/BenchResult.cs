@@ -9,7 +9,7 @@ namespace ParallelSum.Geo.Bench;
 /// <param name="BytesIn">Input bytes (.shp + .shx + .dbf) per run.</param>
 /// <param name="Seconds">Wall-clock seconds of each repetition, in order.</param>
 /// <param name="MedianSeconds">The median of <paramref name="Seconds"/>.</param>
-/// <param name="Speedup">The single-worker median at this count divided by this median.</param>
+/// <param name="Speedup">The baseline's median at this count (one worker, or ogr2ogr file by file) divided by this median.</param>
 internal sealed record BenchResult(int Files, string Mode, string Partitioner, int Workers, long Features, long BytesIn, IReadOnlyList<double> Seconds, double MedianSeconds, double Speedup);
 
 /// <summary>Everything a bench run saves: where and how it ran, the data set, and the results.</summary>
@@ -21,4 +21,8 @@ internal sealed record BenchReport(
     string Command,
     int Repetitions,
     string DataSet,
-    IReadOnlyList<BenchResult> Results);
+    IReadOnlyList<BenchResult> Results)
+{
+    /// <summary>Gets the mode every speedup is measured against (one worker unless ogr2ogr was timed).</summary>
+    public string Baseline { get; init; } = "single";
+}

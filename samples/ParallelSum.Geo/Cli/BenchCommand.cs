@@ -19,6 +19,8 @@ internal static class BenchCommand
     private static readonly Option<string> Work = new("--work") { Description = "The folder for the data set and the outputs (the data set is reused when its options match).", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "parallelsum-geo-bench") };
     private static readonly Option<string> Modes = new("--modes", "-m") { Description = $"Modes to run, comma-separated, each optionally with :N workers (e.g. processes-dynamic:4). Accepted: single, threads-static, threads-dynamic, processes-static, processes-dynamic.", DefaultValueFactory = _ => DefaultModes };
     private static readonly Option<string> Order = new("--order") { Description = "name: each count's files in name order; largest-first: biggest inputs first.", DefaultValueFactory = _ => "name" };
+    private static readonly Option<bool> Cold = new("--cold") { Description = "Run each mode as a fresh `convert` process, as a user would (start-up, JIT and tiering included); otherwise single and threads run inside the bench's warm process." };
+    private static readonly Option<int> Ogr2Ogr = new("--ogr2ogr") { Description = "With --cold: also time GDAL's ogr2ogr file by file and, for N > 1, N at once under xargs -P N (0 = not at all); speedups are then against ogr2ogr file by file.", DefaultValueFactory = _ => 0 };
     private static readonly Option<int> Workers = new("--workers", "-w") { Description = "Workers for modes given without :N (1 to 256; default one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
 
     public static Command Create()
@@ -26,7 +28,7 @@ internal static class BenchCommand
         Order.AcceptOnlyFromAmong("name", "largest-first");
         var command = new Command("bench", "Convert the first N files of one seeded data set for every N in --counts with every mode; print and save times, speedups and a chart.")
         {
-            Counts, Repetitions, Out, Work, Modes, Workers, Order,
+            Counts, Repetitions, Out, Work, Modes, Workers, Order, Cold, Ogr2Ogr,
             GenerateCommand.Seed, GenerateCommand.MinFeatures, GenerateCommand.MaxFeatures, GenerateCommand.Skew,
         };
         command.SetAction(parse =>
@@ -35,6 +37,9 @@ internal static class BenchCommand
             int workers = parse.GetValue(Workers);
             ConversionPlan[] plans = ParseModes(parse.GetValue(Modes)!, workers, out string? modeError);
             int repetitions = parse.GetValue(Repetitions);
+            bool cold = parse.GetValue(Cold);
+            int ogr2ogr = parse.GetValue(Ogr2Ogr);
+            FileOrder order = ConvertCommand.ParseOrder(parse.GetValue(Order)!);
             var dataset = new DatasetOptions(
                 counts.Length > 0 ? counts.Max() : 1,
                 parse.GetValue(GenerateCommand.Seed),
@@ -47,6 +52,10 @@ internal static class BenchCommand
                 modeError,
                 workers is < 1 or > 256 ? $"--workers must be between 1 and 256; got {workers}." : null,
                 repetitions is < 1 or > 50 ? $"--repetitions must be between 1 and 50; got {repetitions}." : null,
+                ogr2ogr is < 0 or > 256 ? $"--ogr2ogr must be between 0 and 256; got {ogr2ogr}." : null,
+                ogr2ogr > 0 && !cold ? "--ogr2ogr needs --cold (ogr2ogr always starts cold)." : null,
+                cold && order != FileOrder.Name ? "--cold converts each count's files in name order; leave out --order." : null,
+                ogr2ogr > 0 && !Verification.Ogr2Ogr.IsAvailable() ? "--ogr2ogr: ogr2ogr is not on PATH (Debian: apt-get install gdal-bin)." : null,
             }.OfType<string>().Concat(dataset.Validate().Where(e => !e.StartsWith("--files", StringComparison.Ordinal))));
 
             string work = parse.GetValue(Work)!;
@@ -54,8 +63,9 @@ internal static class BenchCommand
             void Log(string line) => Console.Out.WriteLine(line);
             IReadOnlyList<string> data = BenchRunner.PrepareData(dataset, Path.Combine(work, "data"), Log);
             Log($"bench: counts {string.Join(",", counts)}; {string.Join(", ", plans.Select(p => p.Label))}; {repetitions} repetitions (+1 untimed warm-up per mode)");
-            FileOrder order = ConvertCommand.ParseOrder(parse.GetValue(Order)!);
-            List<BenchResult> results = BenchRunner.Run(data, counts, plans, repetitions, Path.Combine(work, "out"), Log, order);
+            List<BenchResult> results = cold
+                ? ColdBench.Run(data, counts, plans, ogr2ogr, repetitions, work, Log)
+                : BenchRunner.Run(data, counts, plans, repetitions, Path.Combine(work, "out"), Log, order);
             var report = new BenchReport(
                 DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 MachineDescription(),
@@ -64,7 +74,10 @@ internal static class BenchCommand
                 "ParallelSum.Geo " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
                 repetitions,
                 string.Create(CultureInfo.InvariantCulture, $"seed {dataset.Seed}, {dataset.MinFeatures}–{dataset.MaxFeatures} polygons a file, skew {dataset.Skew}; the first N of {dataset.Files} files, {(order == FileOrder.Name ? "in name order" : "largest first")}"),
-                results);
+                results)
+            {
+                Baseline = cold ? results[0].Mode : (plans.FirstOrDefault(p => p.Mode == ExecutionMode.Single) ?? plans[0]).Label,
+            };
             WriteTable(report);
             foreach (string path in BenchOutput.Write(report, outFolder))
             {
@@ -132,7 +145,7 @@ internal static class BenchCommand
 
     private static void WriteTable(BenchReport report)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("median seconds (speedup against one worker)");
+        var table = new Table().Border(TableBorder.Rounded).Title($"median seconds (speedup against {report.Baseline})");
         table.AddColumn("mode");
         int[] counts = [.. report.Results.Select(r => r.Files).Distinct()];
         foreach (int count in counts)
@@ -149,7 +162,8 @@ internal static class BenchCommand
         AnsiConsole.Write(table);
     }
 
-    private static string MachineDescription()
+    /// <summary>The processor model from /proc/cpuinfo, or the architecture.</summary>
+    public static string MachineDescription()
     {
         const string cpuinfo = "/proc/cpuinfo";
         string? model = File.Exists(cpuinfo)

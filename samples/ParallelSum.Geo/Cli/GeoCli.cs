@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace ParallelSum.Geo.Cli;
 
-/// <summary>The command line: generate, convert, verify, bench, and the hidden worker command that convert starts.</summary>
+/// <summary>The command line: generate, convert, verify, bench, profile, and the hidden worker command that convert starts.</summary>
 internal static class GeoCli
 {
     public static RootCommand CreateRoot() => new("Convert every shapefile in a folder to GeoJSON with one worker, several threads or several processes, and measure which pays off.")
@@ -12,6 +12,7 @@ internal static class GeoCli
         ConvertCommand.Create(),
         VerifyCommand.Create(),
         BenchCommand.Create(),
+        ProfileCommand.Create(),
         WorkerCommand.Create(),
     };
 

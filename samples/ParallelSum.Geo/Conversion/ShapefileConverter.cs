@@ -14,8 +14,8 @@ internal static class ShapefileConverter
 
     private const int FlushBytes = 1 << 16;
 
-    // Non-ASCII text is written as UTF-8, not as \u escapes: the output is a file, never embedded in HTML.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    /// <summary>Gets the writer options: non-ASCII text as UTF-8, not as \u escapes (the output is a file, never embedded in HTML).</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     /// <summary>
     /// Converts <paramref name="shpPath"/> into <c>&lt;outFolder&gt;/&lt;name&gt;.geojson</c>. Never throws for a bad input: every
@@ -48,7 +48,7 @@ internal static class ShapefileConverter
                 return FileResult.Failed(name, problem, worker, bytesIn, clock.Elapsed.TotalSeconds);
             }
 
-            ShapefileSource reader = ShapefileFiles.Open(shpPath, encoding);
+            using ShapefileSource reader = ShapefileFiles.Open(shpPath, encoding);
             string temporary = TemporaryPath(outPath, worker);
             try
             {

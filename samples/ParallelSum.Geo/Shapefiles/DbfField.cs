@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
 namespace ParallelSum.Geo.Shapefiles;
 
 /// <summary>How a .dbf field's values are written to GeoJSON (the mapping is GDAL's, with logical fields as booleans).</summary>
@@ -27,6 +30,9 @@ internal enum DbfValueKind
 /// <param name="Decimals">Its decimal count.</param>
 internal sealed record DbfField(string Name, char Type, int Offset, int Width, int Decimals)
 {
+    /// <summary>Gets the name escaped once for JSON, as the converter's writer escapes it (so each record writes bytes, not a string).</summary>
+    public JsonEncodedText JsonName { get; } = JsonEncodedText.Encode(Name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+
     /// <summary>Gets how values of this field are written.</summary>
     public DbfValueKind Kind { get; } = Type switch
     {

@@ -12,16 +12,17 @@ namespace ParallelSum.Geo.Shapefiles;
 /// chooses, and a value that is not valid in it is decoded as ISO-8859-1 (every byte is a character there) and counted in a
 /// warning, never turned into U+FFFD in silence.
 /// </summary>
-internal sealed class DbfFile
+internal sealed class DbfFile : IDisposable
 {
-    private readonly byte[] _bytes;
+    private readonly PooledBytes _bytes;
     private readonly int _headerLength;
     private readonly int _recordLength;
     private readonly Encoding _strict;
     private readonly bool _ascii;
+    private readonly bool _utf8;
     private readonly Dictionary<string, int> _invalid = new(StringComparer.Ordinal);
 
-    private DbfFile(byte[] bytes, int records, int headerLength, int recordLength, DbfField[] fields, Encoding encoding, string encodingSource)
+    private DbfFile(PooledBytes bytes, int records, int headerLength, int recordLength, DbfField[] fields, Encoding encoding, string encodingSource)
     {
         _bytes = bytes;
         Count = records;
@@ -33,6 +34,7 @@ internal sealed class DbfFile
         _strict = (Encoding)encoding.Clone();
         _strict.DecoderFallback = DecoderFallback.ExceptionFallback;
         _ascii = encoding.CodePage is 65001 or 28591 or 1252 or 20127;
+        _utf8 = encoding.CodePage == 65001;
     }
 
     /// <summary>Gets the number of records.</summary>
@@ -55,15 +57,35 @@ internal sealed class DbfFile
     /// <exception cref="ShapefileFormatException">The header is short or inconsistent, or the file holds fewer records than it declares.</exception>
     public static DbfFile Open(string dbfPath, string? cpgPath, Encoding? explicitEncoding, List<string> warnings)
     {
-        byte[] bytes = BoundedFile.ReadAll(dbfPath, ".dbf");
+        PooledBytes pooled = BoundedFile.ReadAll(dbfPath, ".dbf");
+        try
+        {
+            return Open(pooled, dbfPath, cpgPath, explicitEncoding, warnings);
+        }
+        catch
+        {
+            pooled.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether record <paramref name="record"/> is marked deleted (GDAL skips those).</summary>
+    public bool IsDeleted(int record) => _bytes.Span[_headerLength + (record * _recordLength)] == (byte)'*';
+
+    /// <summary>Returns the file's bytes to the pool; no record can be read after.</summary>
+    public void Dispose() => _bytes.Dispose();
+
+    private static DbfFile Open(PooledBytes pooled, string dbfPath, string? cpgPath, Encoding? explicitEncoding, List<string> warnings)
+    {
+        ReadOnlySpan<byte> bytes = pooled.Span;
         if (bytes.Length < 32)
         {
             throw new ShapefileFormatException(string.Create(CultureInfo.InvariantCulture, $"truncated .dbf: {bytes.Length} bytes, shorter than its 32-byte header"));
         }
 
-        long records = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4));
-        int headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8));
-        int recordLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(10));
+        long records = BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]);
+        int headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..]);
+        int recordLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes[10..]);
         (Encoding encoding, string source) = CodePages.Resolve(dbfPath, cpgPath, bytes[29], explicitEncoding, warnings);
         if (headerLength < 33 || headerLength > bytes.Length || recordLength < 1)
         {
@@ -86,19 +108,16 @@ internal sealed class DbfFile
         }
 
         DbfField[] fields = ReadFields(bytes, headerLength, recordLength, encoding);
-        return new DbfFile(bytes, (int)records, headerLength, recordLength, fields, encoding, source);
+        return new DbfFile(pooled, (int)records, headerLength, recordLength, fields, encoding, source);
     }
-
-    /// <summary>Whether record <paramref name="record"/> is marked deleted (GDAL skips those).</summary>
-    public bool IsDeleted(int record) => _bytes[_headerLength + ((long)record * _recordLength)] == (byte)'*';
 
     /// <summary>Writes record <paramref name="record"/>'s values as the members of the current JSON object.</summary>
     public void WriteProperties(Utf8JsonWriter json, int record)
     {
-        ReadOnlySpan<byte> row = _bytes.AsSpan(_headerLength + (record * _recordLength), _recordLength);
+        ReadOnlySpan<byte> row = _bytes.Span.Slice(_headerLength + (record * _recordLength), _recordLength);
         foreach (DbfField field in Fields)
         {
-            json.WritePropertyName(field.Name);
+            json.WritePropertyName(field.JsonName);
             WriteValue(json, field, row.Slice(1 + field.Offset, field.Width));
         }
     }
@@ -107,13 +126,13 @@ internal sealed class DbfFile
     public IEnumerable<string> DecodingWarnings() => _invalid.Select(kv => string.Create(CultureInfo.InvariantCulture,
         $"{kv.Value} values of field {kv.Key} are not valid {Encoding.WebName} ({EncodingSource}): decoded as ISO-8859-1"));
 
-    private static DbfField[] ReadFields(byte[] bytes, int headerLength, int recordLength, Encoding encoding)
+    private static DbfField[] ReadFields(ReadOnlySpan<byte> bytes, int headerLength, int recordLength, Encoding encoding)
     {
         var fields = new List<DbfField>();
         int offset = 0;
         for (int at = 32; at + 32 <= headerLength && bytes[at] != 0x0D; at += 32)
         {
-            ReadOnlySpan<byte> descriptor = bytes.AsSpan(at, 32);
+            ReadOnlySpan<byte> descriptor = bytes.Slice(at, 32);
             ReadOnlySpan<byte> rawName = descriptor[..11];
             int nul = rawName.IndexOf((byte)0);
             string name = encoding.GetString(nul >= 0 ? rawName[..nul] : rawName).Trim();
@@ -170,20 +189,28 @@ internal sealed class DbfFile
             case DbfValueKind.Date when value.SequenceEqual("00000000"u8):
                 break;
             case DbfValueKind.Text or DbfValueKind.Date when !value.IsEmpty:
-                json.WriteStringValue(Decode(field, value));
+                WriteText(json, field, value);
                 return;
         }
 
         json.WriteNullValue();
     }
 
-    private string Decode(DbfField field, ReadOnlySpan<byte> value)
+    // Text that is already UTF-8 (ASCII in an ASCII-compatible code page, or valid UTF-8 in a UTF-8 table) goes to the writer as
+    // it is: no string is made and decoded back.
+    private void WriteText(Utf8JsonWriter json, DbfField field, ReadOnlySpan<byte> value)
     {
-        if (_ascii && System.Text.Ascii.IsValid(value))
+        if ((_ascii && System.Text.Ascii.IsValid(value)) || (_utf8 && System.Text.Unicode.Utf8.IsValid(value)))
         {
-            return Encoding.Latin1.GetString(value);
+            json.WriteStringValue(value);
+            return;
         }
 
+        json.WriteStringValue(Decode(field, value));
+    }
+
+    private string Decode(DbfField field, ReadOnlySpan<byte> value)
+    {
         try
         {
             return _strict.GetString(value);

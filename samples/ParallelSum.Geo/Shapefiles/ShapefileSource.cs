@@ -4,8 +4,11 @@ using System.Text.Json;
 
 namespace ParallelSum.Geo.Shapefiles;
 
-/// <summary>A shapefile opened for conversion: its geometry (.shp, .shx) and attributes (.dbf, .cpg), checked to agree.</summary>
-internal sealed class ShapefileSource
+/// <summary>
+/// A shapefile opened for conversion: its geometry (.shp, .shx) and attributes (.dbf, .cpg), checked to agree. Holds the files'
+/// bytes in pooled arrays until disposed.
+/// </summary>
+internal sealed class ShapefileSource : IDisposable
 {
     private readonly List<string> _warnings;
 
@@ -27,14 +30,31 @@ internal sealed class ShapefileSource
     public static ShapefileSource Open(string shpPath, string shxPath, string dbfPath, string? cpgPath, Encoding? encoding)
     {
         ShpFile shapes = ShpFile.Open(shpPath, shxPath);
-        var warnings = new List<string>(shapes.Warnings);
-        DbfFile table = DbfFile.Open(dbfPath, cpgPath, encoding, warnings);
-        if (table.Count != shapes.Count)
+        DbfFile? table = null;
+        try
         {
-            throw new ShapefileFormatException(string.Create(CultureInfo.InvariantCulture, $"the .dbf holds {table.Count} records but the .shx indexes {shapes.Count}"));
-        }
+            var warnings = new List<string>(shapes.Warnings);
+            table = DbfFile.Open(dbfPath, cpgPath, encoding, warnings);
+            if (table.Count != shapes.Count)
+            {
+                throw new ShapefileFormatException(string.Create(CultureInfo.InvariantCulture, $"the .dbf holds {table.Count} records but the .shx indexes {shapes.Count}"));
+            }
 
-        return new ShapefileSource(shapes, table, warnings);
+            return new ShapefileSource(shapes, table, warnings);
+        }
+        catch
+        {
+            shapes.Dispose();
+            table?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Returns the files' bytes to the pool; nothing can be read after.</summary>
+    public void Dispose()
+    {
+        Shapes.Dispose();
+        Table.Dispose();
     }
 
     /// <summary>Gets every warning so far: header slack, trailing bytes, text not valid in its encoding.</summary>

@@ -8,16 +8,16 @@ namespace ParallelSum.Geo.Shapefiles;
 /// files (record count, record length, parts, points) is checked against the bytes that are actually there before anything is
 /// allocated for it, so no input can make the reader allocate more than the files' own size or loop without end.
 /// </summary>
-internal sealed class ShpFile
+internal sealed class ShpFile : IDisposable
 {
     /// <summary>The size of the main and index file headers.</summary>
     public const int HeaderBytes = 100;
 
     private const int FileCode = 9994;
-    private readonly byte[] _shp;
+    private readonly PooledBytes _shp;
     private readonly (int Offset, int Length)[] _index;
 
-    private ShpFile(byte[] shp, (int Offset, int Length)[] index, ShapeType type, List<string> warnings)
+    private ShpFile(PooledBytes shp, (int Offset, int Length)[] index, ShapeType type, List<string> warnings)
     {
         _shp = shp;
         _index = index;
@@ -38,9 +38,26 @@ internal sealed class ShpFile
     /// <exception cref="ShapefileFormatException">A header is missing or foreign, or the index points outside the .shp.</exception>
     public static ShpFile Open(string shpPath, string shxPath)
     {
-        var warnings = new List<string>();
-        byte[] shp = BoundedFile.ReadAll(shpPath, ".shp");
-        byte[] shx = BoundedFile.ReadAll(shxPath, ".shx");
+        PooledBytes shpBytes = BoundedFile.ReadAll(shpPath, ".shp");
+        try
+        {
+            using PooledBytes shxBytes = BoundedFile.ReadAll(shxPath, ".shx");
+            var warnings = new List<string>();
+            (ShapeType type, (int Offset, int Length)[] index) = ReadIndex(shpBytes.Span, shxBytes.Span, warnings);
+            return new ShpFile(shpBytes, index, type, warnings);
+        }
+        catch
+        {
+            shpBytes.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Returns the .shp's bytes to the pool; no record can be read after.</summary>
+    public void Dispose() => _shp.Dispose();
+
+    private static (ShapeType Type, (int Offset, int Length)[] Index) ReadIndex(ReadOnlySpan<byte> shp, ReadOnlySpan<byte> shx, List<string> warnings)
+    {
         ShapeType type = CheckHeader(shp, ".shp", warnings);
         CheckHeader(shx, ".shx", warnings);
 
@@ -53,12 +70,12 @@ internal sealed class ShpFile
         var index = new (int Offset, int Length)[entryBytes / 8];
         for (int i = 0; i < index.Length; i++)
         {
-            ReadOnlySpan<byte> entry = shx.AsSpan(HeaderBytes + (8 * i), 8);
+            ReadOnlySpan<byte> entry = shx.Slice(HeaderBytes + (8 * i), 8);
             long offset = 2L * BinaryPrimitives.ReadInt32BigEndian(entry);
             long length = 2L * BinaryPrimitives.ReadInt32BigEndian(entry[4..]);
             if (offset < HeaderBytes || length < 4 || offset + 8 + length > shp.Length)
             {
-                long declared = 2L * BinaryPrimitives.ReadInt32BigEndian(shp.AsSpan(24));
+                long declared = 2L * BinaryPrimitives.ReadInt32BigEndian(shp[24..]);
                 if (declared > shp.Length)
                 {
                     throw new ShapefileFormatException(string.Create(CultureInfo.InvariantCulture,
@@ -72,7 +89,7 @@ internal sealed class ShpFile
             index[i] = ((int)offset + 8, (int)length);
         }
 
-        return new ShpFile(shp, index, type, warnings);
+        return (type, index);
     }
 
     /// <summary>Reads record <paramref name="record"/> (0-based) as GDAL would convert it.</summary>
@@ -80,7 +97,7 @@ internal sealed class ShpFile
     public ShapeGeometry Read(int record)
     {
         (int offset, int length) = _index[record];
-        var reader = new RecordReader(_shp.AsSpan(offset, length), record);
+        var reader = new RecordReader(_shp.Span.Slice(offset, length), record);
         int type = reader.Int32();
         return type switch
         {
@@ -99,7 +116,7 @@ internal sealed class ShpFile
         };
     }
 
-    private static ShapeType CheckHeader(byte[] file, string part, List<string> warnings)
+    private static ShapeType CheckHeader(ReadOnlySpan<byte> file, string part, List<string> warnings)
     {
         if (file.Length < HeaderBytes)
         {
@@ -114,13 +131,13 @@ internal sealed class ShpFile
 
         // The header's file length is in 16-bit words. GDAL reads through the index whatever it says: a mismatch is worth a
         // warning, and only an index entry outside the file is fatal.
-        long declared = 2L * BinaryPrimitives.ReadInt32BigEndian(file.AsSpan(24));
+        long declared = 2L * BinaryPrimitives.ReadInt32BigEndian(file[24..]);
         if (declared != file.Length)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{part} header declares {declared} bytes but the file has {file.Length}"));
         }
 
-        int type = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(32));
+        int type = BinaryPrimitives.ReadInt32LittleEndian(file[32..]);
         return Enum.IsDefined((ShapeType)type)
             ? (ShapeType)type
             : throw new ShapefileFormatException(string.Create(CultureInfo.InvariantCulture, $"corrupt {part}: shape type {type} in the header is not a shapefile shape type"));
