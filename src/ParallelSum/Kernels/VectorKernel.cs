@@ -74,10 +74,10 @@ internal static class VectorKernel<TWidth, TVector>
     /// flagged lane is summed again by the exact two-multiply kernel.</summary>
     internal static ulong SumOffsetsOneMultiply(in RandomStream stream, ulong start, ulong count)
     {
-        ulong total = 0;
-        for (ulong done = 0; done < count; done += OneMultiply.Chunk)
+        ulong total = 0, chunk = (ulong)OneMultiply.ChunkFor(stream.RangeSize);
+        for (ulong done = 0; done < count; done += chunk)
         {
-            ulong n = Math.Min(OneMultiply.Chunk, count - done);
+            ulong n = Math.Min(chunk, count - done);
             total += TrySumOneMultiply(stream, start + done, n, out ulong sum) ? sum : SumOffsets<NarrowRangeMultiply>(stream, start + done, n);
         }
 
@@ -88,9 +88,10 @@ internal static class VectorKernel<TWidth, TVector>
     /// flagged lane is filled again by the exact two-multiply kernel.</summary>
     internal static void FillOneMultiply(in RandomStream stream, ulong start, Span<int> destination)
     {
-        for (int done = 0; done < destination.Length; done += OneMultiply.Chunk)
+        int length = OneMultiply.ChunkFor(stream.RangeSize);
+        for (int done = 0; done < destination.Length; done += length)
         {
-            Span<int> chunk = destination.Slice(done, Math.Min(OneMultiply.Chunk, destination.Length - done));
+            Span<int> chunk = destination.Slice(done, Math.Min(length, destination.Length - done));
             if (!TryFillOneMultiply(stream, start + (ulong)done, chunk))
             {
                 Fill<NarrowRangeMultiply>(stream, start + (ulong)done, chunk);
@@ -124,7 +125,7 @@ internal static class VectorKernel<TWidth, TVector>
             TVector a2 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z2, mix1, mix2), 32), range);
             TVector a3 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z3, mix1, mix2), 32), range);
             // 32-bit adds: the high halves sum the offsets without a shift and never carry into a neighbour (a chunk adds at
-            // most Chunk / Block offsets below 2^16 per lane); the low halves are ignored.
+            // most chunk / Block offsets below r per lane, see OneMultiply.ChunkFor); the low halves are ignored.
             sum0 = TWidth.Add32(sum0, a0);
             sum1 = TWidth.Add32(sum1, a1);
             sum2 = TWidth.Add32(sum2, a2);
