@@ -49,6 +49,16 @@ static inline __m512i mix512(__m512i z, __m512i m1, __m512i m2) {
     return _mm512_xor_si512(z, _mm512_srli_epi64(z, 31));
 }
 
+/* The mix64 inputs of attempt 0 for indices start .. start + 31: four vectors of eight consecutive indices each. */
+static inline void first_inputs(uint64_t seed, uint64_t start, __m512i *z0, __m512i *z1, __m512i *z2, __m512i *z3) {
+    const __m512i lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0), g = _mm512_set1_epi64((long long)GAMMA);
+    const __m512i step8 = _mm512_set1_epi64((long long)(8 * GAMMA));
+    *z0 = _mm512_add_epi64(_mm512_set1_epi64((long long)(seed + (start + 1) * GAMMA)), _mm512_mullo_epi64(lanes, g));
+    *z1 = _mm512_add_epi64(*z0, step8);
+    *z2 = _mm512_add_epi64(*z1, step8);
+    *z3 = _mm512_add_epi64(*z2, step8);
+}
+
 /* word * r as a * 2^32 + b; for r = 2^32 (full) the products are shifts. */
 static inline void products(__m512i w, __m512i rv, int full, __m512i *a, __m512i *b) {
     if (full) {
@@ -64,11 +74,9 @@ static inline void products(__m512i w, __m512i rv, int full, __m512i *a, __m512i
 static inline uint64_t avx512_sum(uint64_t seed, uint64_t start, uint64_t count, uint64_t r, uint64_t t, int full) {
     const __m512i m1 = _mm512_set1_epi64((long long)MIX1), m2 = _mm512_set1_epi64((long long)MIX2);
     const __m512i rv = _mm512_set1_epi64((long long)r), tv = _mm512_set1_epi64((long long)t);
-    const __m512i lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
-    const __m512i g = _mm512_set1_epi64((long long)GAMMA);
-    const __m512i step8 = _mm512_set1_epi64((long long)(8 * GAMMA)), step32 = _mm512_set1_epi64((long long)(32 * GAMMA));
-    __m512i z0 = _mm512_add_epi64(_mm512_set1_epi64((long long)(seed + (start + 1) * GAMMA)), _mm512_mullo_epi64(lanes, g));
-    __m512i z1 = _mm512_add_epi64(z0, step8), z2 = _mm512_add_epi64(z1, step8), z3 = _mm512_add_epi64(z2, step8);
+    const __m512i step32 = _mm512_set1_epi64((long long)(32 * GAMMA));
+    __m512i z0, z1, z2, z3;
+    first_inputs(seed, start, &z0, &z1, &z2, &z3);
     __m512i s0 = _mm512_setzero_si512(), s1 = s0, s2 = s0, s3 = s0;
     uint64_t correction = 0, i = start, end = start + count;
     for (; end - i >= 32; i += 32) {
@@ -111,11 +119,9 @@ static inline uint64_t avx512_sum(uint64_t seed, uint64_t start, uint64_t count,
 static inline int fast_chunk(uint64_t seed, uint64_t start, uint64_t count, uint64_t r, uint64_t t, uint64_t *sum) {
     const __m512i m1 = _mm512_set1_epi64((long long)MIX1), m2 = _mm512_set1_epi64((long long)MIX2);
     const __m512i rv = _mm512_set1_epi64((long long)r), shift = _mm512_set1_epi64((long long)((r << 32) | (r - 1)));
-    const __m512i lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
-    const __m512i g = _mm512_set1_epi64((long long)GAMMA);
-    const __m512i step8 = _mm512_set1_epi64((long long)(8 * GAMMA)), step32 = _mm512_set1_epi64((long long)(32 * GAMMA));
-    __m512i z0 = _mm512_add_epi64(_mm512_set1_epi64((long long)(seed + (start + 1) * GAMMA)), _mm512_mullo_epi64(lanes, g));
-    __m512i z1 = _mm512_add_epi64(z0, step8), z2 = _mm512_add_epi64(z1, step8), z3 = _mm512_add_epi64(z2, step8);
+    const __m512i step32 = _mm512_set1_epi64((long long)(32 * GAMMA));
+    __m512i z0, z1, z2, z3;
+    first_inputs(seed, start, &z0, &z1, &z2, &z3);
     __m512i s0 = _mm512_setzero_si512(), s1 = s0, s2 = s0, s3 = s0, least = _mm512_set1_epi32(-1);
     uint64_t i = start, end = start + count;
     for (; end - i >= 32; i += 32) {
@@ -151,11 +157,9 @@ static uint64_t fast_sum(uint64_t seed, uint64_t start, uint64_t count, uint64_t
  */
 static uint64_t full_range_sum(uint64_t seed, uint64_t start, uint64_t count) {
     const __m512i m1 = _mm512_set1_epi64((long long)MIX1), m2 = _mm512_set1_epi64((long long)MIX2);
-    const __m512i lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
-    const __m512i g = _mm512_set1_epi64((long long)GAMMA);
-    const __m512i step8 = _mm512_set1_epi64((long long)(8 * GAMMA)), step32 = _mm512_set1_epi64((long long)(32 * GAMMA));
-    __m512i z0 = _mm512_add_epi64(_mm512_set1_epi64((long long)(seed + (start + 1) * GAMMA)), _mm512_mullo_epi64(lanes, g));
-    __m512i z1 = _mm512_add_epi64(z0, step8), z2 = _mm512_add_epi64(z1, step8), z3 = _mm512_add_epi64(z2, step8);
+    const __m512i step32 = _mm512_set1_epi64((long long)(32 * GAMMA));
+    __m512i z0, z1, z2, z3;
+    first_inputs(seed, start, &z0, &z1, &z2, &z3);
     __m512i s0 = _mm512_setzero_si512(), s1 = s0, s2 = s0, s3 = s0;
     uint64_t i = start, end = start + count;
     for (; end - i >= 32; i += 32) {
