@@ -1,7 +1,8 @@
 /*
  * psum-native: random stream v1 (docs/random-stream-v1.md) generate-and-sum in C, the project's native reference.
  * Kernels (--kernel): two-multiply (default): AVX-512 (F + DQ) fused kernel with four vectors in flight, scalar fallback
- * per rejected block; fast: the one-multiply kernel for range sizes up to 2^16 (below), the two-multiply one otherwise;
+ * per rejected block; fast: the one-multiply kernel for range sizes up to 2^16 (below), a shift-only kernel for the full
+ * int range, the two-multiply one otherwise;
  * scalar: the definition, one index at a time. OpenMP static blocks over threads with remainders kept, exact 128-bit
  * totals. Built with: gcc -O3 -march=native -fopenmp.
  * It is both the speed reference for the C# kernels and an independent oracle for their sums.
@@ -48,6 +49,16 @@ static inline __m512i mix512(__m512i z, __m512i m1, __m512i m2) {
     return _mm512_xor_si512(z, _mm512_srli_epi64(z, 31));
 }
 
+/* The mix64 inputs of attempt 0 for indices start .. start + 31: four vectors of eight consecutive indices each. */
+static inline void first_inputs(uint64_t seed, uint64_t start, __m512i *z0, __m512i *z1, __m512i *z2, __m512i *z3) {
+    const __m512i lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0), g = _mm512_set1_epi64((long long)GAMMA);
+    const __m512i step8 = _mm512_set1_epi64((long long)(8 * GAMMA));
+    *z0 = _mm512_add_epi64(_mm512_set1_epi64((long long)(seed + (start + 1) * GAMMA)), _mm512_mullo_epi64(lanes, g));
+    *z1 = _mm512_add_epi64(*z0, step8);
+    *z2 = _mm512_add_epi64(*z1, step8);
+    *z3 = _mm512_add_epi64(*z2, step8);
+}
+
 /* word * r as a * 2^32 + b; for r = 2^32 (full) the products are shifts. */
 static inline void products(__m512i w, __m512i rv, int full, __m512i *a, __m512i *b) {
     if (full) {
@@ -63,11 +74,9 @@ static inline void products(__m512i w, __m512i rv, int full, __m512i *a, __m512i
 static inline uint64_t avx512_sum(uint64_t seed, uint64_t start, uint64_t count, uint64_t r, uint64_t t, int full) {
     const __m512i m1 = _mm512_set1_epi64((long long)MIX1), m2 = _mm512_set1_epi64((long long)MIX2);
     const __m512i rv = _mm512_set1_epi64((long long)r), tv = _mm512_set1_epi64((long long)t);
-    const __m512i lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
-    const __m512i g = _mm512_set1_epi64((long long)GAMMA);
-    const __m512i step8 = _mm512_set1_epi64((long long)(8 * GAMMA)), step32 = _mm512_set1_epi64((long long)(32 * GAMMA));
-    __m512i z0 = _mm512_add_epi64(_mm512_set1_epi64((long long)(seed + (start + 1) * GAMMA)), _mm512_mullo_epi64(lanes, g));
-    __m512i z1 = _mm512_add_epi64(z0, step8), z2 = _mm512_add_epi64(z1, step8), z3 = _mm512_add_epi64(z2, step8);
+    const __m512i step32 = _mm512_set1_epi64((long long)(32 * GAMMA));
+    __m512i z0, z1, z2, z3;
+    first_inputs(seed, start, &z0, &z1, &z2, &z3);
     __m512i s0 = _mm512_setzero_si512(), s1 = s0, s2 = s0, s3 = s0;
     uint64_t correction = 0, i = start, end = start + count;
     for (; end - i >= 32; i += 32) {
@@ -110,11 +119,9 @@ static inline uint64_t avx512_sum(uint64_t seed, uint64_t start, uint64_t count,
 static inline int fast_chunk(uint64_t seed, uint64_t start, uint64_t count, uint64_t r, uint64_t t, uint64_t *sum) {
     const __m512i m1 = _mm512_set1_epi64((long long)MIX1), m2 = _mm512_set1_epi64((long long)MIX2);
     const __m512i rv = _mm512_set1_epi64((long long)r), shift = _mm512_set1_epi64((long long)((r << 32) | (r - 1)));
-    const __m512i lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
-    const __m512i g = _mm512_set1_epi64((long long)GAMMA);
-    const __m512i step8 = _mm512_set1_epi64((long long)(8 * GAMMA)), step32 = _mm512_set1_epi64((long long)(32 * GAMMA));
-    __m512i z0 = _mm512_add_epi64(_mm512_set1_epi64((long long)(seed + (start + 1) * GAMMA)), _mm512_mullo_epi64(lanes, g));
-    __m512i z1 = _mm512_add_epi64(z0, step8), z2 = _mm512_add_epi64(z1, step8), z3 = _mm512_add_epi64(z2, step8);
+    const __m512i step32 = _mm512_set1_epi64((long long)(32 * GAMMA));
+    __m512i z0, z1, z2, z3;
+    first_inputs(seed, start, &z0, &z1, &z2, &z3);
     __m512i s0 = _mm512_setzero_si512(), s1 = s0, s2 = s0, s3 = s0, least = _mm512_set1_epi32(-1);
     uint64_t i = start, end = start + count;
     for (; end - i >= 32; i += 32) {
@@ -143,6 +150,30 @@ static uint64_t fast_sum(uint64_t seed, uint64_t start, uint64_t count, uint64_t
     return total;
 }
 
+/*
+ * The full int range, r = 2^32, in the fast kernel: word * 2^32 is a shift, so the offset is the word's high half, and the
+ * threshold 2^64 mod 2^32 is 0, so nothing is ever rejected: mix64, a shift and an add per vector. count <= 2^30 (see
+ * sum_offsets), so no 64-bit lane can overflow.
+ */
+static uint64_t full_range_sum(uint64_t seed, uint64_t start, uint64_t count) {
+    const __m512i m1 = _mm512_set1_epi64((long long)MIX1), m2 = _mm512_set1_epi64((long long)MIX2);
+    const __m512i step32 = _mm512_set1_epi64((long long)(32 * GAMMA));
+    __m512i z0, z1, z2, z3;
+    first_inputs(seed, start, &z0, &z1, &z2, &z3);
+    __m512i s0 = _mm512_setzero_si512(), s1 = s0, s2 = s0, s3 = s0;
+    uint64_t i = start, end = start + count;
+    for (; end - i >= 32; i += 32) {
+        s0 = _mm512_add_epi64(s0, _mm512_srli_epi64(mix512(z0, m1, m2), 32));
+        s1 = _mm512_add_epi64(s1, _mm512_srli_epi64(mix512(z1, m1, m2), 32));
+        s2 = _mm512_add_epi64(s2, _mm512_srli_epi64(mix512(z2, m1, m2), 32));
+        s3 = _mm512_add_epi64(s3, _mm512_srli_epi64(mix512(z3, m1, m2), 32));
+        z0 = _mm512_add_epi64(z0, step32); z1 = _mm512_add_epi64(z1, step32);
+        z2 = _mm512_add_epi64(z2, step32); z3 = _mm512_add_epi64(z3, step32);
+    }
+    __m512i s = _mm512_add_epi64(_mm512_add_epi64(s0, s1), _mm512_add_epi64(s2, s3));
+    return (uint64_t)_mm512_reduce_add_epi64(s) + scalar_sum(seed, i, end - i, 1ULL << 32, 0);
+}
+
 enum kernel { TWO_MULTIPLY, FAST, SCALAR };
 
 static u128 sum_offsets(uint64_t seed, uint64_t start, uint64_t count, uint64_t r, uint64_t t, enum kernel kernel) {
@@ -151,7 +182,7 @@ static u128 sum_offsets(uint64_t seed, uint64_t start, uint64_t count, uint64_t 
     while (count > 0) {
         uint64_t n = count < (1ULL << 30) ? count : (1ULL << 30); /* flush lanes to 128 bits well before overflow */
         total += kernel == SCALAR ? scalar_sum(seed, start, n, r, t)
-               : full ? avx512_sum(seed, start, n, r, t, 1)
+               : full ? (kernel == FAST ? full_range_sum(seed, start, n) : avx512_sum(seed, start, n, r, t, 1))
                : kernel == FAST && r <= FAST_MAX_RANGE ? fast_sum(seed, start, n, r, t)
                : avx512_sum(seed, start, n, r, t, 0);
         start += n;

@@ -27,8 +27,6 @@ internal interface IVectorWidth<TVector>
 
     static abstract TVector Xor(TVector left, TVector right);
 
-    static abstract TVector Or(TVector left, TVector right);
-
     /// <summary>The low 64 bits of each lane's product.</summary>
     static abstract TVector Multiply(TVector left, TVector right);
 
@@ -36,13 +34,6 @@ internal interface IVectorWidth<TVector>
     static abstract TVector MultiplyLow32(TVector left, TVector right);
 
     static abstract TVector ShiftRightLogical(TVector value, int count);
-
-    static abstract TVector ShiftLeft(TVector value, int count);
-
-    /// <summary>All ones in each lane where <paramref name="left"/> is below <paramref name="right"/> (unsigned), else zero.</summary>
-    static abstract TVector LessThan(TVector left, TVector right);
-
-    static abstract bool IsZero(TVector value);
 
     /// <summary>The wrapping sum of the lanes.</summary>
     static abstract ulong Sum(TVector value);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ParallelSum.Kernels;
 
 /// <summary>
@@ -15,12 +17,26 @@ namespace ParallelSum.Kernels;
 /// </remarks>
 internal static class OneMultiply
 {
-    /// <summary>Values per chunk: the unit that is redone exactly when one of its lanes is flagged.</summary>
-    public const int Chunk = 4096;
+    /// <summary>The most values per chunk (the unit that is redone exactly when one of its lanes is flagged): as many as a
+    /// kernel call takes (<see cref="StreamKernels.MaxPiece"/>).</summary>
+    public const int MaxChunk = StreamKernels.MaxPiece;
 
     /// <summary>The largest range size that takes the one-multiply path. A chunk is flagged with probability about
-    /// <c>Chunk * (r + 1) / 2^32</c>: at most 1/16 here, so the redone chunks cost less than the second multiply saves.</summary>
+    /// <c>chunk * (r + 1) / 2^32</c>; <see cref="ChunkFor"/> keeps that at or below about 1/16, so the redone chunks cost less
+    /// than the second multiply saves, and at this range chunks are 4096 values.</summary>
     public const ulong MaxRange = 1UL << 16;
+
+    /// <summary>
+    /// Values per chunk for range size <paramref name="rangeSize"/>: the largest power of two with <c>chunk * r &lt;= 2^28</c>, at
+    /// most <see cref="MaxChunk"/>. Small ranges get long chunks, so the per-chunk set-up (constants, the horizontal sum and the
+    /// flag test) is paid rarely: 65,536 values for <c>r &lt;= 2^12</c>, 4096 at <see cref="MaxRange"/>. The 32-bit high-half sums
+    /// cannot overflow: a lane adds at most <c>chunk / 32</c> offsets below r, under 2^23.
+    /// </summary>
+    public static int ChunkFor(ulong rangeSize)
+    {
+        int ceilingLog2 = 64 - BitOperations.LeadingZeroCount(rangeSize - 1);
+        return (int)Math.Min(MaxChunk, 1UL << (28 - ceilingLog2));
+    }
 
     /// <summary>Whether sums and fills for range size <paramref name="rangeSize"/> take the one-multiply path: chosen once per call.</summary>
     public static bool Suits(ulong rangeSize) => rangeSize <= MaxRange;

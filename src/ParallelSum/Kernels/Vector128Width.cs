@@ -13,7 +13,11 @@ internal readonly struct Vector128Width : IVectorWidth<Vector128<ulong>>
 
     public static int Lanes => 2;
 
-    public static Vector128<ulong> Indices => Vector128.Create(0UL, 1);
+    public static Vector128<ulong> Indices
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector128.Create(0UL, 1);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<ulong> Create(ulong value) => Vector128.Create(value);
@@ -23,9 +27,6 @@ internal readonly struct Vector128Width : IVectorWidth<Vector128<ulong>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<ulong> Xor(Vector128<ulong> left, Vector128<ulong> right) => left ^ right;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<ulong> Or(Vector128<ulong> left, Vector128<ulong> right) => left | right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<ulong> Multiply(Vector128<ulong> left, Vector128<ulong> right) => left * right;
@@ -50,15 +51,6 @@ internal readonly struct Vector128Width : IVectorWidth<Vector128<ulong>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<ulong> ShiftRightLogical(Vector128<ulong> value, int count) => value >>> count;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<ulong> ShiftLeft(Vector128<ulong> value, int count) => value << count;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<ulong> LessThan(Vector128<ulong> left, Vector128<ulong> right) => Vector128.LessThan(left, right);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsZero(Vector128<ulong> value) => value == Vector128<ulong>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Sum(Vector128<ulong> value) => Vector128.Sum(value);

@@ -11,7 +11,11 @@ internal readonly struct Vector256Width : IVectorWidth<Vector256<ulong>>
 
     public static int Lanes => 4;
 
-    public static Vector256<ulong> Indices => Vector256.Create(0UL, 1, 2, 3);
+    public static Vector256<ulong> Indices
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.Create(0UL, 1, 2, 3);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<ulong> Create(ulong value) => Vector256.Create(value);
@@ -23,9 +27,6 @@ internal readonly struct Vector256Width : IVectorWidth<Vector256<ulong>>
     public static Vector256<ulong> Xor(Vector256<ulong> left, Vector256<ulong> right) => left ^ right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<ulong> Or(Vector256<ulong> left, Vector256<ulong> right) => left | right;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<ulong> Multiply(Vector256<ulong> left, Vector256<ulong> right) => left * right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -33,15 +34,6 @@ internal readonly struct Vector256Width : IVectorWidth<Vector256<ulong>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<ulong> ShiftRightLogical(Vector256<ulong> value, int count) => value >>> count;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<ulong> ShiftLeft(Vector256<ulong> value, int count) => value << count;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<ulong> LessThan(Vector256<ulong> left, Vector256<ulong> right) => Vector256.LessThan(left, right);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsZero(Vector256<ulong> value) => value == Vector256<ulong>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Sum(Vector256<ulong> value) => Vector256.Sum(value);

@@ -11,7 +11,11 @@ internal readonly struct Vector512Width : IVectorWidth<Vector512<ulong>>
 
     public static int Lanes => 8;
 
-    public static Vector512<ulong> Indices => Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7);
+    public static Vector512<ulong> Indices
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> Create(ulong value) => Vector512.Create(value);
@@ -23,9 +27,6 @@ internal readonly struct Vector512Width : IVectorWidth<Vector512<ulong>>
     public static Vector512<ulong> Xor(Vector512<ulong> left, Vector512<ulong> right) => left ^ right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<ulong> Or(Vector512<ulong> left, Vector512<ulong> right) => left | right;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> Multiply(Vector512<ulong> left, Vector512<ulong> right) => left * right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -33,15 +34,6 @@ internal readonly struct Vector512Width : IVectorWidth<Vector512<ulong>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> ShiftRightLogical(Vector512<ulong> value, int count) => value >>> count;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<ulong> ShiftLeft(Vector512<ulong> value, int count) => value << count;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<ulong> LessThan(Vector512<ulong> left, Vector512<ulong> right) => Vector512.LessThan(left, right);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsZero(Vector512<ulong> value) => value == Vector512<ulong>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Sum(Vector512<ulong> value) => Vector512.Sum(value);

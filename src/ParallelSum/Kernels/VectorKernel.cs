@@ -23,6 +23,14 @@ internal static class VectorKernel<TWidth, TVector>
     /// <summary>Gets whether this width runs in hardware here.</summary>
     public static bool IsSupported => TWidth.IsSupported;
 
+    /// <summary>
+    /// What the two-multiply loop adds (as two 32-bit halves) to each scaled lane before its running 32-bit minimum: 0 to the low
+    /// half, which is 0 where attempt 0 may be rejected (see <see cref="IRangeMultiply"/>); 1 to the high half, the offset, at most
+    /// <c>r - 1 &lt;= 2^32 - 2</c> when <c>r &lt; 2^32</c>, so never 0 after it. The minimum is 0 exactly when some lane may have
+    /// been rejected: two cheap ops per vector instead of a 64-bit shift, add and compare.
+    /// </summary>
+    private const ulong RejectionMark = 1UL << 32;
+
     private static int Block => TWidth.Lanes * Unroll;
 
     /// <summary>The sum of the offsets <c>value - min</c> at <c>[start, start + count)</c>; <paramref name="count"/> at most 2^32,
@@ -66,10 +74,10 @@ internal static class VectorKernel<TWidth, TVector>
     /// flagged lane is summed again by the exact two-multiply kernel.</summary>
     internal static ulong SumOffsetsOneMultiply(in RandomStream stream, ulong start, ulong count)
     {
-        ulong total = 0;
-        for (ulong done = 0; done < count; done += OneMultiply.Chunk)
+        ulong total = 0, chunk = (ulong)OneMultiply.ChunkFor(stream.RangeSize);
+        for (ulong done = 0; done < count; done += chunk)
         {
-            ulong n = Math.Min(OneMultiply.Chunk, count - done);
+            ulong n = Math.Min(chunk, count - done);
             total += TrySumOneMultiply(stream, start + done, n, out ulong sum) ? sum : SumOffsets<NarrowRangeMultiply>(stream, start + done, n);
         }
 
@@ -80,9 +88,10 @@ internal static class VectorKernel<TWidth, TVector>
     /// flagged lane is filled again by the exact two-multiply kernel.</summary>
     internal static void FillOneMultiply(in RandomStream stream, ulong start, Span<int> destination)
     {
-        for (int done = 0; done < destination.Length; done += OneMultiply.Chunk)
+        int length = OneMultiply.ChunkFor(stream.RangeSize);
+        for (int done = 0; done < destination.Length; done += length)
         {
-            Span<int> chunk = destination.Slice(done, Math.Min(OneMultiply.Chunk, destination.Length - done));
+            Span<int> chunk = destination.Slice(done, Math.Min(length, destination.Length - done));
             if (!TryFillOneMultiply(stream, start + (ulong)done, chunk))
             {
                 Fill<NarrowRangeMultiply>(stream, start + (ulong)done, chunk);
@@ -91,17 +100,18 @@ internal static class VectorKernel<TWidth, TVector>
     }
 
     /// <summary>Sums at most one chunk by the one-multiply path; false when a lane was flagged, and then <paramref name="sum"/> is not exact.</summary>
-    // Fully optimised from the first call, so a long single call does not start in tier-0 or OSR code. The loop calls nothing.
+    // Fully optimised from the first call, so a long single call does not start in tier-0 or OSR code. The loop calls nothing,
+    // and no vector is live across a call before or after it: a vector live across a call gets a stack home (no vector register
+    // is callee-saved), and the JIT then reloads it from the stack in every iteration.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySumOneMultiply(in RandomStream stream, ulong start, ulong count, out ulong sum)
     {
-        // Constants live in registers for the whole loop instead of being re-broadcast per use.
+        TVector z0 = FirstInputs(stream.Seed, start);
         TVector range = TWidth.Create(stream.RangeSize);
         TVector flagShift = TWidth.Create(OneMultiply.FlagShift(stream.RangeSize));
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
         TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
-        TVector z0 = FirstInputs(stream.Seed, start);
         TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
         TVector sum0 = default, sum1 = default, sum2 = default, sum3 = default;
         TVector least = TWidth.Create(ulong.MaxValue);
@@ -115,7 +125,7 @@ internal static class VectorKernel<TWidth, TVector>
             TVector a2 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z2, mix1, mix2), 32), range);
             TVector a3 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z3, mix1, mix2), 32), range);
             // 32-bit adds: the high halves sum the offsets without a shift and never carry into a neighbour (a chunk adds at
-            // most Chunk / Block offsets below 2^16 per lane); the low halves are ignored.
+            // most chunk / Block offsets below r per lane, see OneMultiply.ChunkFor); the low halves are ignored.
             sum0 = TWidth.Add32(sum0, a0);
             sum1 = TWidth.Add32(sum1, a1);
             sum2 = TWidth.Add32(sum2, a2);
@@ -131,20 +141,23 @@ internal static class VectorKernel<TWidth, TVector>
         }
 
         TVector offsets = TWidth.Add(TWidth.ShiftRightLogical(TWidth.Add32(sum0, sum1), 32), TWidth.ShiftRightLogical(TWidth.Add32(sum2, sum3), 32));
-        sum = TWidth.Sum(offsets) + ScalarKernels.SumOffsets(stream, i, end - i);
-        return TWidth.GreaterThanAll32(least, OneMultiply.FlagLimit(stream.RangeSize));
+        ulong vectorSum = TWidth.Sum(offsets);
+        bool exact = TWidth.GreaterThanAll32(least, OneMultiply.FlagLimit(stream.RangeSize));
+        // The tail (under one block) is scalar, called only once no vector is live.
+        sum = vectorSum + ScalarKernels.SumOffsets(stream, i, end - i);
+        return exact;
     }
 
     /// <summary>Fills at most one chunk by the one-multiply path; false when a lane was flagged, and then the chunk is not exact.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFillOneMultiply(in RandomStream stream, ulong start, Span<int> destination)
     {
+        TVector z0 = FirstInputs(stream.Seed, start);
         TVector range = TWidth.Create(stream.RangeSize);
         TVector flagShift = TWidth.Create(OneMultiply.FlagShift(stream.RangeSize));
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
         TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
-        TVector z0 = FirstInputs(stream.Seed, start);
         TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
         TVector least = TWidth.Create(ulong.MaxValue);
         uint min = unchecked((uint)stream.Min);
@@ -169,110 +182,101 @@ internal static class VectorKernel<TWidth, TVector>
             z3 = TWidth.Add(z3, blockStep);
         }
 
+        bool exact = TWidth.GreaterThanAll32(least, OneMultiply.FlagLimit(stream.RangeSize));
         ScalarKernels.Fill(stream, start + (ulong)k, destination[k..]);
-        return TWidth.GreaterThanAll32(least, OneMultiply.FlagLimit(stream.RangeSize));
+        return exact;
     }
 
+    /// <summary>The two-multiply sum: exact for any range. A lane may have been rejected only where the low half of its scaled
+    /// value <c>s</c> is 0 (see <see cref="IRangeMultiply"/>); the loop tracks the smallest such half, and a piece where it
+    /// reached 0 is scanned again by the definition, which corrects the lanes that really were rejected.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong SumOffsets<TMultiply>(in RandomStream stream, ulong start, ulong count)
         where TMultiply : struct, IRangeMultiply
     {
+        TVector z0 = FirstInputs(stream.Seed, start);
         TVector range = TWidth.Create(stream.RangeSize);
-        TVector threshold = TWidth.Create(stream.Threshold);
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
         TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
-        TVector z0 = FirstInputs(stream.Seed, start);
         TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
-        TVector sum0 = default, sum1 = default, sum2 = default, sum3 = default, rejected = default;
+        TVector sum0 = default, sum1 = default, sum2 = default, sum3 = default;
+        TVector least = TWidth.Create(ulong.MaxValue), mark = TWidth.Create(RejectionMark);
 
         ulong i = start, end = start + count;
         for (; end - i >= (ulong)Block; i += (ulong)Block)
         {
-            TVector w0 = Mix(z0, mix1, mix2), w1 = Mix(z1, mix1, mix2), w2 = Mix(z2, mix1, mix2), w3 = Mix(z3, mix1, mix2);
-            // word = hi * 2^32 + lo; word * r = a * 2^32 + b with a = hi * r and b = lo * r; a + (b >> 32) < 2^64, so no carry.
-            // (Written out, not through a tuple-returning helper, so the products stay in registers.)
-            TVector a0 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w0, 32), range), b0 = TMultiply.Multiply<TWidth, TVector>(w0, range);
-            TVector a1 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w1, 32), range), b1 = TMultiply.Multiply<TWidth, TVector>(w1, range);
-            TVector a2 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w2, 32), range), b2 = TMultiply.Multiply<TWidth, TVector>(w2, range);
-            TVector a3 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w3, 32), range), b3 = TMultiply.Multiply<TWidth, TVector>(w3, range);
-            sum0 = TWidth.Add(sum0, HighHalf(a0, b0));
-            sum1 = TWidth.Add(sum1, HighHalf(a1, b1));
-            sum2 = TWidth.Add(sum2, HighHalf(a2, b2));
-            sum3 = TWidth.Add(sum3, HighHalf(a3, b3));
-            // Rejections are only collected here: a call inside the loop would clobber every vector register (none is
-            // callee-saved) and the loop's state would live in memory.
-            rejected = TWidth.Or(
-                rejected,
-                TWidth.Or(TWidth.Or(Rejected(a0, b0, threshold), Rejected(a1, b1, threshold)), TWidth.Or(Rejected(a2, b2, threshold), Rejected(a3, b3, threshold))));
+            TVector s0 = TMultiply.Scale<TWidth, TVector>(Mix(z0, mix1, mix2), range);
+            TVector s1 = TMultiply.Scale<TWidth, TVector>(Mix(z1, mix1, mix2), range);
+            TVector s2 = TMultiply.Scale<TWidth, TVector>(Mix(z2, mix1, mix2), range);
+            TVector s3 = TMultiply.Scale<TWidth, TVector>(Mix(z3, mix1, mix2), range);
+            sum0 = TWidth.Add(sum0, TWidth.ShiftRightLogical(s0, 32));
+            sum1 = TWidth.Add(sum1, TWidth.ShiftRightLogical(s1, 32));
+            sum2 = TWidth.Add(sum2, TWidth.ShiftRightLogical(s2, 32));
+            sum3 = TWidth.Add(sum3, TWidth.ShiftRightLogical(s3, 32));
+            if (TMultiply.CanReject)
+            {
+                least = TWidth.Min32(least, TWidth.Min32(TWidth.Min32(TWidth.Add32(s0, mark), TWidth.Add32(s1, mark)), TWidth.Min32(TWidth.Add32(s2, mark), TWidth.Add32(s3, mark))));
+            }
+
             z0 = TWidth.Add(z0, blockStep);
             z1 = TWidth.Add(z1, blockStep);
             z2 = TWidth.Add(z2, blockStep);
             z3 = TWidth.Add(z3, blockStep);
         }
 
-        // The tail (under one block) is scalar. After a rejection anywhere in the vector part, a cold pass finds the rejected
-        // indices and replaces only their values with the definition's (attempt 1, 2, …).
-        ulong total = TWidth.Sum(TWidth.Add(TWidth.Add(sum0, sum1), TWidth.Add(sum2, sum3))) + ScalarKernels.SumOffsets(stream, i, end - i);
-        return TWidth.IsZero(rejected) ? total : unchecked(total + ScalarKernels.RejectionCorrection(stream, start, i - start));
+        ulong vectorSum = TWidth.Sum(TWidth.Add(TWidth.Add(sum0, sum1), TWidth.Add(sum2, sum3)));
+        bool maybeRejected = TMultiply.CanReject && !TWidth.GreaterThanAll32(least, 0);
+        // The tail (under one block) is scalar. After a possible rejection anywhere in the vector part, a cold pass finds the
+        // rejected indices and replaces only their values with the definition's (attempt 1, 2, …).
+        ulong total = vectorSum + ScalarKernels.SumOffsets(stream, i, end - i);
+        return maybeRejected ? unchecked(total + ScalarKernels.RejectionCorrection(stream, start, i - start)) : total;
     }
 
+    /// <summary>The two-multiply fill: exact for any range, with the same rejection test as the two-multiply sum.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Fill<TMultiply>(in RandomStream stream, ulong start, Span<int> destination)
         where TMultiply : struct, IRangeMultiply
     {
+        TVector z0 = FirstInputs(stream.Seed, start);
         TVector range = TWidth.Create(stream.RangeSize);
-        TVector threshold = TWidth.Create(stream.Threshold);
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
         TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
-        TVector z0 = FirstInputs(stream.Seed, start);
         TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
-        TVector rejected = default;
+        TVector least = TWidth.Create(ulong.MaxValue), mark = TWidth.Create(RejectionMark);
         uint min = unchecked((uint)stream.Min);
         ref int target = ref MemoryMarshal.GetReference(destination);
 
         int k = 0;
         for (; destination.Length - k >= Block; k += Block)
         {
-            TVector w0 = Mix(z0, mix1, mix2), w1 = Mix(z1, mix1, mix2), w2 = Mix(z2, mix1, mix2), w3 = Mix(z3, mix1, mix2);
-            // word = hi * 2^32 + lo; word * r = a * 2^32 + b with a = hi * r and b = lo * r; a + (b >> 32) < 2^64, so no carry.
-            // (Written out, not through a tuple-returning helper, so the products stay in registers.)
-            TVector a0 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w0, 32), range), b0 = TMultiply.Multiply<TWidth, TVector>(w0, range);
-            TVector a1 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w1, 32), range), b1 = TMultiply.Multiply<TWidth, TVector>(w1, range);
-            TVector a2 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w2, 32), range), b2 = TMultiply.Multiply<TWidth, TVector>(w2, range);
-            TVector a3 = TMultiply.Multiply<TWidth, TVector>(TWidth.ShiftRightLogical(w3, 32), range), b3 = TMultiply.Multiply<TWidth, TVector>(w3, range);
-            rejected = TWidth.Or(
-                rejected,
-                TWidth.Or(TWidth.Or(Rejected(a0, b0, threshold), Rejected(a1, b1, threshold)), TWidth.Or(Rejected(a2, b2, threshold), Rejected(a3, b3, threshold))));
+            TVector s0 = TMultiply.Scale<TWidth, TVector>(Mix(z0, mix1, mix2), range);
+            TVector s1 = TMultiply.Scale<TWidth, TVector>(Mix(z1, mix1, mix2), range);
+            TVector s2 = TMultiply.Scale<TWidth, TVector>(Mix(z2, mix1, mix2), range);
+            TVector s3 = TMultiply.Scale<TWidth, TVector>(Mix(z3, mix1, mix2), range);
+            if (TMultiply.CanReject)
+            {
+                least = TWidth.Min32(least, TWidth.Min32(TWidth.Min32(TWidth.Add32(s0, mark), TWidth.Add32(s1, mark)), TWidth.Min32(TWidth.Add32(s2, mark), TWidth.Add32(s3, mark))));
+            }
+
             // The offsets sit in the high halves; pairs of vectors become vectors of 32-bit values. min + offset stays in [min, max].
-            TWidth.StoreHighHalves(HighHalfUnshifted(a0, b0), HighHalfUnshifted(a1, b1), min, ref target, (nuint)k);
-            TWidth.StoreHighHalves(HighHalfUnshifted(a2, b2), HighHalfUnshifted(a3, b3), min, ref target, (nuint)(k + (2 * TWidth.Lanes)));
+            TWidth.StoreHighHalves(s0, s1, min, ref target, (nuint)k);
+            TWidth.StoreHighHalves(s2, s3, min, ref target, (nuint)(k + (2 * TWidth.Lanes)));
             z0 = TWidth.Add(z0, blockStep);
             z1 = TWidth.Add(z1, blockStep);
             z2 = TWidth.Add(z2, blockStep);
             z3 = TWidth.Add(z3, blockStep);
         }
 
-        // The tail (under one block) is scalar. After a rejection in the vector part, only the rejected indices are rewritten.
+        bool maybeRejected = TMultiply.CanReject && !TWidth.GreaterThanAll32(least, 0);
+        // The tail (under one block) is scalar. After a possible rejection in the vector part, only the rejected indices are rewritten.
         ScalarKernels.Fill(stream, start + (ulong)k, destination[k..]);
-        if (!TWidth.IsZero(rejected))
+        if (maybeRejected)
         {
             ScalarKernels.FixRejected(stream, start, destination[..k]);
         }
     }
-
-    /// <summary><c>high64(word * r) = (a + (b &gt;&gt; 32)) &gt;&gt; 32</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector HighHalf(TVector a, TVector b) => TWidth.ShiftRightLogical(HighHalfUnshifted(a, b), 32);
-
-    /// <summary><c>a + (b &gt;&gt; 32)</c>: <c>high64(word * r)</c> in its high 32 bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector HighHalfUnshifted(TVector a, TVector b) => TWidth.Add(a, TWidth.ShiftRightLogical(b, 32));
-
-    /// <summary>All ones in the lanes whose attempt 0 is rejected: <c>low64(word * r) = b + (a &lt;&lt; 32)</c> below the threshold.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector Rejected(TVector a, TVector b, TVector threshold) => TWidth.LessThan(TWidth.Add(b, TWidth.ShiftLeft(a, 32)), threshold);
 
     /// <summary>The mix64 inputs of attempt 0 for the first vector of indices from <paramref name="start"/>: <c>seed + (i + 1) * GAMMA</c>.</summary>
     // A single vector, not a tuple of four: a returned tuple left the loop's constants in stack memory (seen in the JIT's listing).

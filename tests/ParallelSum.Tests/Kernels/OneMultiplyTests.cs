@@ -98,13 +98,13 @@ public class OneMultiplyTests
         uint x = (uint)((1UL << 32) - r + 1); // carries into the high half for a large lo
         ulong word = ((ulong)HighHalfFor(x, r) << 32) | uint.MaxValue;
         var stream = new RandomStream(WordInverse.SeedFor(word, EdgeIndex), 0, 10);
-        const int length = (2 * OneMultiply.Chunk) + 45;
+        int chunk = OneMultiply.ChunkFor(r), length = (2 * chunk) + 45;
         var values = new int[length];
-        foreach (int position in new[] { 0, OneMultiply.Chunk - 1, OneMultiply.Chunk, OneMultiply.Chunk + 31, 2 * OneMultiply.Chunk, length - 1 })
+        foreach (int position in new[] { 0, chunk - 1, chunk, chunk + 31, 2 * chunk, length - 1 })
         {
             ulong start = EdgeIndex - (ulong)position;
-            Assert.Equal(ScalarKernels.SumOffsets(stream, start, length), kernel.SumOneMultiply(stream, start, length));
-            Assert.Equal(ScalarKernels.SumOffsets(stream, start, length), kernel.Sum(stream, start, length));
+            Assert.Equal(ScalarKernels.SumOffsets(stream, start, (ulong)length), kernel.SumOneMultiply(stream, start, (ulong)length));
+            Assert.Equal(ScalarKernels.SumOffsets(stream, start, (ulong)length), kernel.Sum(stream, start, (ulong)length));
             kernel.FillOneMultiply(stream, start, values);
             Assert.Equal(stream.ValueAt((long)EdgeIndex), values[position]);
             Assert.Equal((uint)((word >> 32) * r >> 32) + 1, (uint)values[position]);
@@ -121,7 +121,7 @@ public class OneMultiplyTests
             from min in Gen.Choose(-100_000, 100_000)
             from rangeSize in Gen.OneOf(Gen.Elements(1UL, 2UL, 11UL, 4096UL, 65535UL, OneMultiply.MaxRange), Gen.Choose(1, (int)OneMultiply.MaxRange).Select(r => (ulong)r))
             from start in Gen.OneOf(Gen.Constant(0UL), Gen.Choose(0, int.MaxValue).Select(s => (ulong)s * 4099))
-            from length in Gen.OneOf(Gen.Choose(0, 300), Gen.Choose(0, (3 * OneMultiply.Chunk) + 77))
+            from length in Gen.OneOf(Gen.Choose(0, 300), Gen.Choose(0, (3 * OneMultiply.ChunkFor(rangeSize)) + 77))
             select (seed, min, rangeSize, start, length);
         Prop.ForAll(slices.ToArbitrary(), slice =>
         {
@@ -133,6 +133,23 @@ public class OneMultiplyTests
             return kernel.SumOneMultiply(stream, slice.Start, (ulong)slice.Length) == kernel.SumTwoMultiply(stream, slice.Start, (ulong)slice.Length)
                 && one.AsSpan().SequenceEqual(two);
         }).QuickCheckThrowOnFailure();
+    }
+
+    /// <summary>Every range size's chunk: a power of two (whole 32-value blocks), at most 2^28 / r (flagged chunks stay rare, the
+    /// 32-bit high-half sums cannot overflow), and the largest such, up to the most a kernel call takes.</summary>
+    [Fact]
+    public void ChunkFor_EveryRangeSize_IsTheLargestPowerOfTwoWithChunkTimesRangeAtMost2To28()
+    {
+        for (ulong r = 1; r <= OneMultiply.MaxRange; r++)
+        {
+            ulong chunk = (ulong)OneMultiply.ChunkFor(r);
+            Assert.True(BitOperations.IsPow2(chunk) && chunk >= 32 && chunk <= OneMultiply.MaxChunk, $"r = {r}: chunk {chunk}");
+            Assert.True(chunk * r <= 1UL << 28, $"r = {r}: chunk {chunk} is too long");
+            Assert.True(chunk == OneMultiply.MaxChunk || 2 * chunk * r > 1UL << 28, $"r = {r}: chunk {chunk} could be twice as long");
+        }
+
+        Assert.Equal(1 << 16, OneMultiply.ChunkFor(11));
+        Assert.Equal(4096, OneMultiply.ChunkFor(OneMultiply.MaxRange));
     }
 
     [Theory]

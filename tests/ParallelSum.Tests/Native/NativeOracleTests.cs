@@ -29,6 +29,7 @@ public class NativeOracleTests
             ulong seed = (ulong)random.NextInt64();
             var request = new GenerateAndSumRequest(count, seed, min, max, start);
             Int128 native = NativeKernel.Sum(count, seed, min, max, start, threads: 1 + (k % 3));
+            Assert.Equal(native, NativeKernel.Sum(count, seed, min, max, start, threads: 1 + (k % 3), kernel: "fast"));
             foreach (string name in GenerateAndSumStrategies.Names)
             {
                 Assert.Equal(native, (await GenerateAndSumStrategies.Create(name).GenerateAndSumAsync(request)).Sum);
