@@ -117,42 +117,17 @@ public class CoverageTrackerTests
         Assert.Contains($"yielded the range {range}, which is not within [0, 10) with start <= end", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void SameStartTwice_IsRefusedAtTheClaim_NamingBothRanges()
+    [Theory]
+    [InlineData(100, 10, 20, 10, 15)] // the same start
+    [InlineData(100, 10, 20, 15, 20)] // the same end
+    [InlineData(100, 10, 20, 5, 20)] // the same end, the new range sorting first
+    [InlineData(10, 2, 8, 0, 5)] // no shared edge, but more values in all than the count
+    public void OverlapSeenAtTheClaim_IsRefusedThen_NamingTheNewRangeAsTheOneYieldedSecond(long count, long firstStart, long firstEnd, long secondStart, long secondEnd)
     {
-        var tracker = new CoverageTracker(100, Name);
-        tracker.Claim(new IndexRange(10, 20));
-        var e = Assert.Throws<InvalidPartitioningException>(() => tracker.Claim(new IndexRange(10, 15)));
-        Assert.Contains("yielded the range [10, 15), which overlaps indices already yielded in [10, 20)", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SameEndTwice_IsRefusedAtTheClaim_NamingBothRanges()
-    {
-        var tracker = new CoverageTracker(100, Name);
-        tracker.Claim(new IndexRange(10, 20));
-        var e = Assert.Throws<InvalidPartitioningException>(() => tracker.Claim(new IndexRange(15, 20)));
-        Assert.Contains("yielded the range [15, 20), which overlaps indices already yielded in [10, 20)", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void NewRangeSortingFirst_IsStillNamedAsTheOneYieldedSecond()
-    {
-        var tracker = new CoverageTracker(100, Name);
-        tracker.Claim(new IndexRange(10, 20));
-        var e = Assert.Throws<InvalidPartitioningException>(() => tracker.Claim(new IndexRange(5, 20)));
-        Assert.Contains("yielded the range [5, 20), which overlaps indices already yielded in [10, 20)", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ClaimsTotallingMoreThanTheCount_AreRefusedAtTheClaim_NamingTheOverlap()
-    {
-        // [2, 8) then [0, 5): no shared start or end, and no claimed interval overlaps in a way the sorted neighbours miss, but
-        // 6 + 5 values exceed the count of 10.
-        var tracker = new CoverageTracker(10, Name);
-        tracker.Claim(new IndexRange(2, 8));
-        var e = Assert.Throws<InvalidPartitioningException>(() => tracker.Claim(new IndexRange(0, 5)));
-        Assert.Contains("yielded the range [0, 5), which overlaps indices already yielded in [2, 8)", e.Message, StringComparison.Ordinal);
+        var tracker = new CoverageTracker(count, Name);
+        tracker.Claim(new IndexRange(firstStart, firstEnd));
+        var e = Assert.Throws<InvalidPartitioningException>(() => tracker.Claim(new IndexRange(secondStart, secondEnd)));
+        Assert.Contains($"yielded the range [{secondStart}, {secondEnd}), which overlaps indices already yielded in [{firstStart}, {firstEnd})", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
