@@ -8,18 +8,8 @@ internal sealed class PreferredSiloPlacementDirector : IPlacementDirector
 {
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
-        string key = target.GrainIdentity.Key.ToString();
         SiloAddress[] silos = context.GetCompatibleSilos(target);
-        foreach (SiloAddress silo in silos)
-        {
-            if (silo.ToParsableString() == key)
-            {
-                return Task.FromResult(silo);
-            }
-        }
-
-        return silos.Length > 0
-            ? Task.FromResult(silos[Random.Shared.Next(silos.Length)])
-            : throw new DistributedSumException("No active silo can host a range-sum grain.");
+        return Task.FromResult(SiloKeyedPlacementDirector.Named(target, silos)
+            ?? (silos.Length > 0 ? silos[Random.Shared.Next(silos.Length)] : throw new DistributedSumException("No active silo can host a range-sum grain.")));
     }
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
-using Orleans.Concurrency;
-using Orleans.Placement;
 using Orleans.Runtime;
 
 namespace ParallelSum.Orleans;

@@ -8,15 +8,15 @@ internal sealed class SiloKeyedPlacementDirector : IPlacementDirector
 {
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
-        string key = target.GrainIdentity.Key.ToString();
-        foreach (SiloAddress silo in context.GetCompatibleSilos(target))
-        {
-            if (silo.ToParsableString() == key)
-            {
-                return Task.FromResult(silo);
-            }
-        }
+        SiloAddress[] silos = context.GetCompatibleSilos(target);
+        return Task.FromResult(Named(target, silos)
+            ?? throw new DistributedSumException($"Silo {target.GrainIdentity.Key} is not an active silo of this cluster."));
+    }
 
-        throw new DistributedSumException($"Silo {key} is not an active silo of this cluster.");
+    /// <summary>The silo among <paramref name="silos"/> whose parsable address is the grain's key, or null.</summary>
+    internal static SiloAddress? Named(PlacementTarget target, SiloAddress[] silos)
+    {
+        string key = target.GrainIdentity.Key.ToString();
+        return Array.Find(silos, silo => silo.ToParsableString() == key);
     }
 }
