@@ -21,7 +21,8 @@ public class StreamKernelPieceTests
 
     private static readonly long[] Lengths =
     [
-        0, 1, OneMultiply.Chunk - 1, OneMultiply.Chunk + 1, StreamKernels.MaxPiece - 1, StreamKernels.MaxPiece, StreamKernels.MaxPiece + 1,
+        // The shortest one-multiply chunk (at the largest one-multiply range) and the longest (small ranges: a whole piece).
+        0, 1, OneMultiply.ChunkFor(OneMultiply.MaxRange) - 1, OneMultiply.ChunkFor(OneMultiply.MaxRange) + 1, StreamKernels.MaxPiece - 1, StreamKernels.MaxPiece, StreamKernels.MaxPiece + 1,
         (2L * StreamKernels.MaxPiece) + 37,
     ];
 
