@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ParallelSum.Kernels;
 
@@ -64,22 +65,38 @@ internal static class ExactSum
     /// </summary>
     // One pass of 32-bit lane operations (add, shift, add per vector): TensorPrimitives has no widening sum, and converting
     // to a long buffer first moves twice the bytes and needs twice the vectors for the same values.
+    // Vector<int> is 256 bits wide even where 512-bit vectors are accelerated, so the widest width is taken explicitly.
     private static long SumSplit(ReadOnlySpan<int> block)
     {
-        Vector<int> wrapped = Vector<int>.Zero, high = Vector<int>.Zero;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        int i = 0, sum = 0, highSum = 0;
+        ref int first = ref MemoryMarshal.GetReference(block);
+        if (Vector512.IsHardwareAccelerated)
         {
-            ref int first = ref MemoryMarshal.GetReference(block);
+            Vector512<int> wrapped = Vector512<int>.Zero, high = Vector512<int>.Zero;
+            for (; block.Length - i >= Vector512<int>.Count; i += Vector512<int>.Count)
+            {
+                Vector512<int> v = Vector512.LoadUnsafe(ref first, (nuint)i);
+                wrapped += v;
+                high += Vector512.ShiftRightArithmetic(v, 16);
+            }
+
+            sum = Vector512.Sum(wrapped);
+            highSum = Vector512.Sum(high);
+        }
+        else if (Vector.IsHardwareAccelerated)
+        {
+            Vector<int> wrapped = Vector<int>.Zero, high = Vector<int>.Zero;
             for (; block.Length - i >= Vector<int>.Count; i += Vector<int>.Count)
             {
                 Vector<int> v = Vector.LoadUnsafe(ref first, (nuint)i);
                 wrapped += v;
                 high += Vector.ShiftRightArithmetic(v, 16);
             }
+
+            sum = Vector.Sum(wrapped);
+            highSum = Vector.Sum(high);
         }
 
-        int sum = Vector.Sum(wrapped), highSum = Vector.Sum(high);
         for (; i < block.Length; i++)
         {
             sum = unchecked(sum + block[i]);
