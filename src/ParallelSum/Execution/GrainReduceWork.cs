@@ -37,11 +37,8 @@ internal sealed class GrainReduceWork<TResult>(long count, long grainSize, Func<
         }
     }
 
+    /// <summary>Nothing is left to merge: each range's nodes were handed over when it ended.</summary>
     public override void Finish(CombineTree<TResult> worker)
     {
-        lock (_tree)
-        {
-            worker.MoveTo(_tree);
-        }
     }
 }

@@ -69,6 +69,7 @@ internal sealed class PartitionedRun<TWorker> : IThreadPoolWorkItem
     {
         for (int i = 1; i < WorkerCount; i++)
         {
+            // Stryker disable once all : equivalent; where the work item is queued changes when it starts, not what it computes.
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
 
@@ -76,7 +77,9 @@ internal sealed class PartitionedRun<TWorker> : IThreadPoolWorkItem
 
         // Spin briefly before blocking: the other workers usually finish within microseconds of this one, and waking from
         // a blocked wait costs more than that (Parallel.For's join spins first for the same reason).
+        // Stryker disable once all : equivalent; the spin only shortens the wait below, which stays correct with any spin count.
         var spinner = default(SpinWait);
+        // Stryker disable once all : equivalent; as above.
         for (int spin = 0; spin < 200 && Volatile.Read(ref _pendingWorkers) > 0; spin++)
         {
             spinner.SpinOnce(sleep1Threshold: -1);
@@ -86,6 +89,7 @@ internal sealed class PartitionedRun<TWorker> : IThreadPoolWorkItem
         {
             while (_pendingWorkers > 0)
             {
+                // Stryker disable once all : equivalent; without the wait the loop spins under the lock until the count reaches 0 (the workers decrement it outside the lock).
                 Monitor.Wait(this);
             }
         }

@@ -22,6 +22,7 @@ internal sealed class RunContext(ProgressReporter? progress, CancellationToken c
         CancellationToken.ThrowIfCancellationRequested();
         if (_stopped)
         {
+            // Stryker disable once String : equivalent; this exception only stops a worker and is never the one the caller sees (the first failure is).
             throw new OperationCanceledException("Another worker of this call failed.");
         }
     }
