@@ -20,6 +20,7 @@ internal sealed class CombineTree<TResult>(long grainCount, Func<TResult, TResul
         while (true)
         {
             // (grainCount - 1) >> level is the index of the last node on this level: no shift can overflow.
+            // Stryker disable once Bitwise : ">>>" is equivalent here; the shifted value is never negative.
             long lastIndex = (grainCount - 1) >> level;
             if (lastIndex == 0)
             {
@@ -55,6 +56,7 @@ internal sealed class CombineTree<TResult>(long grainCount, Func<TResult, TResul
             }
 
             level++;
+            // Stryker disable once Assignment : ">>>=" is equivalent here; grain indices are never negative.
             index >>= 1;
         }
     }
@@ -75,6 +77,7 @@ internal sealed class CombineTree<TResult>(long grainCount, Func<TResult, TResul
     public TResult Root()
     {
         int rootLevel = 0;
+        // Stryker disable once Bitwise : ">>>" is equivalent here; the shifted value is never negative.
         while (((grainCount - 1) >> rootLevel) != 0)
         {
             rootLevel++;

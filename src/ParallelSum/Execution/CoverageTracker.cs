@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ParallelSum.Execution;
 
 /// <summary>
@@ -42,15 +44,15 @@ internal sealed class CoverageTracker(long count, string partitionerName)
 
             _claimed += range.Length;
             long start = range.Start, end = range.End;
+            // Join the intervals that end where this range starts and start where it ends. Their outer keys stay: the two
+            // assignments below overwrite them with the joined interval's other end.
             if (_startByEnd.Remove(start, out long previousStart))
             {
-                _endByStart.Remove(previousStart);
                 start = previousStart;
             }
 
             if (_endByStart.Remove(end, out long nextEnd))
             {
-                _startByEnd.Remove(nextEnd);
                 end = nextEnd;
             }
 
@@ -64,7 +66,9 @@ internal sealed class CoverageTracker(long count, string partitionerName)
     {
         lock (_endByStart)
         {
-            if (count == 0 || (_claimed == count && _endByStart.Count == 1 && _endByStart.TryGetValue(0, out long end) && end == count))
+            // Intervals only join where one ends and the next starts, so each is a chain of disjoint ranges as long as their
+            // sum. One interval holding count claimed values within [0, count) is therefore [0, count).
+            if (count == 0 || (_claimed == count && _endByStart.Count == 1))
             {
                 return;
             }
@@ -105,7 +109,7 @@ internal sealed class CoverageTracker(long count, string partitionerName)
         return false;
     }
 
-    /// <summary>The claimed intervals, and <paramref name="extra"/> if given, sorted by start then end.</summary>
+    /// <summary>The claimed intervals, and <paramref name="extra"/> if given, sorted by start.</summary>
     private IndexRange[] Sorted(IndexRange? extra)
     {
         var intervals = new IndexRange[_endByStart.Count + (extra is null ? 0 : 1)];
@@ -120,7 +124,8 @@ internal sealed class CoverageTracker(long count, string partitionerName)
             intervals[i] = e;
         }
 
-        Array.Sort(intervals, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        // Claimed intervals have distinct starts; the extra range may share one, and is then named second either way.
+        Array.Sort(intervals, static (a, b) => a.Start.CompareTo(b.Start));
         return intervals;
     }
 
@@ -139,6 +144,8 @@ internal sealed class CoverageTracker(long count, string partitionerName)
             }
         }
 
-        return new(partitionerName, $"yielded ranges of {(range is { } x ? _claimed + x.Length : _claimed)} indices in all, more than the {count} of [0, {count}); ranges must cover it exactly once.", null);
+        // Unreachable: ranges within [0, count) whose lengths add up to more than count overlap somewhere, and claimed
+        // intervals (with the new range) that overlap show it between neighbours once sorted by start.
+        throw new UnreachableException($"{partitionerName}: an overlap was reported but none was found.");
     }
 }
