@@ -71,6 +71,8 @@ public sealed class SimdChunksStrategy : IGenerateAndSum, ISynchronousStrategy
                 StreamKernels.Fill(stream, (ulong)step.Start, chunk);
                 total += ExactSum.Of(chunk, stream.Min, stream.Max);
                 pendingProgress += chunk.Length;
+                // Stryker disable once Equality : equivalent; this sets how often the shared count (and the cancellation check) is
+                // advanced, not what is summed; whatever is left is advanced after the loop.
                 if (pendingProgress >= RunContext.StepLength)
                 {
                     context.Advance(pendingProgress);
@@ -87,6 +89,7 @@ public sealed class SimdChunksStrategy : IGenerateAndSum, ISynchronousStrategy
     {
         public override int[] Create() => GC.AllocateUninitializedArray<int>(chunkSize);
 
+        // Stryker disable once Boolean : equivalent; a buffer not kept is allocated again, with the same result.
         public override bool Return(int[] obj) => true;
     }
 }

@@ -254,6 +254,33 @@ public class StrategyEdgeTests
         Assert.Null(Record.Exception(() => new StreamingStrategy(new PartitionedStrategyOptions { MaxDegreeOfParallelism = 1 })));
     }
 
+    [Theory]
+    [InlineData(1, long.MaxValue)]
+    [InlineData(2, 7L)]
+    [InlineData(64, 7L)]
+    public void Auto_OnOneProcessor_AlwaysRunsInline(int processors, long threshold)
+    {
+        var auto = new AutoStrategy(7, processors);
+
+        Assert.Equal(threshold, auto.ParallelThreshold);
+        Assert.Equal(processors == 1 ? 1 : Environment.ProcessorCount, auto.GenerateAndSum(new GenerateAndSumRequest(1000, 2)).WorkerCount);
+    }
+
+    /// <summary>Each strategy's exact chunk or range sum is told the request's whole range; values spread over all of
+    /// int would wrap a sum that assumed a narrower one.</summary>
+    [Theory]
+    [InlineData("naive-list")]
+    [InlineData("parallel-for")]
+    [InlineData("simd-chunks")]
+    [InlineData("streaming")]
+    [InlineData("auto")]
+    public void FullIntRange_SmallCount_IsExact(string name)
+    {
+        var request = new GenerateAndSumRequest(10_000, 99, int.MinValue, int.MaxValue, 123);
+
+        Assert.Equal(new RandomStream(99, int.MinValue, int.MaxValue).ReferenceSum(123, 10_000), GenerateAndSumStrategies.Create(name).GenerateAndSum(request).Sum);
+    }
+
     private sealed class OneRange : IIndexRangePartitioner
     {
         public string Name => "one-range";
