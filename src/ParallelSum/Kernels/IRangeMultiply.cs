@@ -39,6 +39,7 @@ internal readonly struct NarrowRangeMultiply : IRangeMultiply
 /// <c>2^64 mod 2^32</c> is 0, so nothing is ever rejected.</summary>
 internal readonly struct FullRangeMultiply : IRangeMultiply
 {
+    // Stryker disable once Boolean : equivalent; with a threshold of 0 the rejection check never fires, it only costs time.
     public static bool CanReject => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

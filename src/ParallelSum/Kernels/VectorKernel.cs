@@ -36,6 +36,7 @@ internal static class VectorKernel<TWidth, TVector>
     /// <summary>The sum of the offsets <c>value - min</c> at <c>[start, start + count)</c>; <paramref name="count"/> at most 2^32,
     /// so no 64-bit lane can overflow (each lane adds at most 2^32 / Lanes offsets below 2^32).</summary>
     public static ulong SumOffsets(in RandomStream stream, ulong start, ulong count) =>
+        // Stryker disable once Conditional : equivalent; the two-multiply path is exact for every range, the one-multiply path is faster where it suits.
         OneMultiply.Suits(stream.RangeSize) ? SumOffsetsOneMultiply(stream, start, count) : SumOffsetsTwoMultiply(stream, start, count);
 
     /// <summary>Writes the values at <c>start, start + 1, …</c> into <paramref name="destination"/>.</summary>

@@ -45,4 +45,23 @@ public class ExactSumTests
             Assert.Equal(values.Sum(v => (long)v), ExactSum.Of(values, min, max));
         }
     }
+
+    /// <summary>Both split sums (512-bit and <c>Vector&lt;int&gt;</c>), whichever the machine would pick, at every length up to
+    /// 300 and at the block limit, with values anywhere in int.</summary>
+    [Fact]
+    public void SplitSums_OfEveryWidth_EqualWideSum()
+    {
+        var random = new Random(77);
+        foreach (int length in Enumerable.Range(0, 301).Concat([65_535, 65_536]))
+        {
+            int[] values = Enumerable.Range(0, length).Select(_ => random.Next(int.MinValue, int.MaxValue) + random.Next(0, 2)).ToArray();
+            long expected = values.Sum(v => (long)v);
+            Assert.Equal(expected, ExactSum.SumSplit512(values));
+            Assert.Equal(expected, ExactSum.SumSplitVector(values));
+        }
+
+        int[] extremes = [.. Enumerable.Repeat(int.MinValue, 40_000), .. Enumerable.Repeat(int.MaxValue, 25_536)];
+        Assert.Equal(extremes.Sum(v => (long)v), ExactSum.SumSplit512(extremes));
+        Assert.Equal(extremes.Sum(v => (long)v), ExactSum.SumSplitVector(extremes));
+    }
 }

@@ -58,4 +58,39 @@ public class StreamKernelPieceTests
             }
         }
     }
+
+    /// <summary>The dispatch to each width the machine runs (64 = scalar), across pieces, against the specification.</summary>
+    [SkippableTheory]
+    [InlineData(512)]
+    [InlineData(256)]
+    [InlineData(128)]
+    [InlineData(64)]
+    public void EveryWidthsDispatch_AcrossPieces_EqualsTheSpecification(int width)
+    {
+        if (width != 64)
+        {
+            _ = KernelWidth.Get(width); // skips, saying why, where the width is not accelerated
+        }
+
+        foreach ((int min, int max) in new[] { (0, 10), (int.MinValue, int.MaxValue), (-32768, 32768) })
+        {
+            var stream = new RandomStream(2026, min, max);
+            const ulong start = 5_000_000_000;
+            foreach (long length in new long[] { 0, 1, StreamKernels.MaxPiece, StreamKernels.MaxPiece + 3 })
+            {
+                Int128 expected = SpecReference.Sum(stream.Seed, (long)start, length, min, max) - ((Int128)length * min);
+                Assert.Equal(expected, (Int128)StreamKernels.SumOffsets(width, stream, start, (ulong)length));
+
+                var values = new int[length];
+                StreamKernels.Fill(width, stream, start, values);
+                for (int i = 0; i < values.Length; i++)
+                {
+                    if (values[i] != SpecReference.Value(stream.Seed, start + (ulong)i, min, max))
+                    {
+                        Assert.Fail($"width {width}, [{min}, {max}], length {length}: value {i} is {values[i]}, the specification gives {SpecReference.Value(stream.Seed, start + (ulong)i, min, max)}");
+                    }
+                }
+            }
+        }
+    }
 }
