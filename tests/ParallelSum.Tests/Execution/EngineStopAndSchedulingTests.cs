@@ -157,6 +157,23 @@ public class EngineStopAndSchedulingTests
         Assert.Equal(Enumerable.Repeat<bool?>(false, 8), partitioner.InTask);
     }
 
+    [Theory]
+    [InlineData("parallel-for")]
+    [InlineData("streaming")]
+    public void MaxDegreeOfParallelismOfOne_NeverRunsTwoSequencesAtOnce(string name)
+    {
+        var partitioner = new ConcurrencyRecording(IndexRangePartitioners.StaticBlocks(8));
+        IGenerateAndSum strategy = name == "parallel-for"
+            ? new ParallelForStrategy(new PartitionedStrategyOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 1 })
+            : new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 1 });
+
+        GenerateAndSumResult result = OnPlainThread(() => strategy.GenerateAndSum(new GenerateAndSumRequest(2_000_000, 4)));
+
+        Assert.Equal(new RandomStream(4).ReferenceSum(0, 2_000_000), result.Sum);
+        Assert.Equal(1, result.WorkerCount);
+        Assert.Equal(1, partitioner.MostAtOnce);
+    }
+
     private static T OnPlainThread<T>(Func<T> call)
     {
         T result = default!;
@@ -175,6 +192,41 @@ public class EngineStopAndSchedulingTests
         thread.Start();
         Assert.True(thread.Join(Deadline.Default), "the call did not end within its deadline");
         return failure is null ? result : throw new InvalidOperationException("the call failed", failure);
+    }
+
+    /// <summary>Wraps a partitioner and records the most sequences being enumerated at once (each holds the call briefly).</summary>
+    private sealed class ConcurrencyRecording(IIndexRangePartitioner inner) : IIndexRangePartitioner
+    {
+        private int _now;
+        private int _most;
+
+        public string Name => inner.Name;
+
+        public int MostAtOnce => Volatile.Read(ref _most);
+
+        public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count) => inner.Partition(count).Select(Recorded).ToArray();
+
+        private IEnumerable<IndexRange> Recorded(IEnumerable<IndexRange> sequence)
+        {
+            int now = Interlocked.Increment(ref _now);
+            int most;
+            while (now > (most = Volatile.Read(ref _most)) && Interlocked.CompareExchange(ref _most, now, most) != most)
+            {
+            }
+
+            try
+            {
+                Thread.Sleep(20); // long enough for a second worker, if there were one, to start its own sequence
+                foreach (IndexRange range in sequence)
+                {
+                    yield return range;
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _now);
+            }
+        }
     }
 
     /// <summary>Wraps a partitioner and records, for each sequence, whether it was read inside a task.</summary>
