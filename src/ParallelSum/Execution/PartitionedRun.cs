@@ -77,9 +77,8 @@ internal sealed class PartitionedRun<TWorker> : IThreadPoolWorkItem
 
         // Spin briefly before blocking: the other workers usually finish within microseconds of this one, and waking from
         // a blocked wait costs more than that (Parallel.For's join spins first for the same reason).
-        // Stryker disable once all : equivalent; the spin only shortens the wait below, which stays correct with any spin count.
         var spinner = default(SpinWait);
-        // Stryker disable once all : equivalent; as above.
+        // Stryker disable once all : equivalent; the spin only shortens the wait below, which stays correct with any spin count.
         for (int spin = 0; spin < 200 && Volatile.Read(ref _pendingWorkers) > 0; spin++)
         {
             spinner.SpinOnce(sleep1Threshold: -1);
