@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ParallelSum.Execution;
 
 /// <summary>
@@ -17,8 +15,6 @@ public sealed class ParallelRunOptions
     /// <summary>The most workers a run uses, whatever <see cref="MaxDegreeOfParallelism"/> allows: 512.</summary>
     public const int MaxWorkerCount = 512;
 
-    private const string MaxDegreeOfParallelismRule = "MaxDegreeOfParallelism must be -1 (no limit: one worker per processor) or from 1 to 2147483647.";
-
     /// <summary>Gets the default options: no limit on workers, one static block per worker.</summary>
     public static ParallelRunOptions Default { get; } = new();
 
@@ -28,8 +24,7 @@ public sealed class ParallelRunOptions
     /// Otherwise from 1 to <see cref="int.MaxValue"/>; a run uses at most <see cref="MaxWorkerCount"/> workers.</value>
     /// <remarks>The run asks its partitioner for one partition per worker. Workers that the thread pool cannot start at once
     /// are not waited for: the calling thread, and every worker that has started, take the partitions nobody has started.</remarks>
-    [Range(-1, int.MaxValue, ErrorMessage = MaxDegreeOfParallelismRule)]
-    [DeniedValues(0, ErrorMessage = MaxDegreeOfParallelismRule)]
+    [WorkerLimit]
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
     /// <summary>Gets how <c>[0, count)</c> is split among the workers.</summary>

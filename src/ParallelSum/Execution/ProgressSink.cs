@@ -28,6 +28,7 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
     private long _lastDeliveryTicks = Environment.TickCount64;
     private int _state;
     private volatile Exception? _handlerException;
+    private volatile bool _closed;
 
     /// <summary>Creates a sink that hands each count to <paramref name="handler"/>.</summary>
     public ProgressSink(Action<long> handler) => _handler = handler;
@@ -43,6 +44,7 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
     {
         RaiseLatest(completed);
         if (_handlerException is null
+            && !_closed
             && Volatile.Read(ref _state) == Idle
             && Environment.TickCount64 - Volatile.Read(ref _lastDeliveryTicks) >= ReportInterval
             && Interlocked.CompareExchange(ref _state, Queued, Idle) == Idle)
@@ -53,9 +55,9 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
     }
 
     /// <summary>Delivers <paramref name="final"/> on the calling thread, after any report still being delivered elsewhere;
-    /// no report is delivered after it.</summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled while a report was
-    /// still being delivered on another thread.</exception>
+    /// no report is delivered after it. If <paramref name="cancellationToken"/> is canceled while a report is still being
+    /// delivered elsewhere (a handler that blocks), it stops waiting and makes no final report: the work is done, and the
+    /// caller asked not to wait.</summary>
     public void Complete(long final, CancellationToken cancellationToken)
     {
         RaiseLatest(final);
@@ -80,7 +82,11 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
                 continue;
             }
 
-            WaitForDelivery(cancellationToken);
+            if (!WaitForDelivery(cancellationToken))
+            {
+                _closed = true;
+                return;
+            }
         }
     }
 
@@ -113,7 +119,7 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
     {
         Volatile.Write(ref _lastDeliveryTicks, Environment.TickCount64);
         long latest = Volatile.Read(ref _latest);
-        if (_handlerException is not null || latest <= _delivered)
+        if (_handlerException is not null || _closed || latest <= _delivered)
         {
             return;
         }
@@ -148,17 +154,24 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
         }
     }
 
-    private void WaitForDelivery(CancellationToken cancellationToken)
+    /// <summary>Waits until the delivery running elsewhere ends; false if <paramref name="cancellationToken"/> is canceled first.</summary>
+    private bool WaitForDelivery(CancellationToken cancellationToken)
     {
         using CancellationTokenRegistration wake = cancellationToken.UnsafeRegister(static state => ((ProgressSink)state!).Wake(), this);
         lock (_gate)
         {
             while (Volatile.Read(ref _state) == Delivering)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return false;
+                }
+
                 Monitor.Wait(_gate);
             }
         }
+
+        return true;
     }
 
     private void Wake()

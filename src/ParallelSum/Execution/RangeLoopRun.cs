@@ -231,7 +231,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
         state = null!;
         lock (_gate)
         {
-            _busyWorkers--;
+            Interlocked.Decrement(ref _busyWorkers);
             Monitor.PulseAll(_gate);
         }
 
@@ -268,7 +268,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
         lock (_gate)
         {
             _handedBack.Push(state);
-            _busyWorkers--;
+            Interlocked.Decrement(ref _busyWorkers);
             Monitor.PulseAll(_gate);
         }
     }
@@ -301,7 +301,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
             Interlocked.Decrement(ref _holdingWorkers);
             lock (_gate)
             {
-                _busyWorkers--;
+                Interlocked.Decrement(ref _busyWorkers);
                 Monitor.PulseAll(_gate);
             }
         }

@@ -1,8 +1,7 @@
-using ParallelSum.Kernels;
 
-namespace ParallelSum.Tests.Kernels;
+namespace ParallelSum.Tests.Strategies;
 
-public class ExactSumTests
+public class BoundedIntSumTests
 {
     public static TheoryData<int, int> Ranges() => new()
     {
@@ -18,7 +17,7 @@ public class ExactSumTests
         for (int length = 0; length <= 300; length++)
         {
             int[] values = Enumerable.Range(0, length).Select(_ => (int)random.NextInt64(min, (long)max + 1)).ToArray();
-            Assert.Equal(values.Sum(v => (long)v), ExactSum.Of(values, min, max));
+            Assert.Equal(values.Sum(v => (long)v), BoundedIntSum.Of(values, min, max));
         }
     }
 
@@ -28,8 +27,8 @@ public class ExactSumTests
     {
         foreach (int length in new[] { 1, 63, 64, 65, 511, 512, 513, 65_535, 65_536, 65_537, 100_000, 131_073 })
         {
-            Assert.Equal((long)length * max, ExactSum.Of(Enumerable.Repeat(max, length).ToArray(), min, max));
-            Assert.Equal((long)length * min, ExactSum.Of(Enumerable.Repeat(min, length).ToArray(), min, max));
+            Assert.Equal((long)length * max, BoundedIntSum.Of(Enumerable.Repeat(max, length).ToArray(), min, max));
+            Assert.Equal((long)length * min, BoundedIntSum.Of(Enumerable.Repeat(min, length).ToArray(), min, max));
         }
     }
 
@@ -42,7 +41,7 @@ public class ExactSumTests
         foreach (int length in new[] { 65_535, 65_536, 65_537, 131_072, 131_073 })
         {
             int[] values = Enumerable.Range(0, length).Select(_ => (int)random.NextInt64(min, (long)max + 1)).ToArray();
-            Assert.Equal(values.Sum(v => (long)v), ExactSum.Of(values, min, max));
+            Assert.Equal(values.Sum(v => (long)v), BoundedIntSum.Of(values, min, max));
         }
     }
 
@@ -56,12 +55,12 @@ public class ExactSumTests
         {
             int[] values = Enumerable.Range(0, length).Select(_ => random.Next(int.MinValue, int.MaxValue) + random.Next(0, 2)).ToArray();
             long expected = values.Sum(v => (long)v);
-            Assert.Equal(expected, ExactSum.SumSplit512(values));
-            Assert.Equal(expected, ExactSum.SumSplitVector(values));
+            Assert.Equal(expected, BoundedIntSum.SumSplit512(values));
+            Assert.Equal(expected, BoundedIntSum.SumSplitVector(values));
         }
 
         int[] extremes = [.. Enumerable.Repeat(int.MinValue, 40_000), .. Enumerable.Repeat(int.MaxValue, 25_536)];
-        Assert.Equal(extremes.Sum(v => (long)v), ExactSum.SumSplit512(extremes));
-        Assert.Equal(extremes.Sum(v => (long)v), ExactSum.SumSplitVector(extremes));
+        Assert.Equal(extremes.Sum(v => (long)v), BoundedIntSum.SumSplit512(extremes));
+        Assert.Equal(extremes.Sum(v => (long)v), BoundedIntSum.SumSplitVector(extremes));
     }
 }
