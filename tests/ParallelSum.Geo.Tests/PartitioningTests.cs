@@ -103,7 +103,7 @@ public sealed class PartitioningTests
         using var cancellation = new CancellationTokenSource();
         var worked = new ConcurrentBag<int>();
 
-        Assert.Throws<OperationCanceledException>(() => FileWorkers.Run(10, IndexRangePartitioners.StaticBlocks(1), 1, (_, file) =>
+        Assert.Throws<OperationCanceledException>(() => FileWorkers.Run(10, ParallelSum.Execution.IndexRangePartitioners.StaticBlocks(), 1, (_, file) =>
         {
             worked.Add(file);
             if (file == 3)
