@@ -67,7 +67,7 @@ static void FanOut(int calls, long count)
         ("reduce", () => Task.WhenAll(Enumerable.Range(0, calls).Select(_ => Task.Run(() => Check(ReduceSum(count, 7, (count + blocks - 1) / blocks), expected))))),
     };
     var best = cases.ToDictionary(c => c.Name, _ => double.MaxValue);
-    for (int round = 0; round < 7; round++)
+    for (int round = 0; round < 11; round++)
     {
         foreach ((string name, Func<Task> run) in cases)
         {

@@ -20,7 +20,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
     /// <summary>How long a helper runs before it hands its partition back and queues itself again, in milliseconds: short
     /// enough that a timer or another call queued behind it starts promptly, long enough that handing back (a lock and a
     /// queued item) costs nothing measurable.</summary>
-    internal const long TimeSlice = 50;
+    internal const long TimeSlice = 20;
 
     /// <summary>How many indices a worker completes between two updates of the shared progress count and two looks at the
     /// clock; small steps are counted in batches so that a one-index grain costs a few nanoseconds.</summary>
