@@ -3,7 +3,7 @@
 rm -f artifacts/packages/ParallelSum.*.nupkg artifacts/packages/ParallelSum.*.snupkg
 suffix="local.$(date -u +%Y%m%d%H%M%S)"
 dotnet pack src/ParallelSum -c Release -nologo -v q -p:VersionSuffix="$suffix"
-version="0.2.0-$suffix"
+version="0.3.0-$suffix"
 nupkg=artifacts/packages/ParallelSum.$version.nupkg
 [ -f "$nupkg" ] && [ -f "artifacts/packages/ParallelSum.$version.snupkg" ] || { echo "pack did not produce $nupkg and its .snupkg" >&2; exit 1; }
 python3 - "$nupkg" <<'PY'
@@ -17,7 +17,7 @@ assert not missing, f"package lacks {sorted(missing)}"
 assert z.read("icon.png")[:8] == b"\x89PNG\r\n\x1a\n", "icon.png is not a PNG"
 nuspec = z.read("ParallelSum.nuspec").decode()
 for pattern in [r'<license type="expression">MIT</license>', r"<icon>icon\.png</icon>", r"<readme>README\.md</readme>",
-                r"<projectUrl>https?://[^<]+</projectUrl>", r'<repository type="git" url="https?://[^"]+"', r"<version>0\.2\.0-local\.\d{14}</version>"]:
+                r"<projectUrl>https?://[^<]+</projectUrl>", r'<repository type="git" url="https?://[^"]+"', r"<version>0\.3\.0-local\.\d{14}</version>"]:
     assert re.search(pattern, nuspec), f"nuspec lacks {pattern}"
 print("package contents and metadata ok")
 PY

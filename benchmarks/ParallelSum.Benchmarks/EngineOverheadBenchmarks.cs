@@ -12,13 +12,11 @@ public class EngineOverheadBenchmarks
 {
     private const long Grains = 1 << 20;
 
-    private static readonly ParallelReductionOptions PerGrain = new() { GrainSize = 1 };
-
-    private static readonly ParallelReductionOptions PerRange = new() { GrainSize = 1, Partitioner = IndexRangePartitioners.DynamicChunks(1, Environment.ProcessorCount) };
+    private static readonly ParallelRunOptions PerRange = new() { Partitioner = IndexRangePartitioners.DynamicChunks(1) };
 
     [Benchmark]
-    public long EmptyGrains() => ParallelReduction.Reduce(Grains, 0L, static range => range.Length, static (a, b) => a + b, PerGrain);
+    public long EmptyGrains() => ParallelReduction.Reduce(Grains, 1, 0L, static range => range.Length, static (a, b) => a + b);
 
     [Benchmark]
-    public long EmptyGrainsOneRangeEach() => ParallelReduction.Reduce(Grains, 0L, static range => range.Length, static (a, b) => a + b, PerRange);
+    public long EmptyGrainsOneRangeEach() => ParallelReduction.Reduce(Grains, 1, 0L, static range => range.Length, static (a, b) => a + b, PerRange);
 }

@@ -31,7 +31,7 @@ public class ReductionBenchmarks
     public double Reduce()
     {
         double[] values = _values;
-        return ParallelReduction.Reduce(values.LongLength, 0.0, range => SumOf(values.AsSpan((int)range.Start, (int)range.Length)), static (a, b) => a + b, Options);
+        return ParallelReduction.Reduce(values.LongLength, GrainSize, 0.0, range => SumOf(values.AsSpan((int)range.Start, (int)range.Length)), static (a, b) => a + b);
     }
 
     [Benchmark]
@@ -69,7 +69,7 @@ public class ReductionBenchmarks
     [Benchmark]
     public double Plinq() => _values.AsParallel().Sum();
 
-    private static readonly ParallelReductionOptions Options = new() { GrainSize = 1 << 16 };
+    private const long GrainSize = 1 << 16;
 
     private static double SumOf(ReadOnlySpan<double> values)
     {

@@ -10,7 +10,7 @@ namespace ParallelSum.Benchmarks;
 [MemoryDiagnoser]
 public class RegressionBenchmarks
 {
-    private IGenerateAndSum _strategy = null!;
+    private GenerateAndSumStrategy _strategy = null!;
     private GenerateAndSumRequest _request = null!;
 
     /// <summary>A strategy and a count, as <c>name@count</c>.</summary>

@@ -5,7 +5,7 @@ namespace ParallelSum.Benchmarks;
 /// <summary>Strong scaling: the same 1e8 values on one worker and on two, for every partitioned strategy.</summary>
 public class ScalingBenchmarks
 {
-    private IGenerateAndSum _strategy = null!;
+    private GenerateAndSumStrategy _strategy = null!;
     private readonly GenerateAndSumRequest _request = new(100_000_000, 42);
 
     [Params(ParallelForStrategy.StrategyName, SimdChunksStrategy.StrategyName, StreamingStrategy.StrategyName)]
@@ -15,7 +15,7 @@ public class ScalingBenchmarks
     public int Workers { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _strategy = GenerateAndSumStrategies.Create(Strategy, IndexRangePartitioners.StaticBlocks(Workers));
+    public void Setup() => _strategy = GenerateAndSumStrategies.Create(Strategy, new ParallelRunOptions { MaxDegreeOfParallelism = Workers });
 
     [Benchmark]
     public Int128 GenerateAndSum() => _strategy.GenerateAndSumAsync(_request).GetAwaiter().GetResult().Sum;

@@ -1,18 +1,23 @@
 // Uses ParallelSum the way a package consumer does: the one-call sum, its own partitioner and its own strategy beside the
-// built-in ones, its own reduction over a double[] (the same bits on 1 and 2 workers), and an await that does not block.
-// Exits 1 if any check fails.
+// built-in ones, the BCL's range partitioner, its own reduction over a double[] (the same bits on 1 and 2 workers), and an
+// await that does not block. Exits 1 if any check fails.
+using System.Collections.Concurrent;
 using CustomPartitioning;
 using ParallelSum;
+using ParallelSum.Execution;
+using ParallelSum.Strategies;
 
 var request = new GenerateAndSumRequest(count: 50_000_003, seed: 42, min: -7, max: 1000);
 Int128 definition = request.Stream.ReferenceSum(request.StartIndex, request.Count);
-var guided = new GuidedPartitioner(workerCount: Environment.ProcessorCount, minimumChunk: 1 << 16);
+var guided = new ParallelRunOptions { Partitioner = new GuidedPartitioner(minimumChunk: 1 << 16) };
+var bclRanges = new ParallelRunOptions { Partitioner = Partitioner.Create(0L, request.Count, 1 << 20) };
 
 IGenerateAndSum[] strategies =
 [
     .. GenerateAndSumStrategies.Names.Select(name => GenerateAndSumStrategies.Create(name)),
-    new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = guided }),
-    new SimdChunksStrategy(new SimdChunksStrategyOptions { Partitioner = guided }),
+    new StreamingStrategy(guided),
+    new SimdChunksStrategy(guided),
+    new StreamingStrategy(bclRanges),
     new SliceFanOutStrategy(new AutoStrategy(), slices: 7),
 ];
 
@@ -23,7 +28,7 @@ foreach (IGenerateAndSum strategy in strategies)
     GenerateAndSumResult result = await strategy.GenerateAndSumAsync(request);
     bool agrees = result.Sum == definition;
     allAgree &= agrees;
-    Console.WriteLine($"{result.Strategy,-34} {result.Partitioner ?? "-",-24} {result.Sum,14} {result.Elapsed.TotalMilliseconds,9:F1} ms  {(agrees ? "agrees" : "DIFFERS")}");
+    Console.WriteLine($"{result.Strategy,-34} {result.Partitioner ?? "-",-36} {result.Sum,14} {result.Elapsed.TotalMilliseconds,9:F1} ms  {(agrees ? "agrees" : "DIFFERS")}");
 }
 
 Console.WriteLine(allAgree ? "all sums agree" : "SUMS DIFFER");
@@ -34,7 +39,7 @@ Console.WriteLine($"RandomStreamSum.Sum: {(oneCall ? "agrees" : "DIFFERS")}");
 
 // Our own data through the same engine: a floating-point sum whose bits do not depend on how many workers ran.
 double[] values = [.. Enumerable.Range(1, 3_000_001).Select(i => Math.Sin(i) / i)];
-double Reduce(int workers) => ParallelReduction.Reduce(values.LongLength, 0.0,
+double Reduce(int workers) => ParallelReduction.Reduce(values.LongLength, grainSize: 8192, 0.0,
     range =>
     {
         double s = 0;
@@ -46,7 +51,7 @@ double Reduce(int workers) => ParallelReduction.Reduce(values.LongLength, 0.0,
         return s;
     },
     (left, right) => left + right,
-    new ParallelReductionOptions { MaxDegreeOfParallelism = workers });
+    new ParallelRunOptions { MaxDegreeOfParallelism = workers });
 double one = Reduce(1), two = Reduce(2);
 bool sameBits = BitConverter.DoubleToInt64Bits(one) == BitConverter.DoubleToInt64Bits(two);
 Console.WriteLine($"reduction over {values.Length} doubles: {one:R} on 1 worker, {two:R} on 2: {(sameBits ? "same bits" : "BITS DIFFER")}");

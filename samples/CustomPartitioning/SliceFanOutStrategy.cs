@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using ParallelSum;
 
 namespace CustomPartitioning;
@@ -9,23 +7,28 @@ namespace CustomPartitioning;
 /// sums them concurrently with <see cref="Parallel.ForAsync(int, int, ParallelOptions, Func{int, CancellationToken, ValueTask})"/>
 /// using an inner strategy, and adds the slices' sums. The same shape works for slices sent to other processes or machines.
 /// </summary>
-public sealed class SliceFanOutStrategy(IGenerateAndSum inner, int slices) : IGenerateAndSum
+/// <remarks>Derives from <see cref="GenerateAndSumStrategy"/>, which keeps the contract: it checks arguments, times the call,
+/// serializes progress (the slices report from several threads at once; the caller's handler sees one report at a time,
+/// never going backwards), keeps a throwing handler's exception with the sum, and gives the synchronous and asynchronous
+/// forms.</remarks>
+public sealed class SliceFanOutStrategy(IGenerateAndSum inner, int slices) : GenerateAndSumStrategy
 {
-    public string Name => $"slice-fan-out({slices} x {inner.Name})";
+    /// <inheritdoc />
+    public override string Name => $"slice-fan-out({slices} x {inner.Name})";
 
-    public async Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    protected override async Task<GenerateAndSumRun> SumCoreAsync(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        long started = Stopwatch.GetTimestamp();
-        var sums = new ConcurrentBag<Int128>();
+        ArgumentNullException.ThrowIfNull(progress);
+        var sums = new Int128[slices];
         long done = 0;
         await Parallel.ForAsync(0, slices, cancellationToken, async (i, ct) =>
         {
-            long start = request.Count * i / slices, end = request.Count * (i + 1) / slices;
+            long start = (long)((Int128)request.Count * i / slices), end = (long)((Int128)request.Count * (i + 1) / slices);
             var slice = new GenerateAndSumRequest(end - start, request.Seed, request.Min, request.Max, request.StartIndex + start);
-            GenerateAndSumResult part = await inner.GenerateAndSumAsync(slice, null, ct).ConfigureAwait(false);
-            sums.Add(part.Sum);
-            progress?.Report(new GenerateAndSumProgress(Interlocked.Add(ref done, slice.Count), request.Count));
+            sums[i] = (await inner.GenerateAndSumAsync(slice, null, ct).ConfigureAwait(false)).Sum;
+            progress.Report(Interlocked.Add(ref done, slice.Count));
         }).ConfigureAwait(false);
 
         Int128 total = 0;
@@ -34,6 +37,6 @@ public sealed class SliceFanOutStrategy(IGenerateAndSum inner, int slices) : IGe
             total += sum;
         }
 
-        return new GenerateAndSumResult(Name, request, total, Stopwatch.GetElapsedTime(started), slices, slices, partitioner: null);
+        return new GenerateAndSumRun(total, WorkerCount: slices, RangeCount: slices, Partitioner: null);
     }
 }

@@ -131,7 +131,8 @@ internal static class SumCommand
             host = await ClusterClientConnection.ConnectAsync(
                 redis, gateways, clusterId, serviceId, TimeSpan.FromSeconds(parse.GetValue(ResponseTimeout)), connectTimeout, cancellationToken, o =>
                 {
-                    o.Partitioner = ranges is int r ? IndexRangePartitioners.StaticBlocks(r) : null;
+                    // r ranges: chunks of count / r values, rounded up.
+                    o.Partitioner = ranges is int r ? IndexRangePartitioners.DynamicChunks(Math.Max(1, (request.Count + r - 1) / r)) : null;
                     o.MaxValuesPerRequest = maxValues;
                     o.MaxValuesPerRange = maxValuesPerRange;
                 }, tls is null ? null : client => ClusterTls.Configure(client, tls)).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using ParallelSum;
+using ParallelSum.Execution;
 
 namespace Workloads;
 
@@ -9,6 +9,7 @@ internal static class FileStatistics
     public static FileTotals Run(IReadOnlyList<string> files, int maxDegreeOfParallelism, CancellationToken cancellationToken) =>
         ParallelReduction.Reduce(
             files.Count,
+            grainSize: 1,
             default(FileTotals),
             range =>
             {
@@ -21,13 +22,8 @@ internal static class FileStatistics
                 return totals;
             },
             (left, right) => left + right,
-            new ParallelReductionOptions
-            {
-                GrainSize = 1,
-                Partitioner = IndexRangePartitioners.DynamicChunks(1, Environment.ProcessorCount),
-                MaxDegreeOfParallelism = maxDegreeOfParallelism,
-                CancellationToken = cancellationToken,
-            });
+            new ParallelRunOptions { Partitioner = IndexRangePartitioners.DynamicChunks(1), MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            cancellationToken: cancellationToken);
 
     /// <summary>Writes <paramref name="count"/> text files of uneven sizes into <paramref name="folder"/> and returns their paths.</summary>
     public static string[] MakeFiles(string folder, int count)

@@ -1,5 +1,6 @@
 using System.Buffers;
-using ParallelSum;
+using ParallelSum.Execution;
+using ParallelSum.Generation;
 
 namespace Workloads;
 
@@ -15,10 +16,12 @@ internal static class MonteCarloPi
         var stream = new RandomStream(seed, 0, Resolution);
         long inside = ParallelReduction.Reduce(
             points,
+            grainSize: 1 << 16,
             0L,
             range => CountInside(stream, range),
             (left, right) => left + right,
-            new ParallelReductionOptions { GrainSize = 1 << 16, MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken });
+            new ParallelRunOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            cancellationToken: cancellationToken);
         return (inside, 4.0 * inside / points);
     }
 

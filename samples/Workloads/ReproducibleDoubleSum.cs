@@ -1,4 +1,4 @@
-using ParallelSum;
+using ParallelSum.Execution;
 
 namespace Workloads;
 
@@ -8,6 +8,7 @@ internal static class ReproducibleDoubleSum
     public static double Run(double[] values, int maxDegreeOfParallelism, CancellationToken cancellationToken) =>
         ParallelReduction.Reduce(
             values.LongLength,
+            grainSize: 8192,
             0.0,
             range =>
             {
@@ -20,7 +21,8 @@ internal static class ReproducibleDoubleSum
                 return sum;
             },
             (left, right) => left + right,
-            new ParallelReductionOptions { GrainSize = 8192, MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken });
+            new ParallelRunOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            cancellationToken: cancellationToken);
 
     /// <summary>Values of very different magnitudes, where the order of additions shows in the result's last bits.</summary>
     public static double[] MakeValues(int count, int seed)

@@ -1,3 +1,5 @@
+using ParallelSum.Generation;
+
 namespace ParallelSum;
 
 /// <summary>

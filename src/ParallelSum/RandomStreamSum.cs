@@ -1,36 +1,38 @@
+using ParallelSum.Execution;
+using ParallelSum.Generation;
+using ParallelSum.Strategies;
+
 namespace ParallelSum;
 
 /// <summary>
 /// The one call for the common case: the exact sum of a range of the random stream, computed the fastest way for its count
-/// on this machine (<see cref="AutoStrategy"/>).
+/// on this machine (the <see cref="AutoStrategy"/>).
 /// </summary>
 /// <remarks>
-/// <para>For other strategies, partitioners or worker limits, create an <see cref="IGenerateAndSum"/>
-/// (<see cref="GenerateAndSumStrategies"/>); for your own data and reductions, use <see cref="ParallelReduction"/>.</para>
+/// <para>For other strategies, partitioners or worker limits, create a strategy (<see cref="GenerateAndSumStrategies"/>); for
+/// your own data and reductions, use <see cref="ParallelReduction"/>.</para>
 /// <para>Safe to call from many threads at once.</para>
 /// </remarks>
 public static class RandomStreamSum
 {
-    private static readonly AutoStrategy Auto = new();
-
-    /// <summary>Sums the request on the calling thread, which takes part in the work, and the thread pool.</summary>
+    /// <summary>Sums the request on the calling thread, helped by the thread pool.</summary>
     /// <param name="request">What to sum.</param>
-    /// <param name="progress">Receives the number of values done, in increasing order, and once at the end; may be <see langword="null"/>.</param>
+    /// <param name="progress">Receives how many values are done, one report at a time and never going backwards; may be <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the work promptly; the call then throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>The exact sum and how the run went.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static GenerateAndSumResult Run(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Auto.GenerateAndSum(request, progress, cancellationToken);
+        AutoStrategy.Default.GenerateAndSum(request, progress, cancellationToken);
 
     /// <summary>Starts summing the request on the thread pool and returns at once; the calling thread generates nothing.</summary>
     /// <param name="request">What to sum.</param>
-    /// <param name="progress">Receives the number of values done, one report at a time in increasing order, from the worker threads; may be <see langword="null"/>.</param>
+    /// <param name="progress">Receives how many values are done, one report at a time and never going backwards; may be <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the work promptly; the task then ends as canceled.</param>
     /// <returns>A task that completes with the exact sum and how the run went.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     public static Task<GenerateAndSumResult> RunAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Auto.GenerateAndSumAsync(request, progress, cancellationToken);
+        AutoStrategy.Default.GenerateAndSumAsync(request, progress, cancellationToken);
 
     /// <summary>Returns the exact sum of the <paramref name="count"/> values of the stream for <paramref name="seed"/>, each in
     /// <c>[min, max]</c>, from index <paramref name="startIndex"/>.</summary>
@@ -41,6 +43,9 @@ public static class RandomStreamSum
     /// <param name="startIndex">The stream index of the first value, 0 or more. Defaults to 0.</param>
     /// <returns>The exact sum; 0 for a count of 0.</returns>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="GenerateAndSumRequest(long, ulong, int, int, long)"/>.</exception>
-    public static Int128 Sum(long count, ulong seed, int min = RandomStream.DefaultMin, int max = RandomStream.DefaultMax, long startIndex = 0) =>
-        Run(new GenerateAndSumRequest(count, seed, min, max, startIndex)).Sum;
+    public static Int128 Sum(long count, ulong seed, int min = RandomStream.DefaultMin, int max = RandomStream.DefaultMax, long startIndex = 0)
+    {
+        var request = new GenerateAndSumRequest(count, seed, min, max, startIndex);
+        return StreamingStrategy.Sum(request, AutoStrategy.Default.ParallelThreshold, ParallelRunOptions.Default, progress: null, CancellationToken.None).Sum;
+    }
 }

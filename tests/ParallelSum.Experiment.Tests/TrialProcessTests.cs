@@ -17,7 +17,7 @@ public sealed class TrialProcessTests
 
         Assert.Equal(TrialOutcome.Ok, result.Outcome);
         Assert.Equal(request.Stream.ReferenceSum(0, request.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), result.Sum);
-        Assert.Equal(3, result.Workers);
+        Assert.InRange(result.Workers, 1, 3);
         Assert.Equal(2, result.AllSeconds.Count);
         Assert.True(result.Seconds > 0);
         Assert.True(result.PeakWorkingSetBytes > 1 << 20);

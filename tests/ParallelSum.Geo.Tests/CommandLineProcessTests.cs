@@ -16,7 +16,7 @@ public sealed class CommandLineProcessTests(SmallDataSet data) : IClassFixture<S
         (int exit, string output) = Run("convert", "--in", data.Folder, "--out", folder.Sub("out"), "--mode", "processes", "--workers", "2", "--partitioner", "static", "--order", "largest-first", "--report", report);
 
         Assert.True(exit == 0, output);
-        Assert.Contains("processes-static(2), static-blocks(2)", output, StringComparison.Ordinal);
+        Assert.Contains("processes-static(2), static-blocks", output, StringComparison.Ordinal);
         for (int n = 1; n <= 6; n++)
         {
             Assert.Contains($"[{n}/6] parcels_00", output, StringComparison.Ordinal);

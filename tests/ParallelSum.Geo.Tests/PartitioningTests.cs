@@ -103,7 +103,7 @@ public sealed class PartitioningTests
         using var cancellation = new CancellationTokenSource();
         var worked = new ConcurrentBag<int>();
 
-        Assert.Throws<OperationCanceledException>(() => FileWorkers.Run(10, IndexRangePartitioners.StaticBlocks(1), 1, (_, file) =>
+        Assert.Throws<OperationCanceledException>(() => FileWorkers.Run(10, ParallelSum.Execution.IndexRangePartitioners.StaticBlocks(), 1, (_, file) =>
         {
             worked.Add(file);
             if (file == 3)
@@ -129,11 +129,11 @@ public sealed class PartitioningTests
     }
 
     [Theory]
-    [InlineData("single", "single", "static-blocks(1)")]
-    [InlineData("threads-static", "threads-static(2)", "static-blocks(2)")]
-    [InlineData("threads-dynamic:3", "threads-dynamic(3)", "dynamic-chunks(1, 3)")]
-    [InlineData("processes-static(4)", "processes-static(4)", "static-blocks(4)")]
-    [InlineData("processes-dynamic", "processes-dynamic(2)", "dynamic-chunks(1, 2)")]
+    [InlineData("single", "single", "static-blocks")]
+    [InlineData("threads-static", "threads-static(2)", "static-blocks")]
+    [InlineData("threads-dynamic:3", "threads-dynamic(3)", "dynamic-chunks(1)")]
+    [InlineData("processes-static(4)", "processes-static(4)", "static-blocks")]
+    [InlineData("processes-dynamic", "processes-dynamic(2)", "dynamic-chunks(1)")]
     public void ConversionPlan_UsesTheLibraryPartitioners(string text, string label, string partitioner)
     {
         Assert.True(ConversionPlan.TryParse(text, 2, out ConversionPlan plan));

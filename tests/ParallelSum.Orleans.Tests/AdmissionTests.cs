@@ -48,7 +48,7 @@ public sealed class AdmissionTests(ThreeSiloCluster fixture)
     {
         var strategy = new DistributedStrategy(fixture.Cluster.Client, new DistributedStrategyOptions
         {
-            Partitioner = IndexRangePartitioners.StaticBlocks(1),
+            Partitioner = IndexRangePartitioners.DynamicChunks(long.MaxValue),
             MaxValuesPerRange = 1000,
         });
         var ex = await Assert.ThrowsAsync<DistributedSumException>(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(5000, 1)).WaitAsync(Deadline));

@@ -47,7 +47,7 @@ public sealed class DistributedStrategyTests(ThreeSiloCluster fixture)
         var silos = new ConcurrentBag<string>();
         var strategy = new DistributedStrategy(fixture.Cluster.Client, new DistributedStrategyOptions
         {
-            Partitioner = IndexRangePartitioners.StaticBlocks(3),
+            Partitioner = IndexRangePartitioners.DynamicChunks(1_000_000),
             RangeCompleted = silos.Add,
         });
         for (int run = 0; run < 5; run++)

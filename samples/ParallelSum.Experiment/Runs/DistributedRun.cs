@@ -19,7 +19,8 @@ internal static class DistributedRun
         {
             var strategy = new DistributedStrategy(ClusterClientConnection.Client(host), new DistributedStrategyOptions
             {
-                Partitioner = options.Partitions is int p ? IndexRangePartitioners.StaticBlocks(p) : null,
+                // p ranges: chunks of count / p values, rounded up.
+                Partitioner = options.Partitions is int p ? IndexRangePartitioners.DynamicChunks(Math.Max(1, (options.Request.Count + p - 1) / p)) : null,
             });
             try
             {

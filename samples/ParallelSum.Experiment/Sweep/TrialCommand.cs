@@ -72,7 +72,7 @@ internal static class TrialCommand
         string? reason = null;
         int exitCode = 0;
         using var heap = new ManagedHeapSampler(TimeSpan.FromMilliseconds(5));
-        IGenerateAndSum strategy = GenerateAndSumStrategies.Create(spec.Strategy, spec.Partitions is int p && GenerateAndSumStrategies.TakesPartitioner(spec.Strategy) ? IndexRangePartitioners.StaticBlocks(p) : null);
+        GenerateAndSumStrategy strategy = RunOptions.Create(spec.Strategy, spec.Partitions);
         for (int repetition = 0; repetition < Math.Max(1, repetitions); repetition++)
         {
             if (repetition > 0)

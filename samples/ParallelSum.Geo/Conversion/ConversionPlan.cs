@@ -16,10 +16,10 @@ internal enum ExecutionMode
 /// <summary>How files are handed to workers.</summary>
 internal enum PartitionerKind
 {
-    /// <summary><see cref="IndexRangePartitioners.StaticBlocks(int)"/>: one contiguous block of files per worker, fixed up front, each worked through in order by one thread.</summary>
+    /// <summary><c>IndexRangePartitioners.StaticBlocks</c>: one contiguous block of files per worker, fixed up front, each worked through in order by one thread.</summary>
     Static,
 
-    /// <summary><see cref="IndexRangePartitioners.DynamicChunks(long, int)"/> with chunks of one file: a free worker takes the next file.</summary>
+    /// <summary><c>IndexRangePartitioners.DynamicChunks</c> with chunks of one file: a free worker takes the next file.</summary>
     Dynamic,
 }
 
@@ -32,11 +32,9 @@ internal sealed record ConversionPlan(ExecutionMode Mode, int Workers, Partition
     /// The library partitioner over file indices <c>[0, fileCount)</c>. Files are indexed in ordinal name order, not sorted
     /// by size: static blocks then get whatever sizes fall into them, which is the point of comparing them with dynamic chunks.
     /// </summary>
-    public IIndexRangePartitioner CreatePartitioner() => Mode == ExecutionMode.Single
-        ? IndexRangePartitioners.StaticBlocks(1)
-        : Partitioner == PartitionerKind.Static
-            ? IndexRangePartitioners.StaticBlocks(Workers)
-            : IndexRangePartitioners.DynamicChunks(1, Workers);
+    public ParallelSum.Execution.IndexRangePartitioner CreatePartitioner() => Partitioner == PartitionerKind.Static || Mode == ExecutionMode.Single
+        ? ParallelSum.Execution.IndexRangePartitioners.StaticBlocks()
+        : ParallelSum.Execution.IndexRangePartitioners.DynamicChunks(1);
 
     /// <summary>Gets a short label such as <c>single</c>, <c>threads-dynamic(2)</c>.</summary>
     public string Label => Mode == ExecutionMode.Single

@@ -24,7 +24,7 @@ internal static class ConversionRunner
         System.Text.Encoding? textEncoding = encoding is null ? null : Shapefiles.CodePages.ByName(encoding)
             ?? throw new ArgumentException($"unknown encoding '{encoding}'", nameof(encoding));
         Directory.CreateDirectory(outFolder);
-        IIndexRangePartitioner partitioner = plan.CreatePartitioner();
+        ParallelSum.Execution.IndexRangePartitioner partitioner = plan.CreatePartitioner();
         var slots = new ResultSlots(shpPaths);
         var clock = Stopwatch.StartNew();
 

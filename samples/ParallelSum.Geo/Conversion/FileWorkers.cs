@@ -22,7 +22,7 @@ internal static class FileWorkers
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the files not started were not worked on.</exception>
     /// <remarks>An exception from <paramref name="work"/> ends the run as the engine ends it: no further file starts, the files in
     /// flight finish, and the first exception is rethrown unchanged.</remarks>
-    public static void Run(int fileCount, IIndexRangePartitioner partitioner, int workers, Action<int, int> work, CancellationToken cancellationToken = default)
+    public static void Run(int fileCount, ParallelSum.Execution.IndexRangePartitioner partitioner, int workers, Action<int, int> work, CancellationToken cancellationToken = default)
     {
         var numbers = new WorkerNumbers(workers);
 
@@ -34,8 +34,9 @@ internal static class FileWorkers
             ThreadPool.SetMinThreads(workers, minIoThreads);
         }
 
-        long filesRun = ParallelReduction.Reduce(
+        long filesRun = ParallelSum.Execution.ParallelReduction.Reduce(
             fileCount,
+            1,
             0L,
             grain =>
             {
@@ -54,13 +55,8 @@ internal static class FileWorkers
                 return grain.Length;
             },
             (left, right) => left + right,
-            new ParallelReductionOptions
-            {
-                GrainSize = 1,
-                Partitioner = partitioner,
-                MaxDegreeOfParallelism = workers,
-                CancellationToken = cancellationToken,
-            });
+            new ParallelSum.Execution.ParallelRunOptions { Partitioner = partitioner, MaxDegreeOfParallelism = workers },
+            cancellationToken: cancellationToken);
         if (filesRun != fileCount)
         {
             throw new InvalidOperationException($"The engine ran {filesRun} of {fileCount} files; it must run each exactly once.");

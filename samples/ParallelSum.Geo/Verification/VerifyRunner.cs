@@ -15,7 +15,7 @@ internal static class VerifyRunner
     private static VerifyResult[] Run(IReadOnlyList<string> shpPaths, int workers, Func<string, VerifyResult> verify)
     {
         var results = new VerifyResult[shpPaths.Count];
-        FileWorkers.Run(shpPaths.Count, IndexRangePartitioners.DynamicChunks(1, workers), workers, (_, file) => results[file] = verify(shpPaths[file]));
+        FileWorkers.Run(shpPaths.Count, ParallelSum.Execution.IndexRangePartitioners.DynamicChunks(1), workers, (_, file) => results[file] = verify(shpPaths[file]));
         return results;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using ParallelSum.Execution;
 
 namespace ParallelSum.Orleans;
 
@@ -88,8 +89,8 @@ public sealed class DistributedStrategy : IGenerateAndSum
             throw Refuse($"request ({request}) would need {blocks} ranges of at most {maxPerRange} values; at most {int.MaxValue} are possible");
         }
 
-        IIndexRangePartitioner partitioner = _options.Partitioner ?? IndexRangePartitioners.StaticBlocks((int)Math.Max(1, Math.Min(blocks, Math.Max(1, request.Count))));
-        IndexRange[] ranges = Flatten(partitioner, request.Count);
+        IndexRangePartitioner partitioner = _options.Partitioner ?? IndexRangePartitioners.StaticBlocks();
+        IndexRange[] ranges = Flatten(partitioner, request.Count, (int)Math.Max(1, Math.Min(blocks, Math.Max(1, request.Count))));
         if (ranges.FirstOrDefault(r => r.End - r.Start > maxPerRange) is { End: > 0 } large)
         {
             throw Refuse($"partitioner '{partitioner.Name}' made range {large} of {large.End - large.Start} values, more than the {maxPerRange} the options and silos accept per range");
@@ -298,9 +299,9 @@ public sealed class DistributedStrategy : IGenerateAndSum
                 : $"None of the {hosts.Count} active silos reported its capacity; are they hosting ParallelSum (AddParallelSum on the silo builder)?");
     }
 
-    private static IndexRange[] Flatten(IIndexRangePartitioner partitioner, long count)
+    private static IndexRange[] Flatten(IndexRangePartitioner partitioner, long count, int partitionCount)
     {
-        var ranges = partitioner.Partition(count).SelectMany(r => r).Where(r => r.End > r.Start).OrderBy(r => r.Start).ToArray();
+        var ranges = partitioner.GetPartitions(count, partitionCount).SelectMany(r => r).Where(r => r.End > r.Start).OrderBy(r => r.Start).ToArray();
         long next = 0;
         foreach (IndexRange range in ranges)
         {

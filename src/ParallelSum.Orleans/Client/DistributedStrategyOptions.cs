@@ -1,3 +1,5 @@
+using ParallelSum.Execution;
+
 namespace ParallelSum.Orleans;
 
 /// <summary>
@@ -15,12 +17,12 @@ public sealed class DistributedStrategyOptions
 
     /// <summary>
     /// Gets or sets how [0, count) is split into grain calls. When null (the default), the strategy uses
-    /// <see cref="IndexRangePartitioners.StaticBlocks(int)"/> with as many blocks as the larger of: the silos' range slots
+    /// <see cref="IndexRangePartitioners.StaticBlocks"/> with as many blocks as the larger of: the silos' range slots
     /// (their <see cref="RangeSumSiloOptions.MaxConcurrentRanges"/> added up) × <see cref="RangesPerCore"/>, and
     /// count / <see cref="MaxValuesPerRange"/> rounded up.
     /// </summary>
     /// <value>Default: null.</value>
-    public IIndexRangePartitioner? Partitioner { get; set; }
+    public IndexRangePartitioner? Partitioner { get; set; }
 
     /// <summary>Gets or sets the ranges per range slot of the silos in the default partitioning, so a slow or lost silo's share is small.</summary>
     /// <value>1 or more; default 4.</value>

@@ -18,7 +18,7 @@ internal sealed class RangeSummation(ILocalSiloDetails silo, RangeAdmission admi
     /// several ranges per core at once. The single place to change which in-process strategy grains use.
     /// </summary>
     internal static readonly IGenerateAndSum InGrainStrategy =
-        new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = IndexRangePartitioners.StaticBlocks(1) });
+        new ParallelSum.Strategies.StreamingStrategy(new ParallelSum.Execution.ParallelRunOptions { MaxDegreeOfParallelism = 1 });
 
     private static int s_running;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
-using ParallelSum.Kernels;
+using ParallelSum.Generation.Kernels;
 
-namespace ParallelSum;
+namespace ParallelSum.Generation;
 
 /// <summary>
 /// The ParallelSum random stream, version 1: the one definition of "the value at index i" that every strategy computes.
@@ -15,8 +15,8 @@ namespace ParallelSum;
 /// SplitMix64 words reduced to <c>[Min, Max]</c> by Lemire's multiply-shift with rejection, so every value in the
 /// range is exactly equally likely.
 /// </para>
-/// <para><c>default(RandomStream)</c>, like <c>new RandomStream()</c>, is the stream of seed 0 over <c>[0, 0]</c>: every value is 0.
-/// Use <see cref="RandomStream(ulong, int, int)"/> for the experiment's <c>[0, 10]</c>.</para>
+/// <para><c>default(RandomStream)</c> and <c>new RandomStream()</c> are the same stream as <c>new RandomStream(0)</c>: seed 0
+/// over the default range <c>[0, 10]</c>.</para>
 /// <para>This type is an immutable value; all members are safe to call from many threads at once.</para>
 /// </remarks>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "\"Random stream\" is the specification's term; the type is a value, not a System.IO.Stream.")]
@@ -28,10 +28,15 @@ public readonly struct RandomStream : IEquatable<RandomStream>
     /// <summary>The default inclusive upper bound, 10, as in the original experiment.</summary>
     public const int DefaultMax = 10;
 
-    private readonly ulong _threshold;
+    /// <summary>The rejection threshold of the default range, <c>2^64 mod 11</c>.</summary>
+    private const ulong DefaultThreshold = unchecked(0UL - 11UL) % 11UL;
 
-    // RangeSize - 1, so that default(RandomStream) is the valid stream over [0, 0] (range size 1, threshold 0).
-    private readonly ulong _rangeSizeMinusOne;
+    // Every field is stored relative to the default range, so that default(RandomStream), all fields 0, is the stream of
+    // seed 0 over [DefaultMin, DefaultMax]: the bounds as differences from the defaults (wrapping, so every int round-trips),
+    // the threshold XOR the default range's.
+    private readonly int _minFromDefault;
+    private readonly int _maxFromDefault;
+    private readonly ulong _thresholdXorDefault;
 
     /// <summary>Creates the stream for a seed and an inclusive value range.</summary>
     /// <param name="seed">Any 64-bit seed.</param>
@@ -46,27 +51,27 @@ public readonly struct RandomStream : IEquatable<RandomStream>
         }
 
         Seed = seed;
-        Min = min;
-        Max = max;
-        _rangeSizeMinusOne = (ulong)((long)max - min);
+        _minFromDefault = unchecked(min - DefaultMin);
+        _maxFromDefault = unchecked(max - DefaultMax);
+        ulong rangeSize = (ulong)((long)max - min) + 1;
         // 2^64 mod r, computed without 128-bit arithmetic: (2^64 - r) mod r. Zero when r is a power of two.
-        _threshold = (0UL - RangeSize) % RangeSize;
+        _thresholdXorDefault = ((0UL - rangeSize) % rangeSize) ^ DefaultThreshold;
     }
 
     /// <summary>Gets the seed.</summary>
     public ulong Seed { get; }
 
     /// <summary>Gets the inclusive lower bound of the values.</summary>
-    public int Min { get; }
+    public int Min => unchecked(_minFromDefault + DefaultMin);
 
     /// <summary>Gets the inclusive upper bound of the values.</summary>
-    public int Max { get; }
+    public int Max => unchecked(_maxFromDefault + DefaultMax);
 
     /// <summary>Gets the number of distinct values, <c>Max - Min + 1</c>: from 1 to 2^32.</summary>
-    internal ulong RangeSize => _rangeSizeMinusOne + 1;
+    internal ulong RangeSize => (ulong)((long)Max - Min) + 1;
 
     /// <summary>Gets the rejection threshold <c>2^64 mod RangeSize</c>; a word whose reduced low half is below it is rejected.</summary>
-    internal ulong Threshold => _threshold;
+    internal ulong Threshold => _thresholdXorDefault ^ DefaultThreshold;
 
     /// <summary>
     /// Returns the raw 64-bit word for an index and attempt: <c>mix64((seed ^ (attempt * RETRY)) + (index + 1) * GAMMA)</c>.
@@ -105,7 +110,7 @@ public readonly struct RandomStream : IEquatable<RandomStream>
     /// <summary>
     /// Returns the exact sum of the <paramref name="count"/> values starting at <paramref name="startIndex"/>, computed
     /// one scalar value after another on the calling thread: the sequential reference every strategy must equal, and many
-    /// times slower than they are. To sum fast, use <see cref="RandomStreamSum"/>.
+    /// times slower than they are. To sum fast, use <c>RandomStreamSum</c> or a generate-and-sum strategy.
     /// </summary>
     /// <param name="startIndex">The index of the first value, 0 or more.</param>
     /// <param name="count">How many values to add, 0 or more. Zero values sum to 0.</param>
@@ -119,6 +124,24 @@ public readonly struct RandomStream : IEquatable<RandomStream>
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(startIndex, long.MaxValue - count);
         return SumUnchecked(startIndex, count);
+    }
+
+    /// <summary>The exact sum of a range already validated by the caller, with the widest vector kernel this machine
+    /// accelerates, on the calling thread: what every strategy calls for each step of its work.</summary>
+    internal Int128 Sum(long startIndex, long count)
+    {
+        Int128 total = (Int128)count * Min;
+        while (count > 0)
+        {
+            // The kernels take at most 2^32 values a call, so that no 64-bit lane of theirs can overflow. start + count was
+            // checked by the caller, so neither step below can wrap.
+            long block = Math.Min(count, 1L << 32);
+            total += StreamKernels.SumOffsets(this, (ulong)startIndex, (ulong)block);
+            startIndex += block;
+            count -= block;
+        }
+
+        return total;
     }
 
     /// <summary>The sum of a range already validated by the caller.</summary>
@@ -143,7 +166,7 @@ public readonly struct RandomStream : IEquatable<RandomStream>
 
     /// <summary>The value at an index the caller has validated.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal int ValueAtUnchecked(ulong index) => unchecked((int)((uint)Min + StreamMath.OffsetAt(Seed, index, RangeSize, _threshold)));
+    internal int ValueAtUnchecked(ulong index) => unchecked((int)((uint)Min + StreamMath.OffsetAt(Seed, index, RangeSize, Threshold)));
 
     /// <inheritdoc />
     public bool Equals(RandomStream other) => Seed == other.Seed && Min == other.Min && Max == other.Max;

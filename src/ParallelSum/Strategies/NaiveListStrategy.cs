@@ -1,15 +1,16 @@
-using System.Diagnostics;
 using ParallelSum.Execution;
+using ParallelSum.Generation;
 
-namespace ParallelSum;
+namespace ParallelSum.Strategies;
 
 /// <summary>
-/// The original single-process approach: every value is added to a <see cref="List{T}"/> grown by <see cref="List{T}.Add(T)"/>,
-/// then the list is summed on one thread. Kept as the baseline, with the original's memory profile: four bytes per value
-/// plus the copies made each time the list grows.
+/// The original single-process approach, kept as the baseline: every value is added to a <see cref="List{T}"/> grown by
+/// <see cref="List{T}.Add(T)"/>, then the list is summed on one thread, with the original's memory profile: four bytes per
+/// value plus the copies made each time the list grows.
 /// </summary>
-/// <remarks>Immutable and safe to use from many threads at once.</remarks>
-public sealed class NaiveListStrategy : IGenerateAndSum, ISynchronousStrategy
+/// <remarks>A reference point, not a way to sum: it shows what the original script's approach costs. Immutable and safe to
+/// use from many threads at once.</remarks>
+public sealed class NaiveListStrategy : GenerateAndSumStrategy
 {
     /// <summary>The stable name, <c>naive-list</c>.</summary>
     public const string StrategyName = "naive-list";
@@ -18,25 +19,11 @@ public sealed class NaiveListStrategy : IGenerateAndSum, ISynchronousStrategy
     public static long MaxCount => Array.MaxLength;
 
     /// <inheritdoc />
-    public string Name => StrategyName;
+    public override string Name => StrategyName;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException">The request's count is above <see cref="MaxCount"/>.</exception>
-    public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        Validate(request);
-        return StrategyTask.Run(this, request, progress, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    /// <exception cref="ArgumentOutOfRangeException">The request's count is above <see cref="MaxCount"/>.</exception>
-    public GenerateAndSumResult GenerateAndSum(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        Validate(request);
-        return Run(request, progress, cancellationToken);
-    }
-
-    private static void Validate(GenerateAndSumRequest request)
+    protected override void ValidateRequest(GenerateAndSumRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Count > MaxCount)
@@ -45,26 +32,26 @@ public sealed class NaiveListStrategy : IGenerateAndSum, ISynchronousStrategy
         }
     }
 
-    private static GenerateAndSumResult Run(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override GenerateAndSumRun SumCore(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken)
     {
-        long started = Stopwatch.GetTimestamp();
-        ProgressReporter? reporter = progress is null ? null : new ProgressReporter(progress, request.Count);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
         RandomStream stream = request.Stream;
-        int count = (int)request.Count;
         ulong first = (ulong)request.StartIndex;
 
         // Deliberately no capacity: the list grows by doubling, as the original Python list did.
         var values = new List<int>();
         // Offsets are longs and steps come from a remaining-count loop: a count near Array.MaxLength cannot wrap an int.
-        foreach (IndexRange step in new IndexSteps(0, count, RunContext.StepLength))
+        foreach (IndexRange step in new IndexSteps(0, request.Count, StreamingStrategy.StepLength))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (long i = step.Start; i < step.End; i++)
             {
                 values.Add(stream.ValueAtUnchecked(first + (ulong)i));
             }
 
-            reporter?.Add(step.Length);
-            cancellationToken.ThrowIfCancellationRequested();
+            progress.Report(step.End);
         }
 
         // At most Array.MaxLength values of magnitude at most 2^31: the 64-bit total cannot overflow.
@@ -74,10 +61,6 @@ public sealed class NaiveListStrategy : IGenerateAndSum, ISynchronousStrategy
             sum += value;
         }
 
-        reporter?.Complete();
-        return new GenerateAndSumResult(StrategyName, request, sum, Stopwatch.GetElapsedTime(started), workerCount: 1, rangeCount: count == 0 ? 0 : 1, partitioner: null)
-        {
-            ProgressException = reporter?.HandlerException,
-        };
+        return new GenerateAndSumRun(sum, WorkerCount: 1, RangeCount: request.Count == 0 ? 0 : 1, Partitioner: null);
     }
 }

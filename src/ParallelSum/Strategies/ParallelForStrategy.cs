@@ -1,86 +1,100 @@
+using System.Runtime.ExceptionServices;
 using ParallelSum.Execution;
+using ParallelSum.Generation;
 
-namespace ParallelSum;
+namespace ParallelSum.Strategies;
 
 /// <summary>
-/// <see cref="Parallel"/>.For over the partitioner's workers; each range is materialised into its own array, as each process of
-/// the original pool built its own list, then summed; the partial sums are merged exactly. Every remainder is counted.
+/// The textbook <c>Parallel.For</c> version, kept as a baseline: <c>[0, count)</c> is split into one static block per worker,
+/// each block is materialised into its own array, as each process of the original pool built its own list, then summed; the
+/// partial sums are merged exactly with <c>localInit</c> and <c>localFinally</c>. Every remainder is counted.
 /// </summary>
-/// <remarks>Memory grows with the count: four bytes per value of every range in flight. A range may hold at most
-/// <see cref="Array.MaxLength"/> values. Immutable and safe to use from many threads at once.</remarks>
-public sealed class ParallelForStrategy : IGenerateAndSum, ISynchronousStrategy
+/// <remarks>A reference point for what users would otherwise write: it runs on <see cref="Parallel"/>, not on the library's
+/// engine, and takes no partitioner. Memory grows with the count: four bytes per value of every block in flight, and a block
+/// holds at most <see cref="Array.MaxLength"/> values. Immutable and safe to use from many threads at once.</remarks>
+public sealed class ParallelForStrategy : GenerateAndSumStrategy
 {
     /// <summary>The stable name, <c>parallel-for</c>.</summary>
     public const string StrategyName = "parallel-for";
 
-    private readonly PartitionedStrategyOptions _options;
-    private readonly MaterialisingSummer _summer;
-
     /// <summary>Creates the strategy.</summary>
-    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
-    /// <exception cref="ArgumentException"><paramref name="options"/> has a <see langword="null"/> partitioner.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range.</exception>
-    public ParallelForStrategy(PartitionedStrategyOptions? options = null)
+    /// <param name="options">The worker limit: one block per worker. <see langword="null"/> for one worker per processor.</param>
+    /// <exception cref="ArgumentException">An option is out of its documented range, or a partitioner was given: this strategy
+    /// always splits into one static block per worker.</exception>
+    public ParallelForStrategy(ParallelRunOptions? options = null)
     {
-        _options = options ?? new PartitionedStrategyOptions();
-        _options.Validate(nameof(options));
-        _summer = new MaterialisingSummer(_options.Partitioner);
+        Options = ParallelRunOptions.Validate(options, nameof(options));
+        if (Options.Partitioner is not null)
+        {
+            throw new ArgumentException($"{StrategyName} splits the work into one static block per worker, as the textbook Parallel.For does, and takes no partitioner ('{Options.Partitioner.Name}' given); use the streaming or simd-chunks strategy for your own partitioning.", nameof(options));
+        }
     }
 
     /// <inheritdoc />
-    public string Name => StrategyName;
+    public override string Name => StrategyName;
 
-    /// <summary>Gets the partitioner the strategy uses.</summary>
-    public IIndexRangePartitioner Partitioner => _options.Partitioner;
-
-    /// <inheritdoc />
-    /// <exception cref="ArgumentOutOfRangeException">A built-in partitioner would yield a range longer than <see cref="Array.MaxLength"/> for this count.</exception>
-    public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        Validate(request);
-        return StrategyTask.Run(this, request, progress, cancellationToken);
-    }
+    /// <summary>Gets the worker limit the strategy runs with.</summary>
+    public ParallelRunOptions Options { get; }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentOutOfRangeException">A built-in partitioner would yield a range longer than <see cref="Array.MaxLength"/> for this count.</exception>
-    public GenerateAndSumResult GenerateAndSum(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        Validate(request);
-        return PartitionedExecution.RunSum(StrategyName, request, _options, _summer, progress, cancellationToken, onParallelFor: true);
-    }
-
-    private void Validate(GenerateAndSumRequest request)
+    /// <exception cref="ArgumentOutOfRangeException">A block would hold more than <see cref="Array.MaxLength"/> values.</exception>
+    protected override void ValidateRequest(GenerateAndSumRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        IIndexRangePartitioner partitioner = _options.Partitioner;
-        if (partitioner is IBoundedRangePartitioner bounded && bounded.MaxRangeLength(request.Count) > Array.MaxLength)
+        int blocks = Options.WorkerCount;
+        long longest = request.Count == 0 ? 0 : (long)(((Int128)request.Count + blocks - 1) / blocks);
+        if (longest > Array.MaxLength)
         {
-            throw new ArgumentOutOfRangeException(nameof(request), request.Count, $"{StrategyName} materialises each range in one array of at most {Array.MaxLength} values, but '{partitioner.Name}' would make ranges of {bounded.MaxRangeLength(request.Count)} values for request.Count {request.Count}. Use more partitions or the streaming strategy.");
+            throw new ArgumentOutOfRangeException(nameof(request), request.Count, $"{StrategyName} materialises each of its {blocks} blocks in one array of at most {Array.MaxLength} values, but request.Count {request.Count} makes blocks of {longest}. Use more workers or the streaming strategy.");
         }
     }
 
-    private sealed class MaterialisingSummer(IIndexRangePartitioner partitioner) : RangeSummer<object>
+    /// <inheritdoc />
+    protected override GenerateAndSumRun SumCore(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken)
     {
-        private static readonly object NoState = new();
-
-        public override object CreateWorkerState() => NoState;
-
-        public override Int128 SumRange(RunContext context, in RandomStream stream, IndexRange range, object state)
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        RandomStream stream = request.Stream;
+        long count = request.Count, first = request.StartIndex, completed = 0;
+        int blocks = Options.WorkerCount;
+        Int128 total = 0;
+        object gate = new();
+        try
         {
-            if (range.Length > Array.MaxLength)
-            {
-                throw new InvalidOperationException($"{StrategyName} materialises each range in one array of at most {Array.MaxLength} values; partitioner '{partitioner.Name}' yielded {range} of {range.Length} values. Use more partitions or the streaming strategy.");
-            }
+            Parallel.For(
+                0,
+                blocks,
+                new ParallelOptions { MaxDegreeOfParallelism = blocks, CancellationToken = cancellationToken },
+                static () => Int128.Zero,
+                (block, _, partial) =>
+                {
+                    IndexRange range = StaticBlocksPartitioner.Block(count, blocks, block);
+                    int[] values = GC.AllocateUninitializedArray<int>((int)range.Length);
+                    // Offsets come from a remaining-count loop over longs: an array near Array.MaxLength cannot wrap an int offset.
+                    foreach (IndexRange step in new IndexSteps(0, values.Length, StreamingStrategy.StepLength))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        stream.Fill(first + range.Start + step.Start, values.AsSpan((int)step.Start, (int)step.Length));
+                        progress.Report(Interlocked.Add(ref completed, step.Length));
+                    }
 
-            int[] values = GC.AllocateUninitializedArray<int>((int)range.Length);
-            // Offsets come from a remaining-count loop over longs: an array near Array.MaxLength cannot wrap an int offset.
-            foreach (IndexRange step in new IndexSteps(0, values.Length, RunContext.StepLength))
-            {
-                stream.Fill(range.Start + step.Start, values.AsSpan((int)step.Start, (int)step.Length));
-                context.Advance(step.Length);
-            }
-
-            return Kernels.ExactSum.Of(values, stream.Min, stream.Max);
+                    return partial + BoundedIntSum.Of(values, stream.Min, stream.Max);
+                },
+                partial =>
+                {
+                    lock (gate)
+                    {
+                        total += partial;
+                    }
+                });
         }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Parallel.For wraps what its bodies throw; the first cause (out of memory, typically) is what the caller needs.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        long nonEmpty = Math.Min(count, blocks);
+        return new GenerateAndSumRun(total, WorkerCount: (int)Math.Max(1, nonEmpty), RangeCount: nonEmpty, Partitioner: "static-blocks");
     }
 }

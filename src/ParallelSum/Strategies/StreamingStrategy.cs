@@ -1,68 +1,74 @@
 using ParallelSum.Execution;
-using ParallelSum.Kernels;
+using ParallelSum.Generation;
 
-namespace ParallelSum;
+namespace ParallelSum.Strategies;
 
 /// <summary>
 /// Generates values and adds them as they are made, with a fused vectorised generate-and-accumulate kernel (several independent
-/// vector streams in flight, nothing stored): no list, no buffer, memory independent of the count. The ranges are
-/// spread over cores by the partitioner. The choice for very large counts.
+/// vector streams in flight, nothing stored): no list, no buffer, memory independent of the count. The ranges are spread over
+/// the workers by the partitioner. The choice for very large counts.
 /// </summary>
 /// <remarks>Immutable and safe to use from many threads at once.</remarks>
-public sealed class StreamingStrategy : IGenerateAndSum, ISynchronousStrategy
+public sealed class StreamingStrategy : GenerateAndSumStrategy
 {
     /// <summary>The stable name, <c>streaming</c>.</summary>
     public const string StrategyName = "streaming";
 
-    private static readonly StreamingSummer Summer = new();
-    private readonly PartitionedStrategyOptions _options;
+    /// <summary>How many values a worker sums between two cancellation checks and progress updates: about a millisecond of work.</summary>
+    internal const long StepLength = 1 << 20;
 
     /// <summary>Creates the strategy.</summary>
-    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
-    /// <exception cref="ArgumentException"><paramref name="options"/> has a <see langword="null"/> partitioner.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range.</exception>
-    public StreamingStrategy(PartitionedStrategyOptions? options = null)
-    {
-        _options = options ?? new PartitionedStrategyOptions();
-        _options.Validate(nameof(options));
-    }
+    /// <param name="options">The worker limit and partitioner; <see langword="null"/> for <see cref="ParallelRunOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException">An option is out of its documented range.</exception>
+    public StreamingStrategy(ParallelRunOptions? options = null) => Options = ParallelRunOptions.Validate(options, nameof(options));
 
     /// <inheritdoc />
-    public string Name => StrategyName;
+    public override string Name => StrategyName;
 
-    /// <summary>Gets the partitioner the strategy uses.</summary>
-    public IIndexRangePartitioner Partitioner => _options.Partitioner;
+    /// <summary>Gets the worker limit and partitioner the strategy runs with.</summary>
+    public ParallelRunOptions Options { get; }
 
-    /// <inheritdoc />
-    public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>The streaming sum: on the calling thread alone below <paramref name="inlineBelow"/> values (starting workers
+    /// would cost more than they save), on the engine from there on. <c>auto</c> and <see cref="RandomStreamSum"/> call it too.</summary>
+    internal static GenerateAndSumRun Sum(GenerateAndSumRequest request, long inlineBelow, ParallelRunOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return StrategyTask.Run(this, request, progress, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public GenerateAndSumResult GenerateAndSum(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return PartitionedExecution.RunSum(StrategyName, request, _options, Summer, progress, cancellationToken);
-    }
-
-    private sealed class StreamingSummer : RangeSummer<object>
-    {
-        private static readonly object NoState = new();
-
-        public override object CreateWorkerState() => NoState;
-
-        public override Int128 SumRange(RunContext context, in RandomStream stream, IndexRange range, object state)
+        RandomStream stream = request.Stream;
+        long first = request.StartIndex;
+        if (request.Count < inlineBelow)
         {
-            Int128 total = 0;
-            foreach (IndexRange step in IndexSteps.Of(range, RunContext.StepLength))
+            Int128 sum = 0;
+            foreach (IndexRange step in new IndexSteps(first, request.Count, StepLength))
             {
-                total += (Int128)step.Length * stream.Min + StreamKernels.SumOffsets(stream, (ulong)step.Start, (ulong)step.Length);
-                context.Advance(step.Length);
+                cancellationToken.ThrowIfCancellationRequested();
+                sum += stream.Sum(step.Start, step.Length);
+                progress?.Report(step.End - first);
             }
 
-            return total;
+            return new GenerateAndSumRun(sum, WorkerCount: 1, RangeCount: request.Count == 0 ? 0 : 1, Partitioner: null);
         }
+
+        // Integer addition is exact and associative: each partition's total, added once, gives the one exact sum.
+        Int128 total = 0;
+        object gate = new();
+        RangeLoopSummary run = RangeLoop.Run(
+            request.Count,
+            StepLength,
+            options,
+            static () => Int128.Zero,
+            (step, partial) => partial + stream.Sum(first + step.Start, step.Length),
+            partial =>
+            {
+                lock (gate)
+                {
+                    total += partial;
+                }
+            },
+            progress,
+            cancellationToken);
+        return new GenerateAndSumRun(total, run.WorkerCount, run.RangeCount, run.PartitionerName);
     }
+
+    /// <inheritdoc />
+    protected override GenerateAndSumRun SumCore(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken) =>
+        Sum(request, inlineBelow: 0, Options, progress, cancellationToken);
 }

@@ -1,57 +1,203 @@
 using System.Collections;
-using ParallelSum.Execution;
+using System.Collections.Concurrent;
+using System.Globalization;
 using ParallelSum.Tests.Support;
 
 namespace ParallelSum.Tests.Execution;
 
 /// <summary>
-/// How the engine stops and where it runs: a canceled call reads no more of the partitioner, a failure ends the call without
-/// walking the remaining sequences, cancellation is reported with the caller's token, the synchronous form of a small
-/// request is canceled rather than faulted, every worker's state goes back to its strategy, and where the workers run
-/// (<c>parallel-for</c> in <c>Parallel.For</c>'s tasks; everything else on the engine's own thread-pool workers).
+/// How the engine runs and stops: steps on the grid, one partition per worker, the calling thread able to finish alone, helpers
+/// handing partitions back, the caller's execution context on every worker, every state released once, a canceled run that
+/// reads no more of the partitioner, a failure that stops the others, and where the workers run.
 /// </summary>
 public class EngineStopAndSchedulingTests
 {
-    [Fact]
-    public void AlreadyCanceledToken_DoesNotCallThePartitioner()
+    [Theory]
+    [InlineData(0L, 1L)]
+    [InlineData(10L, 3L)]
+    [InlineData(1000L, 7L)]
+    [InlineData(1000L, 1000L)]
+    [InlineData(long.MaxValue, long.MaxValue)]
+    [InlineData(long.MaxValue, (long.MaxValue / 2) + 1)]
+    public void Steps_LieOnTheGrid_AndCoverEveryIndexOnce_UpToLongMaxValue(long count, long stepLength)
     {
-        var partitioner = new Recording(2);
-        var strategy = new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = partitioner });
+        var steps = new ConcurrentBag<IndexRange>();
+        var options = new ParallelRunOptions { Partitioner = new Partitioning.RoundRobinBlocksPartitioner((count / 5) + 1), MaxDegreeOfParallelism = 3 };
 
-        Assert.Throws<OperationCanceledException>(() => strategy.GenerateAndSum(new GenerateAndSumRequest(100, 1), cancellationToken: new CancellationToken(canceled: true)));
+        RangeLoop.Run(count, stepLength, options, () => 0, (step, local) => { steps.Add(step); return local; }, _ => { }, null, CancellationToken.None);
 
-        Assert.Equal(0, partitioner.PartitionCalls);
-    }
+        long next = 0;
+        foreach (IndexRange step in steps.OrderBy(s => s.Start))
+        {
+            Assert.Equal(next, step.Start);
+            Assert.InRange(step.Length, 1, stepLength);
+            // A step never crosses a multiple of the step length.
+            Assert.True(step.End - (step.Start / stepLength * stepLength) <= stepLength, $"{step} crosses the grid of {stepLength}");
+            next = step.End;
+        }
 
-    [Fact]
-    public void CanceledDuringASequence_TheNextSequenceIsNeverRead()
-    {
-        // One worker takes the sequences in order; the first cancels the call as it ends. The second must not be read: it
-        // is the partitioner's code, and the caller has asked for no more work.
-        using var cts = new CancellationTokenSource();
-        var partitioner = new Recording(3, onFirstSequenceEnd: cts.Cancel);
-        var strategy = new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 1 });
-
-        var e = Assert.Throws<OperationCanceledException>(() => strategy.GenerateAndSum(new GenerateAndSumRequest(300, 1), cancellationToken: cts.Token));
-
-        Assert.Equal(cts.Token, e.CancellationToken);
-        Assert.Equal([0], partitioner.SequencesRead);
+        Assert.Equal(count, next);
     }
 
     [Theory]
-    [InlineData("streaming")]
-    [InlineData("parallel-for")]
-    public async Task FailureInTheFirstOfBillionsOfSequences_EndsTheCallWithoutWalkingTheRest(string strategyName)
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(ParallelRunOptions.MaxWorkerCount)]
+    public void EveryPartitionState_IsMadeAndReleasedOnce_AndHoldsItsOwnSteps(int workers)
     {
-        // int.MaxValue one-value blocks (most of them empty) of a count of 10. The first block's sequence throws; a worker that went on
-        // taking sequences after the failure would spend hours refusing each of the other 2^31 - 2.
-        var partitioner = new FirstBlockThrows();
-        IGenerateAndSum strategy = GenerateAndSumStrategies.Create(strategyName, partitioner);
+        var made = new ConcurrentBag<StrongBox>();
+        var released = new ConcurrentBag<StrongBox>();
+        long total = 0;
 
-        Task<GenerateAndSumResult> task = Deadline.Within(() => Task.FromResult(strategy.GenerateAndSum(new GenerateAndSumRequest(10, 1))));
+        RangeLoopSummary run = RangeLoop.Run(
+            100_000,
+            1000,
+            new ParallelRunOptions { MaxDegreeOfParallelism = workers },
+            () => { var box = new StrongBox(); made.Add(box); return box; },
+            (step, box) => { box.Value += step.Length; return box; },
+            box => { released.Add(box); Interlocked.Add(ref total, box.Value); },
+            null,
+            CancellationToken.None);
 
+        Assert.Equal(100_000, total);
+        Assert.Equal(workers, made.Count);
+        Assert.Equal(made.OrderBy(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode), released.OrderBy(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode));
+        Assert.Equal(released.Count, released.Distinct().Count());
+        Assert.InRange(run.WorkerCount, 1, workers);
+        Assert.Equal(Math.Min(workers, 100_000), run.RangeCount);
+    }
+
+    [Fact]
+    public void AfterAFailure_EveryStartedState_IsStillReleased()
+    {
+        int made = 0, released = 0;
+        var e = Assert.Throws<InvalidCastException>(() => RangeLoop.Run(
+            1_000_000,
+            100,
+            new ParallelRunOptions { MaxDegreeOfParallelism = 8, Partitioner = IndexRangePartitioners.DynamicChunks(1000) },
+            () => Interlocked.Increment(ref made),
+            (step, local) => step.Start >= 500_000 ? throw new InvalidCastException("step failed") : local,
+            _ => Interlocked.Increment(ref released),
+            null,
+            CancellationToken.None));
+
+        Assert.Equal("step failed", e.Message);
+        Assert.Equal(made, released);
+    }
+
+    [Fact]
+    public void TheCallingThread_TakesPartInTheWork()
+    {
+        // (That it can finish the whole run alone, with no pool thread free, is checked in a process of its own:
+        // SchedulingAttackTests.)
+        int caller = Environment.CurrentManagedThreadId;
+        var threads = new ConcurrentDictionary<int, int>();
+
+        RangeLoop.Run(64, 1, new ParallelRunOptions { MaxDegreeOfParallelism = 64 }, () => 0, (step, local) =>
+        {
+            threads.AddOrUpdate(Environment.CurrentManagedThreadId, 1, (_, n) => n + 1);
+            return local;
+        }, _ => { }, null, CancellationToken.None);
+
+        Assert.Equal(64, threads.Values.Sum());
+        Assert.Contains(caller, threads.Keys);
+    }
+
+    [Fact]
+    public void AHelper_HandsItsPartitionBack_AfterItsTimeSlice_AndNothingIsLostOrRunTwice()
+    {
+        // Two partitions of 400 steps; each step of partition 1 sleeps 1 ms, so a helper running it passes several time
+        // slices. Every step must run exactly once whoever resumes the partition.
+        var runs = new ConcurrentDictionary<long, int>();
+        var threadsOfPartitionOne = new ConcurrentDictionary<int, bool>();
+        RangeLoop.Run(800, 1, new ParallelRunOptions { MaxDegreeOfParallelism = 2 }, () => 0, (step, local) =>
+        {
+            runs.AddOrUpdate(step.Start, 1, (_, n) => n + 1);
+            if (step.Start >= 400)
+            {
+                threadsOfPartitionOne[Environment.CurrentManagedThreadId] = true;
+                Thread.Sleep(1);
+            }
+
+            return local;
+        }, _ => { }, null, CancellationToken.None);
+
+        Assert.Equal(800, runs.Count);
+        Assert.All(runs.Values, n => Assert.Equal(1, n));
+        Assert.NotEmpty(threadsOfPartitionOne);
+    }
+
+    [Fact]
+    public async Task Helpers_RunUnderTheCallersCultureAndAsyncLocals()
+    {
+        var local = new AsyncLocal<string>();
+        var seen = new ConcurrentBag<(string? Local, string Separator)>();
+        await Task.Run(() =>
+        {
+            local.Value = "caller";
+            // A culture of the caller's own (this build has only the invariant culture's data): a comma for decimals.
+            var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+            culture.NumberFormat.NumberDecimalSeparator = ",";
+            CultureInfo.CurrentCulture = culture;
+            ParallelReduction.Reduce(64, 1, 0, range =>
+            {
+                seen.Add((local.Value, 0.5.ToString(CultureInfo.CurrentCulture)));
+                Thread.Sleep(2); // long enough for helpers to take grains
+                return 1;
+            }, (a, b) => a + b, new ParallelRunOptions { MaxDegreeOfParallelism = 4, Partitioner = IndexRangePartitioners.DynamicChunks(1) });
+        });
+
+        Assert.Equal(64, seen.Count);
+        Assert.All(seen, s => Assert.Equal(("caller", "0,5"), s));
+    }
+
+    [Fact]
+    public void AlreadyCanceledToken_DoesNotCallThePartitioner()
+    {
+        var partitioner = new Recording();
+
+        Assert.Throws<OperationCanceledException>(() => new StreamingStrategy(new ParallelRunOptions { Partitioner = partitioner }).GenerateAndSum(new GenerateAndSumRequest(100, 1), cancellationToken: new CancellationToken(canceled: true)));
+
+        Assert.Equal(0, partitioner.Calls);
+    }
+
+    [Fact]
+    public void CanceledDuringARange_TheNextRangeIsNeverRead()
+    {
+        // One worker, one partition of three ranges of 100; the body cancels the call in the first one. The second must not
+        // be read: it is the partitioner's code, and the caller has asked for no more work.
+        using var cts = new CancellationTokenSource();
+        var partitioner = new Recording();
+
+        var e = Assert.Throws<OperationCanceledException>(() => RangeLoop.Run(
+            300, 10, new ParallelRunOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 1 }, () => 0,
+            (step, local) =>
+            {
+                if (step.End == 100)
+                {
+                    cts.Cancel();
+                }
+
+                return local;
+            },
+            _ => { }, null, cts.Token));
+
+        Assert.Equal(cts.Token, e.CancellationToken);
+        Assert.Equal(1, partitioner.RangesRead);
+    }
+
+    [Fact]
+    public async Task FirstFailure_StopsAWorkerOnAnEndlessPartition()
+    {
+        // Partition 0 fails after its first range; partition 1 never ends on its own. Without the stop, its worker would run forever.
+        var strategy = new StreamingStrategy(new ParallelRunOptions { Partitioner = new FailingBesideEndless(), MaxDegreeOfParallelism = 2 });
+
+        Task<GenerateAndSumResult> task = Deadline.Within(() => Task.FromResult(strategy.GenerateAndSum(new GenerateAndSumRequest(100, 1))));
         var e = await Assert.ThrowsAsync<InvalidPartitioningException>(() => task);
-        Assert.IsType<FormatException>(e.InnerException);
+
+        Assert.IsType<InvalidCastException>(e.InnerException);
+        Assert.Equal(nameof(FailingBesideEndless), e.PartitionerName);
     }
 
     [Fact]
@@ -61,6 +207,7 @@ public class EngineStopAndSchedulingTests
 
         var e = Assert.ThrowsAny<OperationCanceledException>(() => ParallelReduction.Reduce(
             10_000,
+            10_000,
             0L,
             range =>
             {
@@ -68,9 +215,20 @@ public class EngineStopAndSchedulingTests
                 throw new OperationCanceledException("the body's own");
             },
             (a, b) => a + b,
-            new ParallelReductionOptions { CancellationToken = cts.Token, GrainSize = 10_000 }));
+            cancellationToken: cts.Token));
 
         Assert.Equal(cts.Token, e.CancellationToken);
+    }
+
+    [Fact]
+    public void BodyThrowingACancellationOfAnotherToken_IsAFailure_RethrownUnchanged()
+    {
+        using var other = new CancellationTokenSource();
+        other.Cancel();
+
+        var e = Assert.ThrowsAny<OperationCanceledException>(() => ParallelReduction.Reduce(10, 1, 0L, _ => throw new OperationCanceledException("its own", other.Token), (a, b) => a + b));
+
+        Assert.Equal(other.Token, e.CancellationToken);
     }
 
     [Fact]
@@ -79,8 +237,7 @@ public class EngineStopAndSchedulingTests
         // Below the synchronous limit the call runs on the calling thread; the partitioner cancels the caller's token while
         // it runs. The task is canceled, as a thread-pool run would be.
         using var cts = new CancellationTokenSource();
-        var partitioner = new Recording(1, onPartition: cts.Cancel);
-        var strategy = new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = partitioner });
+        var strategy = new StreamingStrategy(new ParallelRunOptions { Partitioner = new Recording(onPartition: cts.Cancel) });
 
         Task<GenerateAndSumResult> task = strategy.GenerateAndSumAsync(new GenerateAndSumRequest(100, 1), cancellationToken: cts.Token);
 
@@ -90,88 +247,118 @@ public class EngineStopAndSchedulingTests
     }
 
     [Fact]
-    public void NullSequence_IsRefusedNamingTheWorker()
+    public void BelowTheSynchronousLimit_AFailureFaultsTheTask_ItIsNotThrown()
     {
-        var strategy = new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = new Recording(2, nullSequence: 1), MaxDegreeOfParallelism = 1 });
+        var strategy = new StreamingStrategy(new ParallelRunOptions { Partitioner = new Recording(partitions: 5), MaxDegreeOfParallelism = 2 });
+
+        Task<GenerateAndSumResult> task = strategy.GenerateAndSumAsync(new GenerateAndSumRequest(10, 5));
+
+        Assert.True(task.IsFaulted, $"ended {task.Status}");
+        Assert.IsType<InvalidPartitioningException>(task.Exception!.InnerException);
+    }
+
+    [Fact]
+    public void NullPartition_IsRefusedNamingIt()
+    {
+        var strategy = new StreamingStrategy(new ParallelRunOptions { Partitioner = new Recording(nullPartition: 1), MaxDegreeOfParallelism = 2 });
 
         var e = Assert.Throws<InvalidPartitioningException>(() => strategy.GenerateAndSum(new GenerateAndSumRequest(100, 1)));
 
-        Assert.Contains("returned null as the sequence of worker 1 from Partition", e.Message, StringComparison.Ordinal);
+        Assert.Contains("returned null as partition 1; every partition must be a sequence of ranges.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NullPartitionList_IsRefusedNamingIt()
+    {
+        var strategy = new StreamingStrategy(new ParallelRunOptions { Partitioner = new Recording(nullList: true), MaxDegreeOfParallelism = 2 });
+
+        var e = Assert.Throws<InvalidPartitioningException>(() => strategy.GenerateAndSum(new GenerateAndSumRequest(100, 1)));
+
+        Assert.Contains("returned null from GetPartitions(100, 2)", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ThrowingPartitioner_IsNamedWithTheExceptionTypeAndMessage()
     {
-        var strategy = new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = new Recording(1, throwOnPartition: true) });
+        var strategy = new StreamingStrategy(new ParallelRunOptions { Partitioner = new Recording(throwOnPartition: true) });
 
         var e = Assert.Throws<InvalidPartitioningException>(() => strategy.GenerateAndSum(new GenerateAndSumRequest(100, 1)));
 
-        Assert.Contains("threw FormatException: no partition today", e.Message, StringComparison.Ordinal);
+        Assert.Equal("Partitioner 'recording': threw FormatException: no partition today", e.Message);
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(4)]
-    [InlineData(64)]
-    public void EveryWorkerState_IsReleased_AndEachOnlyOnce(int blocks)
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void BlankPartitionerName_IsReplacedByItsTypeName(string? name)
     {
-        var summer = new CountingSummer();
-        var options = new PartitionedStrategyOptions { Partitioner = IndexRangePartitioners.StaticBlocks(blocks), MaxDegreeOfParallelism = 4 };
-        var request = new GenerateAndSumRequest(100_000, 3);
+        GenerateAndSumResult result = new StreamingStrategy(new ParallelRunOptions { Partitioner = new Recording(name: name) }).GenerateAndSum(new GenerateAndSumRequest(1000, 5));
 
-        GenerateAndSumResult result = PartitionedExecution.RunSum("counting", request, options, summer, progress: null, CancellationToken.None);
-
-        Assert.Equal(new RandomStream(3).ReferenceSum(0, 100_000), result.Sum);
-        Assert.Equal(result.WorkerCount, summer.Created);
-        Assert.Equal(summer.Created, summer.Released);
-        Assert.Equal(summer.Created, summer.DistinctReleased);
+        Assert.Equal(nameof(Recording), result.Partitioner);
+        Assert.Equal(new RandomStream(5).ReferenceSum(0, 1000), result.Sum);
     }
 
     [Fact]
-    public void ParallelFor_RunsEverySequenceInsideParallelForsTasks()
-    {
-        // Called from a plain thread: only Parallel.For's own tasks give the sequences a current task.
-        var partitioner = new TaskRecording(IndexRangePartitioners.StaticBlocks(8));
-        IGenerateAndSum strategy = GenerateAndSumStrategies.Create("parallel-for", partitioner);
+    public void PartitionerName_IsReportedAsGiven() =>
+        Assert.Equal(" spaced ", new StreamingStrategy(new ParallelRunOptions { Partitioner = new Recording(name: " spaced ") }).GenerateAndSum(new GenerateAndSumRequest(10, 5)).Partitioner);
 
-        GenerateAndSumResult result = OnPlainThread(() => strategy.GenerateAndSum(new GenerateAndSumRequest(1_000_000, 4)));
+    [Fact]
+    public void ParallelFor_RunsOneStaticBlockPerWorker()
+    {
+        var strategy = new ParallelForStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = 8 });
+
+        GenerateAndSumResult result = OnPlainThread(() => strategy.GenerateAndSum(new GenerateAndSumRequest(1_000_000, 4), new CallbackProgress(_ => { })));
 
         Assert.Equal(new RandomStream(4).ReferenceSum(0, 1_000_000), result.Sum);
-        Assert.True(result.WorkerCount > 1, $"{result.WorkerCount} worker");
-        Assert.Equal(Enumerable.Repeat<bool?>(true, 8), partitioner.InTask);
+        Assert.Equal(8, result.RangeCount);
+        Assert.Equal("static-blocks", result.Partitioner);
     }
 
     [Theory]
     [InlineData("streaming")]
     [InlineData("simd-chunks")]
     [InlineData("reduce")]
-    public void OtherRuns_RunTheirSequencesOnTheEnginesOwnWorkers_NotInTasks(string run)
+    public void EngineRuns_TakeTheirPartitionsOnTheEnginesOwnWorkers_NotInTasks(string run)
     {
-        var partitioner = new TaskRecording(IndexRangePartitioners.StaticBlocks(8));
+        var partitioner = new Recording(recordTasks: true);
+        var options = new ParallelRunOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 8 };
 
         Int128 sum = OnPlainThread(() => run == "reduce"
-            ? (Int128)ParallelReduction.Reduce(1_000_000, 0L, r => new RandomStream(4).ReferenceSum(r.Start, r.Length), (a, b) => a + b, new ParallelReductionOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 4 })
-            : GenerateAndSumStrategies.Create(run, partitioner).GenerateAndSum(new GenerateAndSumRequest(1_000_000, 4)).Sum);
+            ? (Int128)ParallelReduction.Reduce(1_000_000, 4096, 0L, r => (long)new RandomStream(4).ReferenceSum(r.Start, r.Length), (a, b) => a + b, options)
+            : GenerateAndSumStrategies.Create(run, options).GenerateAndSum(new GenerateAndSumRequest(1_000_000, 4)).Sum);
 
         Assert.Equal(new RandomStream(4).ReferenceSum(0, 1_000_000), sum);
-        Assert.Equal(Enumerable.Repeat<bool?>(false, 8), partitioner.InTask);
+        Assert.Equal(Enumerable.Repeat(false, 8), partitioner.InTask.OrderBy(p => p.Key).Select(p => p.Value));
     }
 
-    [Theory]
-    [InlineData("parallel-for")]
-    [InlineData("streaming")]
-    public void MaxDegreeOfParallelismOfOne_NeverRunsTwoSequencesAtOnce(string name)
+    [Fact]
+    public void ParallelFor_WithOneWorker_NeverRunsTwoBlocksAtOnce()
     {
-        var partitioner = new ConcurrencyRecording(IndexRangePartitioners.StaticBlocks(8));
-        IGenerateAndSum strategy = name == "parallel-for"
-            ? new ParallelForStrategy(new PartitionedStrategyOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 1 })
-            : new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 1 });
+        int now = 0, most = 0;
+        var strategy = new ParallelForStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = 1 });
+        var progress = new CallbackProgress(_ =>
+        {
+            int n = Interlocked.Increment(ref now);
+            InterlockedMax(ref most, n);
+            Thread.Sleep(5);
+            Interlocked.Decrement(ref now);
+        });
 
-        GenerateAndSumResult result = OnPlainThread(() => strategy.GenerateAndSum(new GenerateAndSumRequest(2_000_000, 4)));
+        GenerateAndSumResult result = OnPlainThread(() => strategy.GenerateAndSum(new GenerateAndSumRequest(2_000_000, 4), progress));
 
         Assert.Equal(new RandomStream(4).ReferenceSum(0, 2_000_000), result.Sum);
         Assert.Equal(1, result.WorkerCount);
-        Assert.Equal(1, partitioner.MostAtOnce);
+        Assert.Equal(1, result.RangeCount);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen = Volatile.Read(ref target);
+        while (value > seen && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+            seen = Volatile.Read(ref target);
+        }
     }
 
     private static T OnPlainThread<T>(Func<T> call)
@@ -194,118 +381,72 @@ public class EngineStopAndSchedulingTests
         return failure is null ? result : throw new InvalidOperationException("the call failed", failure);
     }
 
-    /// <summary>Wraps a partitioner and records the most sequences being enumerated at once (each holds the call briefly).</summary>
-    private sealed class ConcurrencyRecording(IIndexRangePartitioner inner) : IIndexRangePartitioner
+    /// <summary>A mutable box: one partition's local state, told apart by reference.</summary>
+    private sealed class StrongBox
     {
-        private int _now;
-        private int _most;
+        public long Value;
+    }
 
-        public string Name => inner.Name;
+    /// <summary>Partition 0 yields the whole count then throws; the others yield empty ranges for ever.</summary>
+    private sealed class FailingBesideEndless : IndexRangePartitioner
+    {
+        public override string Name => nameof(FailingBesideEndless);
 
-        public int MostAtOnce => Volatile.Read(ref _most);
+        public override IReadOnlyList<IEnumerable<IndexRange>> GetPartitions(long count, int partitionCount) =>
+            [ThenThrow(count), .. Enumerable.Range(1, partitionCount - 1).Select(_ => Endless())];
 
-        public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count) => inner.Partition(count).Select(Recorded).ToArray();
-
-        private IEnumerable<IndexRange> Recorded(IEnumerable<IndexRange> sequence)
+        private static IEnumerable<IndexRange> ThenThrow(long count)
         {
-            int now = Interlocked.Increment(ref _now);
-            int most;
-            while (now > (most = Volatile.Read(ref _most)) && Interlocked.CompareExchange(ref _most, now, most) != most)
-            {
-            }
+            yield return new IndexRange(0, count);
+            throw new InvalidCastException("broken after the first range");
+        }
 
-            try
+        private static IEnumerable<IndexRange> Endless()
+        {
+            while (true)
             {
-                Thread.Sleep(20); // long enough for a second worker, if there were one, to start its own sequence
-                foreach (IndexRange range in sequence)
-                {
-                    yield return range;
-                }
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _now);
+                yield return new IndexRange(0, 0);
             }
         }
     }
 
-    /// <summary>Wraps a partitioner and records, for each sequence, whether it was read inside a task.</summary>
-    private sealed class TaskRecording(IIndexRangePartitioner inner) : IIndexRangePartitioner
+    /// <summary>One block per partition, each of three ranges, recording what is read, with hooks to cancel or break it.</summary>
+    private sealed class Recording(
+        Action? onPartition = null,
+        int nullPartition = -1,
+        bool nullList = false,
+        bool throwOnPartition = false,
+        int? partitions = null,
+        bool recordTasks = false,
+        string? name = "recording") : IndexRangePartitioner
     {
-        private bool?[] _inTask = [];
+        private int _rangesRead;
 
-        public string Name => inner.Name;
+        public override string Name => name!;
 
-        public bool?[] InTask => [.. _inTask];
+        public int Calls { get; private set; }
 
-        public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count)
+        public int RangesRead => Volatile.Read(ref _rangesRead);
+
+        public ConcurrentDictionary<int, bool> InTask { get; } = new();
+
+        public override IReadOnlyList<IEnumerable<IndexRange>> GetPartitions(long count, int partitionCount)
         {
-            IReadOnlyList<IEnumerable<IndexRange>> sequences = inner.Partition(count);
-            _inTask = new bool?[sequences.Count];
-            return sequences.Select((sequence, index) => Recorded(sequence, index)).ToArray();
-        }
-
-        private IEnumerable<IndexRange> Recorded(IEnumerable<IndexRange> sequence, int index)
-        {
-            _inTask[index] = Task.CurrentId is not null;
-            foreach (IndexRange range in sequence)
-            {
-                yield return range;
-            }
-        }
-    }
-
-    /// <summary>A partitioner of <c>sequences</c> even blocks that records what is read, with hooks to cancel or break it.</summary>
-    private sealed class Recording(int sequences, Action? onPartition = null, Action? onFirstSequenceEnd = null, int nullSequence = -1, bool throwOnPartition = false) : IIndexRangePartitioner
-    {
-        private readonly List<int> _read = [];
-        private readonly int _sequences = sequences;
-        private readonly int _nullSequence = nullSequence;
-        private readonly Action? _onFirstSequenceEnd = onFirstSequenceEnd;
-
-        public string Name => "recording";
-
-        public int PartitionCalls { get; private set; }
-
-        public int[] SequencesRead
-        {
-            get
-            {
-                lock (_read)
-                {
-                    return [.. _read];
-                }
-            }
-        }
-
-        public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count)
-        {
-            PartitionCalls++;
+            Calls++;
             onPartition?.Invoke();
             if (throwOnPartition)
             {
                 throw new FormatException("no partition today");
             }
 
-            return new Sequences(this, count);
+            return nullList ? null! : new Blocks(this, count, partitions ?? partitionCount);
         }
 
-        private sealed class Sequences(Recording owner, long count) : IReadOnlyList<IEnumerable<IndexRange>>
+        private sealed class Blocks(Recording owner, long count, int partitionCount) : IReadOnlyList<IEnumerable<IndexRange>>
         {
-            public int Count => owner._sequences;
+            public int Count => partitionCount;
 
-            public IEnumerable<IndexRange> this[int index]
-            {
-                get
-                {
-                    lock (owner._read)
-                    {
-                        owner._read.Add(index);
-                    }
-
-                    return index == owner._nullSequence ? null! : Block(index);
-                }
-            }
+            public IEnumerable<IndexRange> this[int index] => index == owner.NullPartition ? null! : Block(index);
 
             public IEnumerator<IEnumerable<IndexRange>> GetEnumerator()
             {
@@ -319,85 +460,22 @@ public class EngineStopAndSchedulingTests
 
             private IEnumerable<IndexRange> Block(int index)
             {
-                long start = count * index / Count, end = count * (index + 1) / Count;
-                yield return new IndexRange(start, end);
-                if (index == 0)
+                if (owner.RecordTasks)
                 {
-                    owner._onFirstSequenceEnd?.Invoke();
+                    owner.InTask[index] = Task.CurrentId is not null;
                 }
-            }
-        }
-    }
 
-    /// <summary><see cref="int.MaxValue"/> sequences; the first throws, the others hold one value each up to the count, then nothing.</summary>
-    private sealed class FirstBlockThrows : IIndexRangePartitioner, IReadOnlyList<IEnumerable<IndexRange>>
-    {
-        private long _count;
-
-        public string Name => "first-block-throws";
-
-        public int Count => int.MaxValue;
-
-        public IEnumerable<IndexRange> this[int index] => index == 0 ? Throw() : index < _count ? [new IndexRange(index, index + 1)] : [];
-
-        public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count)
-        {
-            _count = count;
-            return this;
-        }
-
-        public IEnumerator<IEnumerable<IndexRange>> GetEnumerator() => throw new NotSupportedException("read by index");
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        private static IEnumerable<IndexRange> Throw()
-        {
-            yield return new IndexRange(0, 1);
-            throw new FormatException("the first block is broken");
-        }
-    }
-
-    /// <summary>A summer that counts the worker states it hands out and gets back.</summary>
-    private sealed class CountingSummer : RangeSummer<object>
-    {
-        private readonly HashSet<object> _released = new(ReferenceEqualityComparer.Instance);
-        private int _created;
-        private int _releasedCount;
-
-        public int Created => Volatile.Read(ref _created);
-
-        public int Released => Volatile.Read(ref _releasedCount);
-
-        public int DistinctReleased
-        {
-            get
-            {
-                lock (_released)
+                IndexRange block = StaticBlocksPartitioner.Block(count, partitionCount, index);
+                for (int third = 0; third < 3; third++)
                 {
-                    return _released.Count;
+                    Interlocked.Increment(ref owner._rangesRead);
+                    yield return new IndexRange(block.Start + (block.Length * third / 3), block.Start + (block.Length * (third + 1) / 3));
                 }
             }
         }
 
-        public override object CreateWorkerState()
-        {
-            Interlocked.Increment(ref _created);
-            return new object();
-        }
+        private int NullPartition => nullPartition;
 
-        public override void ReleaseWorkerState(object state)
-        {
-            Interlocked.Increment(ref _releasedCount);
-            lock (_released)
-            {
-                _released.Add(state);
-            }
-        }
-
-        public override Int128 SumRange(RunContext context, in RandomStream stream, IndexRange range, object state)
-        {
-            context.Advance(range.Length);
-            return stream.ReferenceSum(range.Start, range.Length);
-        }
+        private bool RecordTasks => recordTasks;
     }
 }

@@ -10,13 +10,13 @@ public class IndexStepsTests
 {
     public static TheoryData<long, long, long> Edges() => new()
     {
-        { 0, Array.MaxLength, RunContext.StepLength },
-        { 0, Array.MaxLength, SimdChunksStrategyOptions.DefaultChunkSize },
-        { 0, Array.MaxLength - 1, RunContext.StepLength },
-        { 0, int.MaxValue, RunContext.StepLength },
-        { long.MaxValue - 10, 10, RunContext.StepLength },
-        { long.MaxValue - 100_000, 100_000, SimdChunksStrategyOptions.DefaultChunkSize },
-        { long.MaxValue - Array.MaxLength, Array.MaxLength, RunContext.StepLength },
+        { 0, Array.MaxLength, StreamingStrategy.StepLength },
+        { 0, Array.MaxLength, SimdChunksStrategy.DefaultChunkSize },
+        { 0, Array.MaxLength - 1, StreamingStrategy.StepLength },
+        { 0, int.MaxValue, StreamingStrategy.StepLength },
+        { long.MaxValue - 10, 10, StreamingStrategy.StepLength },
+        { long.MaxValue - 100_000, 100_000, SimdChunksStrategy.DefaultChunkSize },
+        { long.MaxValue - Array.MaxLength, Array.MaxLength, StreamingStrategy.StepLength },
         { long.MaxValue - 1, 1, 1 },
         { 0, long.MaxValue, long.MaxValue / 3 },
         { 0, long.MaxValue, long.MaxValue },
@@ -46,7 +46,7 @@ public class IndexStepsTests
     public void Steps_OfAnArrayOfMaxLength_HaveOffsetsAndLengthsThatFitAnInt()
     {
         // What parallel-for and naive-list do with every step: int offsets into one array.
-        foreach (IndexRange step in new IndexSteps(0, Array.MaxLength, RunContext.StepLength))
+        foreach (IndexRange step in new IndexSteps(0, Array.MaxLength, StreamingStrategy.StepLength))
         {
             Assert.InRange(step.Start, 0, int.MaxValue);
             Assert.InRange(step.End, 1, Array.MaxLength);

@@ -10,9 +10,9 @@ namespace ParallelSum.Tests.Hostile;
 /// </summary>
 public class HostileInputTests
 {
-    private static readonly string[] PartitionedStrategyNames = [ParallelForStrategy.StrategyName, SimdChunksStrategy.StrategyName, StreamingStrategy.StrategyName];
+    private static readonly string[] PartitionedStrategyNames = [SimdChunksStrategy.StrategyName, StreamingStrategy.StrategyName];
 
-    private static readonly Dictionary<string, Func<IIndexRangePartitioner>> BrokenPartitioners = new()
+    private static readonly Dictionary<string, Func<IndexRangePartitioner>> BrokenPartitioners = new()
     {
         ["overlap-within-total"] = () => Ranges("p", new IndexRange(0, 50), new IndexRange(40, 60), new IndexRange(60, 90)),
         ["same-range-twice"] = () => Ranges("p", new IndexRange(0, 50), new IndexRange(0, 50), new IndexRange(50, 100)),
@@ -24,10 +24,11 @@ public class HostileInputTests
         ["gap-at-end"] = () => Ranges("p", new IndexRange(0, 99)),
         ["only-empty-ranges"] = () => Ranges("p", new IndexRange(0, 0), new IndexRange(50, 50)),
         ["no-range"] = () => Ranges("p"),
-        ["no-sequence"] = () => From("p", _ => []),
+        ["no-partition"] = () => From("p", _ => []),
         ["null-list"] = () => From("p", _ => null!),
         ["null-sequence"] = () => From("p", _ => [[new IndexRange(0, 50)], null!, [new IndexRange(50, 100)]]),
-        ["negative-sequence-count"] = () => From("p", _ => List(-1, _ => [])),
+        ["negative-partition-count"] = () => From("p", _ => List(-1, _ => [])),
+        ["too-many-partitions"] = () => From("p", _ => List(3, _ => [])),
         ["list-indexer-throws"] = () => From("p", _ => List(2, i => i == 1 ? throw new InvalidCastException("indexer") : [new IndexRange(0, 100)])),
         ["partition-throws"] = () => From("p", _ => throw new InvalidCastException("partition")),
         ["partition-throws-its-own-cancellation"] = () => From("p", _ => throw new OperationCanceledException("its own")),
@@ -58,7 +59,7 @@ public class HostileInputTests
     [MemberData(nameof(BrokenCases))]
     public async Task BrokenPartitioner_IsRefusedNamingIt_NeverASum(string fault, string strategyName)
     {
-        IGenerateAndSum strategy = GenerateAndSumStrategies.Create(strategyName, BrokenPartitioners[fault]());
+        IGenerateAndSum strategy = Create(strategyName, BrokenPartitioners[fault]());
         Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(100, 1))));
 
         var e = await Assert.ThrowsAsync<InvalidPartitioningException>(() => call);
@@ -74,7 +75,7 @@ public class HostileInputTests
     [MemberData(nameof(PartitionedStrategies))]
     public async Task PartitionerWhoseNameThrows_IsNamedByItsType_AndSums(string strategyName)
     {
-        IGenerateAndSum strategy = GenerateAndSumStrategies.Create(strategyName, new NameThrows());
+        IGenerateAndSum strategy = Create(strategyName, new NameThrows());
         GenerateAndSumResult result = await Deadline.Within(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(100, 1)));
         Assert.Equal(nameof(NameThrows), result.Partitioner);
         Assert.Equal(new RandomStream(1).ReferenceSum(0, 100), result.Sum);
@@ -82,24 +83,14 @@ public class HostileInputTests
 
     [Theory]
     [MemberData(nameof(PartitionedStrategies))]
-    public async Task TenMillionStaticBlocks_OnAThousandValues_Sum(string strategyName)
+    public async Task ALimitOfIntMaxValueWorkers_RunsTheMostWorkersARunUses_AndSums(string strategyName)
     {
         var request = new GenerateAndSumRequest(1000, 3);
-        IGenerateAndSum strategy = GenerateAndSumStrategies.Create(strategyName, IndexRangePartitioners.StaticBlocks(10_000_000));
+        IGenerateAndSum strategy = GenerateAndSumStrategies.Create(strategyName, new ParallelRunOptions { MaxDegreeOfParallelism = int.MaxValue });
         GenerateAndSumResult result = await Deadline.Within(() => strategy.GenerateAndSumAsync(request));
         Assert.Equal(request.Stream.ReferenceSum(0, 1000), result.Sum);
-        Assert.Equal(1000, result.RangeCount);
-        Assert.Equal(Math.Max(64, Environment.ProcessorCount), result.WorkerCount);
-    }
-
-    [Theory]
-    [MemberData(nameof(PartitionedStrategies))]
-    public async Task MaxIntStaticBlocks_Canceled_EndPromptlyAsCanceled(string strategyName)
-    {
-        using CancellationTokenSource cts = CancelSoon.After(TimeSpan.FromMilliseconds(200));
-        IGenerateAndSum strategy = GenerateAndSumStrategies.Create(strategyName, IndexRangePartitioners.StaticBlocks(int.MaxValue));
-        Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(1000, 3), null, cts.Token)));
-        Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception}");
+        Assert.Equal(ParallelRunOptions.MaxWorkerCount, result.RangeCount);
+        Assert.InRange(result.WorkerCount, 1, ParallelRunOptions.MaxWorkerCount);
     }
 
     [Theory]
@@ -107,7 +98,7 @@ public class HostileInputTests
     public async Task ATrillionOneValueRanges_Canceled_EndPromptlyAsCanceled(string strategyName)
     {
         using CancellationTokenSource cts = CancelSoon.After(TimeSpan.FromMilliseconds(200));
-        IGenerateAndSum strategy = GenerateAndSumStrategies.Create(strategyName, Singles());
+        IGenerateAndSum strategy = Create(strategyName, Singles());
         Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(1_000_000_000_000, 3), null, cts.Token)));
         Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception}");
     }
@@ -119,7 +110,7 @@ public class HostileInputTests
     {
         // Evens first, then odds: nothing joins until the second half, the worst order for the coverage check.
         var request = new GenerateAndSumRequest(2_000_000, 5);
-        IGenerateAndSum strategy = GenerateAndSumStrategies.Create(strategyName, InterleavedSingles());
+        IGenerateAndSum strategy = Create(strategyName, InterleavedSingles());
         GenerateAndSumResult result = await Deadline.Within(() => strategy.GenerateAndSumAsync(request));
         Assert.Equal(request.Stream.ReferenceSum(0, request.Count), result.Sum);
         Assert.Equal(request.Count, result.RangeCount);
@@ -130,13 +121,13 @@ public class HostileInputTests
     public async Task PartitionBlocking_WhileCanceled_EndsAsCanceledOnceItReturns(string strategyName)
     {
         using var cts = new CancellationTokenSource();
-        IIndexRangePartitioner blocking = From("blocking", count =>
+        IndexRangePartitioner blocking = From("blocking", count =>
         {
             cts.Cancel();
             Thread.Sleep(300);
             return [[new IndexRange(0, count)]];
         });
-        Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => GenerateAndSumStrategies.Create(strategyName, blocking).GenerateAndSumAsync(new GenerateAndSumRequest(1000, 3), null, cts.Token)));
+        Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => Create(strategyName, blocking).GenerateAndSumAsync(new GenerateAndSumRequest(1000, 3), null, cts.Token)));
         Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception}");
     }
 
@@ -145,8 +136,8 @@ public class HostileInputTests
     public async Task RangesThatBlock_Canceled_EndAfterTheCurrentRange(string strategyName)
     {
         using CancellationTokenSource cts = CancelSoon.After(TimeSpan.FromMilliseconds(300));
-        IIndexRangePartitioner slow = From("slow", count => [SlowSingles(count)]);
-        Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => GenerateAndSumStrategies.Create(strategyName, slow).GenerateAndSumAsync(new GenerateAndSumRequest(1_000_000, 3), null, cts.Token)));
+        IndexRangePartitioner slow = From("slow", count => [SlowSingles(count)]);
+        Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => Create(strategyName, slow).GenerateAndSumAsync(new GenerateAndSumRequest(1_000_000, 3), null, cts.Token)));
         Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception}");
     }
 
@@ -210,7 +201,7 @@ public class HostileInputTests
     public async Task CancellationDuringPartitionerCode_EndsAsCanceled(string strategyName, CancelIn phase)
     {
         using var cts = new CancellationTokenSource();
-        IIndexRangePartitioner partitioner = From("canceling", count =>
+        IndexRangePartitioner partitioner = From("canceling", count =>
         {
             if (phase == CancelIn.Partition)
             {
@@ -228,7 +219,7 @@ public class HostileInputTests
             });
         });
 
-        Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => GenerateAndSumStrategies.Create(strategyName, partitioner).GenerateAndSumAsync(new GenerateAndSumRequest(1000, 3), null, cts.Token)));
+        Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => Create(strategyName, partitioner).GenerateAndSumAsync(new GenerateAndSumRequest(1000, 3), null, cts.Token)));
         Assert.True(call.IsCanceled, $"ended {call.Status}: {call.Exception?.InnerException?.Message}");
     }
 
@@ -248,8 +239,12 @@ public class HostileInputTests
         return data;
     }
 
-    private static IGenerateAndSum Create(string strategyName) =>
+    private static GenerateAndSumStrategy Create(string strategyName) =>
         strategyName == "auto-parallel-path" ? new AutoStrategy(parallelThreshold: 1) : GenerateAndSumStrategies.Create(strategyName);
+
+    /// <summary>The strategy with the partitioner and two workers, whatever this machine's processor count.</summary>
+    private static GenerateAndSumStrategy Create(string strategyName, IndexRangePartitioner partitioner) =>
+        GenerateAndSumStrategies.Create(strategyName, new ParallelRunOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 2 });
 
     private static IEnumerable<IndexRange> ThrowAfter(IndexRange first, Exception e)
     {
@@ -266,11 +261,12 @@ public class HostileInputTests
         }
     }
 
-    private sealed class NameThrows : IIndexRangePartitioner
+    private sealed class NameThrows : IndexRangePartitioner
     {
-        public string Name => throw new InvalidOperationException("no name");
+        public override string Name => throw new InvalidOperationException("no name");
 
-        public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count) => [[new IndexRange(0, count)]];
+        public override IReadOnlyList<IEnumerable<IndexRange>> GetPartitions(long count, int partitionCount) =>
+            [[new IndexRange(0, count)], .. Enumerable.Repeat<IEnumerable<IndexRange>>([], partitionCount - 1)];
     }
 
     private sealed class ThrowingEnumerable : IEnumerable<IndexRange>

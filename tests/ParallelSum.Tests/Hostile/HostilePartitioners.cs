@@ -3,17 +3,19 @@ namespace ParallelSum.Tests.Hostile;
 /// <summary>Partitioners that break their contract, block, or ask for huge numbers of ranges: each in a few lines.</summary>
 internal static class HostilePartitioners
 {
-    /// <summary>A partitioner built from a function: <paramref name="partition"/> is its <see cref="IIndexRangePartitioner.Partition"/>.</summary>
-    public static IIndexRangePartitioner From(string name, Func<long, IReadOnlyList<IEnumerable<IndexRange>>> partition) => new Lambda(name, partition);
+    /// <summary>A partitioner built from a function of the count: what <paramref name="partition"/> returns, with empty
+    /// partitions added up to the partition count the engine asks for (a list with more, or a negative count, is passed on
+    /// as it is, for the engine to refuse).</summary>
+    public static IndexRangePartitioner From(string name, Func<long, IReadOnlyList<IEnumerable<IndexRange>>> partition) => new Lambda(name, partition);
 
-    /// <summary>One sequence of the given ranges, in order.</summary>
-    public static IIndexRangePartitioner Ranges(string name, params IndexRange[] ranges) => From(name, _ => [ranges]);
+    /// <summary>One partition of the given ranges, in order.</summary>
+    public static IndexRangePartitioner Ranges(string name, params IndexRange[] ranges) => From(name, _ => [ranges]);
 
-    /// <summary>One sequence yielding every index as its own one-value range, evens first then odds: nothing joins until the end.</summary>
-    public static IIndexRangePartitioner InterleavedSingles() => From("interleaved-singles", count => [Interleaved(count)]);
+    /// <summary>One partition yielding every index as its own one-value range, evens first then odds: nothing joins until the end.</summary>
+    public static IndexRangePartitioner InterleavedSingles() => From("interleaved-singles", count => [Interleaved(count)]);
 
-    /// <summary>One sequence yielding one-value ranges in order, forever if need be.</summary>
-    public static IIndexRangePartitioner Singles() => From("singles", count => [Singles(count)]);
+    /// <summary>One partition yielding one-value ranges in order, forever if need be.</summary>
+    public static IndexRangePartitioner Singles() => From("singles", count => [Singles(count)]);
 
     /// <summary>A list whose <see cref="IReadOnlyCollection{T}.Count"/> is <paramref name="count"/> and whose items come from <paramref name="item"/>.</summary>
     public static IReadOnlyList<IEnumerable<IndexRange>> List(int count, Func<int, IEnumerable<IndexRange>> item) => new FuncList(count, item);
@@ -39,11 +41,18 @@ internal static class HostilePartitioners
         }
     }
 
-    private sealed class Lambda(string name, Func<long, IReadOnlyList<IEnumerable<IndexRange>>> partition) : IIndexRangePartitioner
+    private sealed class Lambda(string name, Func<long, IReadOnlyList<IEnumerable<IndexRange>>> partition) : IndexRangePartitioner
     {
-        public string Name => name;
+        public override string Name => name;
 
-        public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count) => partition(count);
+        public override IReadOnlyList<IEnumerable<IndexRange>> GetPartitions(long count, int partitionCount)
+        {
+            IReadOnlyList<IEnumerable<IndexRange>> partitions = partition(count);
+            // The list's count is read here, but its items only when a worker takes them, as the engine reads them.
+            return partitions is null || partitions.Count < 0 || partitions.Count >= partitionCount
+                ? partitions!
+                : new FuncList(partitionCount, i => i < partitions.Count ? partitions[i] : []);
+        }
     }
 
     private sealed class FuncList(int count, Func<int, IEnumerable<IndexRange>> item) : IReadOnlyList<IEnumerable<IndexRange>>

@@ -1,7 +1,6 @@
-using ParallelSum.Kernels;
-using Kernel128 = ParallelSum.Kernels.VectorKernel<ParallelSum.Kernels.Vector128Width, System.Runtime.Intrinsics.Vector128<ulong>>;
-using Kernel256 = ParallelSum.Kernels.VectorKernel<ParallelSum.Kernels.Vector256Width, System.Runtime.Intrinsics.Vector256<ulong>>;
-using Kernel512 = ParallelSum.Kernels.VectorKernel<ParallelSum.Kernels.Vector512Width, System.Runtime.Intrinsics.Vector512<ulong>>;
+using Kernel128 = ParallelSum.Generation.Kernels.VectorKernel<ParallelSum.Generation.Kernels.Vector128Width, System.Runtime.Intrinsics.Vector128<ulong>>;
+using Kernel256 = ParallelSum.Generation.Kernels.VectorKernel<ParallelSum.Generation.Kernels.Vector256Width, System.Runtime.Intrinsics.Vector256<ulong>>;
+using Kernel512 = ParallelSum.Generation.Kernels.VectorKernel<ParallelSum.Generation.Kernels.Vector512Width, System.Runtime.Intrinsics.Vector512<ulong>>;
 
 namespace ParallelSum.Tests.Kernels;
 

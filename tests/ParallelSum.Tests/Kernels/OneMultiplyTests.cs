@@ -1,7 +1,6 @@
 using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
-using ParallelSum.Kernels;
 using ParallelSum.Tests.Support;
 
 namespace ParallelSum.Tests.Kernels;

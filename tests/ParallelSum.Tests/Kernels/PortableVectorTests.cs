@@ -1,5 +1,4 @@
 using System.Runtime.Intrinsics;
-using ParallelSum.Kernels;
 
 namespace ParallelSum.Tests.Kernels;
 

@@ -1,4 +1,3 @@
-using ParallelSum.Kernels;
 using ParallelSum.Tests.Support;
 
 namespace ParallelSum.Tests.Kernels;

@@ -1,4 +1,3 @@
-using ParallelSum.Kernels;
 using Xunit.Abstractions;
 
 namespace ParallelSum.Tests.Kernels;

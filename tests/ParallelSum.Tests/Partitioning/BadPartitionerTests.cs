@@ -17,23 +17,29 @@ public class BadPartitionerTests
         ThrowsWhileEnumerating,
         NullList,
         NullSequence,
-        NoSequence,
+        TooFewPartitions,
+        TooManyPartitions,
+        ThrowsInGetEnumerator,
+        ThrowsInDispose,
     }
 
-    private static readonly string[] PartitionedStrategyNames = GenerateAndSumStrategies.Names.Where(n => n is not NaiveListStrategy.StrategyName and not AutoStrategy.StrategyName).ToArray();
+    private static readonly string[] PartitionedStrategyNames = [.. GenerateAndSumStrategies.Names.Where(GenerateAndSumStrategies.TakesPartitioner)];
+
+    private static GenerateAndSumStrategy Create(string strategyName, IndexRangePartitioner partitioner, int workers = 3) =>
+        GenerateAndSumStrategies.Create(strategyName, new ParallelRunOptions { Partitioner = partitioner, MaxDegreeOfParallelism = workers });
 
     public static TheoryData<string> PartitionedStrategies() => new(PartitionedStrategyNames);
 
     /// <summary>A partitioner that starts from exact cover of [0, count) and breaks it in one chosen way at a chosen place.</summary>
-    public sealed class FaultyPartitioner(Fault fault, int where) : IIndexRangePartitioner
+    public sealed class FaultyPartitioner(Fault fault, int where) : IndexRangePartitioner
     {
-        public string Name => $"faulty-{fault}";
+        public override string Name => $"faulty-{fault}";
 
-        public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count)
+        public override IReadOnlyList<IEnumerable<IndexRange>> GetPartitions(long count, int partitionCount)
         {
-            if (fault == Fault.NoSequence)
+            if (fault is Fault.TooFewPartitions or Fault.TooManyPartitions)
             {
-                return [];
+                return [.. Enumerable.Repeat<IEnumerable<IndexRange>>([], fault == Fault.TooFewPartitions ? partitionCount - 1 : partitionCount + 1)];
             }
 
             var ranges = Enumerable.Range(0, 8).Select(i => new IndexRange(count * i / 8, count * (i + 1) / 8)).Where(r => !r.IsEmpty).ToList();
@@ -50,24 +56,55 @@ public class BadPartitionerTests
                 default: break;
             }
 
-            var sequences = ranges.Select(x => (IEnumerable<IndexRange>)[x]).ToList();
-            if (fault == Fault.ThrowsWhileEnumerating)
+            // The ranges dealt to the partitions in turn; the broken one is the first range of partition k % partitionCount.
+            var partitions = Enumerable.Range(0, partitionCount).Select(_ => new List<IndexRange>()).ToList();
+            (ranges[0], ranges[k]) = (ranges[k], ranges[0]);
+            int broken = k % partitionCount;
+            for (int i = 0; i < ranges.Count; i++)
             {
-                sequences[k] = ThrowAfterFirst(r);
+                partitions[(i + broken) % partitionCount].Add(ranges[i]);
             }
 
-            if (fault == Fault.NullSequence)
+            var sequences = partitions.Select(p => (IEnumerable<IndexRange>)p).ToList();
+            sequences[broken] = fault switch
             {
-                sequences[k] = null!;
-            }
-
+                Fault.ThrowsWhileEnumerating => ThrowAfterFirst(partitions[broken]),
+                Fault.NullSequence => null!,
+                Fault.ThrowsInGetEnumerator => new Throwing(partitions[broken], inGetEnumerator: true),
+                Fault.ThrowsInDispose => new Throwing(partitions[broken], inGetEnumerator: false),
+                _ => sequences[broken],
+            };
             return sequences;
         }
 
-        private static IEnumerable<IndexRange> ThrowAfterFirst(IndexRange r)
+        private static IEnumerable<IndexRange> ThrowAfterFirst(List<IndexRange> ranges)
         {
-            yield return r;
+            yield return ranges[0];
             throw new InvalidCastException("boom while enumerating");
+        }
+
+        /// <summary>A partition whose GetEnumerator throws, or whose enumerator's Dispose throws after yielding every range.</summary>
+        private sealed class Throwing(List<IndexRange> ranges, bool inGetEnumerator) : IEnumerable<IndexRange>
+        {
+            public IEnumerator<IndexRange> GetEnumerator() =>
+                inGetEnumerator ? throw new InvalidCastException("boom in GetEnumerator") : new DisposeThrows(ranges.GetEnumerator());
+
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+
+        private sealed class DisposeThrows(List<IndexRange>.Enumerator inner) : IEnumerator<IndexRange>
+        {
+            private List<IndexRange>.Enumerator _inner = inner;
+
+            public IndexRange Current => _inner.Current;
+
+            object System.Collections.IEnumerator.Current => Current;
+
+            public bool MoveNext() => _inner.MoveNext();
+
+            public void Reset() => throw new NotSupportedException();
+
+            public void Dispose() => throw new InvalidCastException("boom in Dispose");
         }
     }
 
@@ -82,12 +119,12 @@ public class BadPartitionerTests
             c =>
             {
                 var (fault, position, count, strategyName) = c;
-                var strategy = GenerateAndSumStrategies.Create(strategyName, new FaultyPartitioner(fault, position));
+                GenerateAndSumStrategy strategy = Create(strategyName, new FaultyPartitioner(fault, position), workers: 1 + (position % 4));
                 var task = strategy.GenerateAndSumAsync(new GenerateAndSumRequest(count, 42));
                 var e = Assert.ThrowsAsync<InvalidPartitioningException>(() => task).GetAwaiter().GetResult();
                 Assert.Equal($"faulty-{fault}", e.PartitionerName);
                 Assert.Contains($"faulty-{fault}", e.Message, StringComparison.Ordinal);
-                if (fault is Fault.ThrowsInPartition or Fault.ThrowsWhileEnumerating)
+                if (fault is Fault.ThrowsInPartition or Fault.ThrowsWhileEnumerating or Fault.ThrowsInGetEnumerator or Fault.ThrowsInDispose)
                 {
                     Assert.IsType<InvalidCastException>(e.InnerException);
                 }
@@ -97,7 +134,7 @@ public class BadPartitionerTests
     [MemberData(nameof(PartitionedStrategies))]
     public async Task Gap_MessageNamesTheMissingIndices(string strategyName)
     {
-        var strategy = GenerateAndSumStrategies.Create(strategyName, new FaultyPartitioner(Fault.Gap, 0));
+        GenerateAndSumStrategy strategy = Create(strategyName, new FaultyPartitioner(Fault.Gap, 0));
         var e = await Assert.ThrowsAsync<InvalidPartitioningException>(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(800, 1)));
         Assert.Contains("[99, 100) uncovered", e.Message, StringComparison.Ordinal);
     }
@@ -106,26 +143,38 @@ public class BadPartitionerTests
     [MemberData(nameof(PartitionedStrategies))]
     public async Task Overlap_MessageNamesBothRanges(string strategyName)
     {
-        var strategy = GenerateAndSumStrategies.Create(strategyName, new SequentialOverlap());
+        GenerateAndSumStrategy strategy = Create(strategyName, new SequentialOverlap(), workers: 1);
         var e = await Assert.ThrowsAsync<InvalidPartitioningException>(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(100, 1)));
         Assert.Contains("[40, 60), which overlaps indices already yielded in [0, 50)", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [MemberData(nameof(PartitionedStrategies))]
-    public async Task NoSequenceForCountZero_IsAllowedAndSumsToZero(string strategyName)
+    public async Task WrongPartitionCount_IsRefused_EvenForACountOfZero(string strategyName)
     {
-        var strategy = GenerateAndSumStrategies.Create(strategyName, new FaultyPartitioner(Fault.NoSequence, 0));
-        GenerateAndSumResult result = await strategy.GenerateAndSumAsync(new GenerateAndSumRequest(0, 1));
-        Assert.Equal(0, result.Sum);
-        Assert.Equal(0, result.RangeCount);
+        foreach (Fault fault in new[] { Fault.TooFewPartitions, Fault.TooManyPartitions })
+        {
+            GenerateAndSumStrategy strategy = Create(strategyName, new FaultyPartitioner(fault, 0));
+            var e = await Assert.ThrowsAsync<InvalidPartitioningException>(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(0, 1)));
+            Assert.Contains($"partitions from GetPartitions(0, 3); it must return exactly 3, one per worker.", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PartitionedStrategies))]
+    public async Task ThrowingDispose_IsWrapped_NamingThePartitioner(string strategyName)
+    {
+        GenerateAndSumStrategy strategy = Create(strategyName, new FaultyPartitioner(Fault.ThrowsInDispose, 1));
+        var e = await Assert.ThrowsAsync<InvalidPartitioningException>(() => strategy.GenerateAndSumAsync(new GenerateAndSumRequest(100_000, 1)));
+        Assert.IsType<InvalidCastException>(e.InnerException);
+        Assert.Equal("Partitioner 'faulty-ThrowsInDispose': threw InvalidCastException: boom in Dispose", e.Message);
     }
 
     /// <summary>One worker, so the order of claims (and the message) is deterministic.</summary>
-    private sealed class SequentialOverlap : IIndexRangePartitioner
+    private sealed class SequentialOverlap : IndexRangePartitioner
     {
-        public string Name => "overlap";
+        public override string Name => "overlap";
 
-        public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count) => [[new IndexRange(0, 50), new IndexRange(40, 60), new IndexRange(60, count)]];
+        public override IReadOnlyList<IEnumerable<IndexRange>> GetPartitions(long count, int partitionCount) => [[new IndexRange(0, 50), new IndexRange(40, 60), new IndexRange(60, count)]];
     }
 }

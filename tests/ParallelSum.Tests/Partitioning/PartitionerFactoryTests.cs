@@ -1,40 +1,49 @@
+using System.Collections.Concurrent;
+
 namespace ParallelSum.Tests.Partitioning;
 
-/// <summary>The factories refuse what cannot partition, naming the argument and what is accepted; the exception type keeps what it is given.</summary>
+/// <summary>The factories refuse what cannot partition, naming the argument; the exception type keeps what it is given.</summary>
 public class PartitionerFactoryTests
 {
     [Theory]
     [InlineData(0)]
-    [InlineData(-1)]
-    [InlineData(int.MinValue)]
-    public void StaticBlocks_BelowOne_Refused(int blockCount)
+    [InlineData(-5)]
+    [InlineData(long.MinValue)]
+    public void DynamicChunks_BelowOne_Refused(long chunkSize)
     {
-        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => IndexRangePartitioners.StaticBlocks(blockCount));
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => IndexRangePartitioners.DynamicChunks(chunkSize));
 
-        Assert.Equal("blockCount", refused.ParamName);
-        Assert.Equal(blockCount, refused.ActualValue);
-        Assert.StartsWith("blockCount must be 1 or more (up to 2147483647).", refused.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(0, 1, "chunkSize", "chunkSize must be 1 or more (up to 9223372036854775807).")]
-    [InlineData(-5, 1, "chunkSize", "chunkSize must be 1 or more (up to 9223372036854775807).")]
-    [InlineData(1, 0, "workerCount", "workerCount must be 1 or more (up to 2147483647).")]
-    [InlineData(1, -3, "workerCount", "workerCount must be 1 or more (up to 2147483647).")]
-    public void DynamicChunks_BelowOne_Refused(long chunkSize, int workerCount, string parameter, string message)
-    {
-        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => IndexRangePartitioners.DynamicChunks(chunkSize, workerCount));
-
-        Assert.Equal(parameter, refused.ParamName);
-        Assert.StartsWith(message, refused.Message, StringComparison.Ordinal);
+        Assert.Equal("chunkSize", refused.ParamName);
+        Assert.Equal(chunkSize, refused.ActualValue);
     }
 
     [Fact]
-    public void SmallestAccepted_Partition()
+    public void FromRanges_Null_Refused() =>
+        Assert.Throws<ArgumentNullException>("ranges", () => IndexRangePartitioners.FromRanges(null!));
+
+    [Fact]
+    public void Names_SayWhat()
     {
-        Assert.Equal("static-blocks(1)", IndexRangePartitioners.StaticBlocks(1).Name);
-        Assert.Equal("dynamic-chunks(1, 1)", IndexRangePartitioners.DynamicChunks(1, 1).Name);
-        Assert.Equal($"static-blocks({Environment.ProcessorCount})", IndexRangePartitioners.Default().Name);
+        Assert.Equal("static-blocks", IndexRangePartitioners.StaticBlocks().Name);
+        Assert.Equal("dynamic-chunks(1)", IndexRangePartitioners.DynamicChunks(1).Name);
+        Assert.Equal("dynamic-chunks(9223372036854775807)", IndexRangePartitioners.DynamicChunks(long.MaxValue).Name);
+        Assert.StartsWith("ranges(", IndexRangePartitioners.FromRanges(Partitioner.Create(0L, 10L)).Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StaticBlocks_IsOneSharedInstance_AndTheDefault()
+    {
+        Assert.Same(IndexRangePartitioners.StaticBlocks(), IndexRangePartitioners.StaticBlocks());
+        Assert.Null(ParallelRunOptions.Default.Partitioner);
+        Assert.Same(IndexRangePartitioners.StaticBlocks(), ParallelRunOptions.Default.EffectivePartitioner);
+    }
+
+    [Fact]
+    public void ABclPartitioner_ConvertsImplicitly()
+    {
+        IndexRangePartitioner converted = Partitioner.Create(0L, 100L, 7L);
+
+        PartitionerLaws.CoversExactlyOnce(converted, 100, 3);
     }
 
     [Fact]

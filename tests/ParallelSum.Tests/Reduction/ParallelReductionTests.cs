@@ -8,15 +8,19 @@ namespace ParallelSum.Tests.Reduction;
 
 public class ParallelReductionTests
 {
-    /// <summary>Every scheduling the engine offers: worker limits of 1, 2 and 64 under each built-in partitioner.</summary>
-    public static readonly IReadOnlyList<ParallelReductionOptions> Schedulings =
-        (from workers in new[] { 1, 2, 64 }
-         from partitioner in new[]
-         {
-             IndexRangePartitioners.Default(), IndexRangePartitioners.StaticBlocks(1), IndexRangePartitioners.StaticBlocks(3),
-             IndexRangePartitioners.StaticBlocks(64), IndexRangePartitioners.DynamicChunks(1, 2), IndexRangePartitioners.DynamicChunks(5, 64),
-         }
-         select new ParallelReductionOptions { MaxDegreeOfParallelism = workers, Partitioner = partitioner }).ToArray();
+    /// <summary>Every scheduling the engine offers: worker limits of 1, 2, 3 and 64 under each built-in partitioner, a
+    /// partitioner whose ranges cut grains in two, and a BCL range partitioner.</summary>
+    private static readonly int[] WorkerCounts = [1, 2, 3, 64];
+
+    public static IEnumerable<ParallelRunOptions> Schedulings(long count) =>
+        from workers in WorkerCounts
+        from partitioner in new IndexRangePartitioner?[]
+        {
+            null, IndexRangePartitioners.DynamicChunks(1), IndexRangePartitioners.DynamicChunks(5), IndexRangePartitioners.DynamicChunks(97),
+            new Partitioning.RoundRobinBlocksPartitioner(13), IndexRangePartitioners.FromRanges(System.Collections.Concurrent.Partitioner.Create(0L, Math.Max(count, 1), 7)),
+        }
+        where count > 0 || partitioner is not RangePartitionerAdapter
+        select new ParallelRunOptions { MaxDegreeOfParallelism = workers, Partitioner = partitioner };
 
     /// <summary>Doubles of wildly different magnitudes, so that any change in the order of additions changes the bits.</summary>
     public static Arbitrary<(double[] Values, int Grain)> Inputs() =>
@@ -35,8 +39,8 @@ public class ParallelReductionTests
     {
         (double[] values, int grain) = input;
         long expected = BitConverter.DoubleToInt64Bits(ReferenceTree(values, grain, 0, values.Length == 0 ? 0 : TreeHeight(values.Length, grain), 0));
-        return Schedulings.All(options =>
-            BitConverter.DoubleToInt64Bits(SumOf(values, WithGrain(options, grain))) == expected);
+        return Schedulings(values.Length).All(options =>
+            BitConverter.DoubleToInt64Bits(SumOf(values, grain, options)) == expected);
     }
 
     [Fact]
@@ -45,7 +49,7 @@ public class ParallelReductionTests
         // Proof the property above can fail: regrouping these four values changes the bits.
         double[] values = [1e16, 1, -1e16, 1];
         double leftToRight = values[0] + values[1] + values[2] + values[3];
-        double tree = SumOf(values, new ParallelReductionOptions { GrainSize = 1 });
+        double tree = SumOf(values, 1, null);
         Assert.Equal(1.0, leftToRight);
         Assert.Equal(0.0, tree); // (1e16 + 1) + (-1e16 + 1): each half rounds its 1 away.
     }
@@ -61,10 +65,10 @@ public class ParallelReductionTests
         var seen = new ConcurrentBag<IndexRange>();
         List<IndexRange> combined = ParallelReduction.Reduce(
             count,
+            grain,
             new List<IndexRange>(),
             range => { seen.Add(range); return [range]; },
-            (left, right) => [.. left, .. right],
-            new ParallelReductionOptions { GrainSize = grain });
+            (left, right) => [.. left, .. right]);
 
         long next = 0;
         foreach (IndexRange range in combined)
@@ -81,42 +85,41 @@ public class ParallelReductionTests
     [Fact]
     public void CountZero_ReturnsTheIdentity_WithoutCallingTheBody()
     {
-        Assert.Equal(-1, ParallelReduction.Reduce(0, -1, _ => throw new InvalidOperationException("not called"), (a, b) => a + b));
+        Assert.Equal(-1, ParallelReduction.Reduce(0, 1, -1, _ => throw new InvalidOperationException("not called"), (a, b) => a + b));
     }
 
     [Fact]
     public void ExactIntegerSum_OfTheRandomStream_EqualsItsSequentialDefinition()
     {
         var stream = new RandomStream(42);
-        Int128 sum = ParallelReduction.Reduce(1_000_000, Int128.Zero, range => stream.ReferenceSum(range.Start, range.Length), (a, b) => a + b, new ParallelReductionOptions { GrainSize = 10_007 });
+        Int128 sum = ParallelReduction.Reduce(1_000_000, 10_007, Int128.Zero, range => stream.ReferenceSum(range.Start, range.Length), (a, b) => a + b);
         Assert.Equal(5002298, sum);
     }
 
     [Fact]
     public void BadArguments_AreRefusedNamingThem()
     {
-        Assert.Throws<ArgumentOutOfRangeException>("count", () => ParallelReduction.Reduce(-1, 0, _ => 0, (a, b) => a + b));
-        Assert.Throws<ArgumentNullException>("body", () => ParallelReduction.Reduce(1, 0, null!, (a, b) => a + b));
-        Assert.Throws<ArgumentNullException>("combine", () => ParallelReduction.Reduce(1, 0, _ => 0, null!));
-        var grain = Assert.Throws<ArgumentOutOfRangeException>("options", () => ParallelReduction.Reduce(1, 0, _ => 0, (a, b) => a + b, new ParallelReductionOptions { GrainSize = 0 }));
-        Assert.Contains("options.GrainSize must be from 1", grain.Message, StringComparison.Ordinal);
-        var workers = Assert.Throws<ArgumentOutOfRangeException>("options", () => ParallelReduction.Reduce(1, 0, _ => 0, (a, b) => a + b, new ParallelReductionOptions { MaxDegreeOfParallelism = 0 }));
-        Assert.Contains("options.MaxDegreeOfParallelism must be -1", workers.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>("options", () => ParallelReduction.Reduce(1, 0, _ => 0, (a, b) => a + b, new ParallelReductionOptions { Partitioner = null! }));
+        Assert.Throws<ArgumentOutOfRangeException>("count", () => ParallelReduction.Reduce(-1, 1, 0, _ => 0, (a, b) => a + b));
+        Assert.Throws<ArgumentNullException>("body", () => ParallelReduction.Reduce(1, 1, 0, null!, (a, b) => a + b));
+        Assert.Throws<ArgumentNullException>("combine", () => ParallelReduction.Reduce(1, 1, 0, _ => 0, null!));
+        var grain = Assert.Throws<ArgumentOutOfRangeException>("grainSize", () => ParallelReduction.Reduce(1, 0, 0, _ => 0, (a, b) => a + b));
+        Assert.Equal(0L, grain.ActualValue);
+        var workers = Assert.Throws<ArgumentException>("options", () => ParallelReduction.Reduce(1, 1, 0, _ => 0, (a, b) => a + b, new ParallelRunOptions { MaxDegreeOfParallelism = 0 }));
+        Assert.StartsWith("options: MaxDegreeOfParallelism: must be -1", workers.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void BrokenPartitioner_IsRefused_NeverAResult()
     {
         var gappy = Hostile.HostilePartitioners.Ranges("gappy", new IndexRange(0, 2));
-        var e = Assert.Throws<InvalidPartitioningException>(() => ParallelReduction.Reduce(1000, 0L, r => r.Length, (a, b) => a + b, new ParallelReductionOptions { GrainSize = 100, Partitioner = gappy }));
-        Assert.Contains("left the indices [2, 10) uncovered", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<InvalidPartitioningException>(() => ParallelReduction.Reduce(1000, 100, 0L, r => r.Length, (a, b) => a + b, new ParallelRunOptions { Partitioner = gappy }));
+        Assert.Contains("left the indices [2, 1000) uncovered", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void BodyException_IsRethrownUnchanged()
     {
-        var e = Assert.Throws<InvalidCastException>(() => ParallelReduction.Reduce(1000, 0L, r => r.Start >= 500 ? throw new InvalidCastException("grain failed") : r.Length, (a, b) => a + b, new ParallelReductionOptions { GrainSize = 10 }));
+        var e = Assert.Throws<InvalidCastException>(() => ParallelReduction.Reduce(1000, 10, 0L, r => r.Start >= 500 ? throw new InvalidCastException("grain failed") : r.Length, (a, b) => a + b));
         Assert.Equal("grain failed", e.Message);
     }
 
@@ -124,8 +127,8 @@ public class ParallelReductionTests
     public async Task Cancellation_WhileRunning_EndsPromptly()
     {
         using var cts = new CancellationTokenSource();
-        var options = new ParallelReductionOptions { GrainSize = 1, CancellationToken = cts.Token, Progress = new Callback<long>(_ => cts.Cancel()) };
-        Task<long> call = await Deadline.Ended(Task.Run(() => ParallelReduction.Reduce(long.MaxValue, 0L, r => { Thread.SpinWait(1000); return r.Length; }, (a, b) => a + b, options)));
+        var progress = new Callback<long>(_ => cts.Cancel());
+        Task<long> call = await Deadline.Ended(Task.Run(() => ParallelReduction.Reduce(long.MaxValue, 1, 0L, r => { Thread.SpinWait(1000); return r.Length; }, (a, b) => a + b, null, progress, cts.Token)));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
     }
 
@@ -133,7 +136,7 @@ public class ParallelReductionTests
     public void Progress_IsMonotonicAndEndsAtCount()
     {
         var reports = new ConcurrentQueue<long>();
-        ParallelReduction.Reduce(3_000_000, 0L, r => { Thread.SpinWait(10); return r.Length; }, (a, b) => a + b, new ParallelReductionOptions { Progress = new Callback<long>(reports.Enqueue) });
+        ParallelReduction.Reduce(3_000_000, 4096, 0L, r => { Thread.SpinWait(1000); return r.Length; }, (a, b) => a + b, progress: new Callback<long>(reports.Enqueue));
         long[] seen = reports.ToArray();
         Assert.Equal(3_000_000, seen[^1]);
         Assert.True(seen.Zip(seen.Skip(1)).All(p => p.First < p.Second));
@@ -145,7 +148,7 @@ public class ParallelReductionTests
         using var gate = new ManualResetEventSlim();
         int callingThread = Environment.CurrentManagedThreadId;
         var threads = new ConcurrentBag<int>();
-        Task<long> task = ParallelReduction.ReduceAsync(100, 0L, r => { threads.Add(Environment.CurrentManagedThreadId); gate.Wait(); return r.Length; }, (a, b) => a + b, new ParallelReductionOptions { GrainSize = 10 });
+        Task<long> task = ParallelReduction.ReduceAsync(100, 10, 0L, r => { threads.Add(Environment.CurrentManagedThreadId); gate.Wait(); return r.Length; }, (a, b) => a + b);
 
         Assert.False(task.IsCompleted);
         gate.Set();
@@ -153,11 +156,8 @@ public class ParallelReductionTests
         Assert.DoesNotContain(callingThread, threads);
     }
 
-    private static double SumOf(double[] values, ParallelReductionOptions options) =>
-        ParallelReduction.Reduce(values.LongLength, 0.0, range => values.AsSpan((int)range.Start, (int)range.Length).ToArray().Sum(), (a, b) => a + b, options);
-
-    private static ParallelReductionOptions WithGrain(ParallelReductionOptions o, int grain) =>
-        new() { GrainSize = grain, MaxDegreeOfParallelism = o.MaxDegreeOfParallelism, Partitioner = o.Partitioner };
+    private static double SumOf(double[] values, int grain, ParallelRunOptions? options) =>
+        ParallelReduction.Reduce(values.LongLength, grain, 0.0, range => values.AsSpan((int)range.Start, (int)range.Length).ToArray().Sum(), (a, b) => a + b, options);
 
     private static int TreeHeight(int length, int grain)
     {

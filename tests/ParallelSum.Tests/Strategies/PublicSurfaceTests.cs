@@ -13,24 +13,13 @@ public class PublicSurfaceTests
         Assert.Equal(5002298, (await RandomStreamSum.RunAsync(new GenerateAndSumRequest(1_000_000, 42))).Sum);
     }
 
-    [Theory]
-    [InlineData(NaiveListStrategy.StrategyName)]
-    [InlineData(AutoStrategy.StrategyName)]
-    [InlineData("AUTO")]
-    public void Create_WithAPartitionerAStrategyWouldIgnore_Throws(string name)
-    {
-        var e = Assert.Throws<ArgumentException>("partitioner", () => GenerateAndSumStrategies.Create(name, IndexRangePartitioners.StaticBlocks(3)));
-        Assert.Contains("does not take a partitioner ('static-blocks(3)' given)", e.Message, StringComparison.Ordinal);
-    }
-
     [Fact]
-    public void TakesPartitioner_NamesExactlyThePartitionedStrategies()
+    public void TakesPartitioner_NamesExactlyTheStrategiesThatRunOnTheEngine()
     {
-        Assert.Equal(
-            [ParallelForStrategy.StrategyName, SimdChunksStrategy.StrategyName, StreamingStrategy.StrategyName],
-            GenerateAndSumStrategies.Names.Where(GenerateAndSumStrategies.TakesPartitioner));
+        Assert.Equal([SimdChunksStrategy.StrategyName, StreamingStrategy.StrategyName], GenerateAndSumStrategies.Names.Where(GenerateAndSumStrategies.TakesPartitioner));
+        var options = new ParallelRunOptions { Partitioner = IndexRangePartitioners.DynamicChunks(100) };
         Assert.All(GenerateAndSumStrategies.Names.Where(GenerateAndSumStrategies.TakesPartitioner), name =>
-            Assert.Equal(name, GenerateAndSumStrategies.Create(name, IndexRangePartitioners.StaticBlocks(2)).Name));
+            Assert.Equal(name, GenerateAndSumStrategies.Create(name, options).Name));
     }
 
     [Theory]
@@ -39,34 +28,51 @@ public class PublicSurfaceTests
     [InlineData(int.MinValue)]
     public void MaxDegreeOfParallelism_OutOfRange_IsRefusedByEveryOptionsUser(int workers)
     {
-        Assert.Throws<ArgumentOutOfRangeException>("options", () => new StreamingStrategy(new PartitionedStrategyOptions { MaxDegreeOfParallelism = workers }));
-        Assert.Throws<ArgumentOutOfRangeException>("options", () => new ParallelForStrategy(new PartitionedStrategyOptions { MaxDegreeOfParallelism = workers }));
-        Assert.Throws<ArgumentOutOfRangeException>("options", () => new SimdChunksStrategy(new SimdChunksStrategyOptions { MaxDegreeOfParallelism = workers }));
-        Assert.Throws<ArgumentOutOfRangeException>("options", () => ParallelReduction.Reduce(1, 0, _ => 0, (a, b) => a + b, new ParallelReductionOptions { MaxDegreeOfParallelism = workers }));
+        var options = new ParallelRunOptions { MaxDegreeOfParallelism = workers };
+        Assert.Throws<ArgumentException>("options", () => new StreamingStrategy(options));
+        Assert.Throws<ArgumentException>("options", () => new ParallelForStrategy(options));
+        Assert.Throws<ArgumentException>("options", () => new SimdChunksStrategy(options));
+        Assert.Throws<ArgumentException>("options", () => ParallelReduction.Reduce(1, 1, 0, _ => 0, (a, b) => a + b, options));
     }
 
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
-    public void MaxDegreeOfParallelism_LimitsTheWorkers(int workers)
+    public void MaxDegreeOfParallelism_LimitsTheWorkers_AndIsThePartitionCount(int workers)
     {
-        var strategy = new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = IndexRangePartitioners.StaticBlocks(64), MaxDegreeOfParallelism = workers });
+        var strategy = new StreamingStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = workers });
         GenerateAndSumResult result = strategy.GenerateAndSum(new GenerateAndSumRequest(1_000_000, 1));
-        Assert.Equal(workers, result.WorkerCount);
+        Assert.InRange(result.WorkerCount, 1, workers);
+        Assert.Equal(workers, result.RangeCount);
         Assert.Equal(new RandomStream(1).ReferenceSum(0, 1_000_000), result.Sum);
     }
 
     [Fact]
-    public void DefaultRandomStream_IsTheStreamOverZeroToZero_AsDocumented()
+    public void DefaultRandomStream_IsTheDefaultRange_AsTheConstructorsDefault()
     {
         RandomStream none = default;
-        Assert.Equal((0UL, 0, 0), (none.Seed, none.Min, none.Max));
-        Assert.Equal(new RandomStream(0, 0, 0), none);
-        Assert.Equal(0, none.ValueAt(123));
-        Assert.Equal(0, none.ReferenceSum(0, 1000));
-        var values = new int[100];
-        values.AsSpan().Fill(7);
+        Assert.Equal((0UL, 0, 10), (none.Seed, none.Min, none.Max));
+        Assert.Equal(new RandomStream(0), none);
+        Assert.Equal(new RandomStream(), none);
+        Assert.Equal(new RandomStream(0).ValueAt(123), none.ValueAt(123));
+        Assert.Equal(new RandomStream(0).ReferenceSum(0, 1000), none.ReferenceSum(0, 1000));
+        int[] values = new int[100], expected = new int[100];
         none.Fill(5, values);
-        Assert.All(values, v => Assert.Equal(0, v));
+        new RandomStream(0).Fill(5, expected);
+        Assert.Equal(expected, values);
+    }
+
+    [Theory]
+    [InlineData(int.MinValue, int.MaxValue)]
+    [InlineData(int.MinValue, int.MinValue)]
+    [InlineData(int.MaxValue, int.MaxValue)]
+    [InlineData(0, 0)]
+    [InlineData(-5, 5)]
+    public void EveryRange_RoundTripsThroughTheDefaultRelativeFields(int min, int max)
+    {
+        var stream = new RandomStream(3, min, max);
+        Assert.Equal((min, max), (stream.Min, stream.Max));
+        Assert.Equal((ulong)((long)max - min) + 1, stream.RangeSize);
+        Assert.Equal((0UL - stream.RangeSize) % stream.RangeSize, stream.Threshold);
     }
 }

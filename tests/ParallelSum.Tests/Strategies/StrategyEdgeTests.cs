@@ -1,4 +1,3 @@
-using ParallelSum.Execution;
 using ParallelSum.Tests.Support;
 
 namespace ParallelSum.Tests.Strategies;
@@ -13,9 +12,9 @@ public class StrategyEdgeTests
     [Theory]
     [InlineData(0L)]
     [InlineData(1L)]
-    [InlineData((long)RunContext.StepLength - 1)]
-    [InlineData((long)RunContext.StepLength)]
-    [InlineData((3L * RunContext.StepLength) + 5)]
+    [InlineData((long)StreamingStrategy.StepLength - 1)]
+    [InlineData((long)StreamingStrategy.StepLength)]
+    [InlineData((3L * StreamingStrategy.StepLength) + 5)]
     public void Auto_Inline_OverSeveralSteps_EqualsTheDefinition_WithProgressToTheCount(long count)
     {
         // A threshold no count reaches: every request runs inline, step by step.
@@ -78,7 +77,7 @@ public class StrategyEdgeTests
         Assert.Equal(request, result.Request);
         Assert.Equal(AutoStrategy.StrategyName, result.Strategy);
         // Inline runs name no partitioner; the parallel path names its static blocks (never taken on one processor).
-        Assert.Equal(parallel && Environment.ProcessorCount > 1 ? IndexRangePartitioners.Default().Name : null, result.Partitioner);
+        Assert.Equal(parallel && Environment.ProcessorCount > 1 ? IndexRangePartitioners.StaticBlocks().Name : null, result.Partitioner);
     }
 
     [Fact]
@@ -92,10 +91,10 @@ public class StrategyEdgeTests
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
-    [InlineData(SimdChunksStrategyOptions.MaxChunkSize)]
+    [InlineData(SimdChunksStrategy.MaxChunkSize)]
     public void SimdChunks_AnyAcceptedChunkSize_EqualsTheDefinition(int chunkSize)
     {
-        var strategy = new SimdChunksStrategy(new SimdChunksStrategyOptions { ChunkSize = chunkSize, Partitioner = IndexRangePartitioners.StaticBlocks(3) });
+        var strategy = new SimdChunksStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = 3 }, chunkSize);
         var request = new GenerateAndSumRequest(chunkSize == 1 ? 5_000 : 100_003, 8, int.MinValue, int.MaxValue, startIndex: 999);
         var reports = new List<GenerateAndSumProgress>();
 
@@ -110,7 +109,7 @@ public class StrategyEdgeTests
     public async Task SimdChunks_CanceledDuringALongRange_StopsBeforeItsEnd()
     {
         // One range of 2^36 values on one worker: only the checks inside the chunk loop can end it early.
-        var strategy = new SimdChunksStrategy(new SimdChunksStrategyOptions { Partitioner = IndexRangePartitioners.StaticBlocks(1), MaxDegreeOfParallelism = 1 });
+        var strategy = new SimdChunksStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = 1 });
         using CancellationTokenSource cts = CancelSoon.After(TimeSpan.FromMilliseconds(200));
 
         Task<GenerateAndSumResult> task = Deadline.Within(() => Task.FromResult(strategy.GenerateAndSum(new GenerateAndSumRequest(1L << 36, 2), null, cts.Token)));
@@ -119,32 +118,29 @@ public class StrategyEdgeTests
     }
 
     [Fact]
-    public void DefaultWorkerLimit_RunsAsManyWorkersAsSequences_UpTo64OrTheProcessorCount()
+    public void DefaultWorkerLimit_IsOnePartitionPerProcessor()
     {
-        var strategy = new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = IndexRangePartitioners.StaticBlocks(200) });
+        GenerateAndSumResult result = new StreamingStrategy().GenerateAndSum(new GenerateAndSumRequest(10_000, 4));
 
-        GenerateAndSumResult result = strategy.GenerateAndSum(new GenerateAndSumRequest(10_000, 4));
+        Assert.InRange(result.WorkerCount, 1, Environment.ProcessorCount);
+        Assert.Equal(Environment.ProcessorCount, result.RangeCount);
+        Assert.Equal(new RandomStream(4).ReferenceSum(0, 10_000), result.Sum);
+    }
 
-        Assert.Equal(Math.Max(64, Environment.ProcessorCount), result.WorkerCount);
+    [Fact]
+    public void AWorkerLimit_IsOnePartitionPerWorker()
+    {
+        GenerateAndSumResult result = new StreamingStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = 200 }).GenerateAndSum(new GenerateAndSumRequest(10_000, 4));
+
+        Assert.InRange(result.WorkerCount, 1, 200);
         Assert.Equal(200, result.RangeCount);
         Assert.Equal(new RandomStream(4).ReferenceSum(0, 10_000), result.Sum);
     }
 
     [Fact]
-    public void ParallelFor_CustomPartitionersRangeLongerThanAnArray_IsRefusedNamingIt_BeforeAllocating()
+    public void ParallelFor_BlocksOfExactlyAnArray_AreAccepted_OneMoreValueIsRefused()
     {
-        var strategy = new ParallelForStrategy(new PartitionedStrategyOptions { Partitioner = new OneRange() });
-        long count = (long)Array.MaxLength + 1;
-
-        var e = Assert.Throws<InvalidOperationException>(() => strategy.GenerateAndSum(new GenerateAndSumRequest(count, 1)));
-
-        Assert.Contains($"partitioner 'one-range' yielded [0, {count}) of {count} values", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ParallelFor_BoundedPartitionerAtExactlyAnArray_IsAccepted()
-    {
-        var strategy = new ParallelForStrategy(new PartitionedStrategyOptions { Partitioner = IndexRangePartitioners.StaticBlocks(2) });
+        var strategy = new ParallelForStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = 2 });
         using var cts = new CancellationTokenSource();
         cts.Cancel();
 
@@ -153,7 +149,14 @@ public class StrategyEdgeTests
 
         Assert.True(task.IsCanceled, $"ended {task.Status}");
         var e = Assert.Throws<ArgumentOutOfRangeException>("request", () => { _ = strategy.GenerateAndSumAsync(new GenerateAndSumRequest((2L * Array.MaxLength) + 1, 1)); });
-        Assert.Contains($"ranges of {(long)Array.MaxLength + 1} values for request.Count {(2L * Array.MaxLength) + 1}", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"makes blocks of {(long)Array.MaxLength + 1}", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParallelFor_TakesNoPartitioner()
+    {
+        var e = Assert.Throws<ArgumentException>("options", () => new ParallelForStrategy(new ParallelRunOptions { Partitioner = IndexRangePartitioners.DynamicChunks(10) }));
+        Assert.Contains("takes no partitioner ('dynamic-chunks(10)' given)", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,7 +175,7 @@ public class StrategyEdgeTests
     [Theory]
     [InlineData(0L, 0L)]
     [InlineData(1L, 1L)]
-    [InlineData((2L * RunContext.StepLength) + 3, 1L)]
+    [InlineData((2L * StreamingStrategy.StepLength) + 3, 1L)]
     public void NaiveList_SumsFromAnyStart_WithOneRangeForAnyWork(long count, long ranges)
     {
         var request = new GenerateAndSumRequest(count, 21, -7, 7, startIndex: long.MaxValue - count);
@@ -205,19 +208,25 @@ public class StrategyEdgeTests
     public void Create_ComparesNamesWithoutRegardToCase(string given, string name)
     {
         Assert.Equal(name, GenerateAndSumStrategies.Create(given).Name);
-        Assert.Equal(name is ParallelForStrategy.StrategyName or SimdChunksStrategy.StrategyName or StreamingStrategy.StrategyName, GenerateAndSumStrategies.TakesPartitioner(given));
+        Assert.Equal(name is SimdChunksStrategy.StrategyName or StreamingStrategy.StrategyName, GenerateAndSumStrategies.TakesPartitioner(given));
     }
 
     [Fact]
-    public void Create_GivesThePartitionerToEveryPartitionedStrategy()
+    public void Create_GivesTheOptionsToEveryStrategyThatTakesThem_AndRefusesThemForTheOthers()
     {
-        IIndexRangePartitioner partitioner = IndexRangePartitioners.StaticBlocks(5);
+        var options = new ParallelRunOptions { Partitioner = IndexRangePartitioners.DynamicChunks(5), MaxDegreeOfParallelism = 3 };
 
-        Assert.Same(partitioner, ((StreamingStrategy)GenerateAndSumStrategies.Create("streaming", partitioner)).Partitioner);
-        Assert.Same(partitioner, ((ParallelForStrategy)GenerateAndSumStrategies.Create("parallel-for", partitioner)).Partitioner);
-        Assert.Same(partitioner, ((SimdChunksStrategy)GenerateAndSumStrategies.Create("simd-chunks", partitioner)).Partitioner);
-        Assert.Equal(SimdChunksStrategyOptions.DefaultChunkSize, ((SimdChunksStrategy)GenerateAndSumStrategies.Create("simd-chunks", partitioner)).ChunkSize);
-        Assert.Equal(IndexRangePartitioners.Default().Name, ((StreamingStrategy)GenerateAndSumStrategies.Create("streaming")).Partitioner.Name);
+        Assert.Same(options, ((StreamingStrategy)GenerateAndSumStrategies.Create("streaming", options)).Options);
+        Assert.Same(options, ((SimdChunksStrategy)GenerateAndSumStrategies.Create("simd-chunks", options)).Options);
+        Assert.Equal(SimdChunksStrategy.DefaultChunkSize, ((SimdChunksStrategy)GenerateAndSumStrategies.Create("simd-chunks", options)).ChunkSize);
+        var workersOnly = new ParallelRunOptions { MaxDegreeOfParallelism = 3 };
+        Assert.Same(workersOnly, ((ParallelForStrategy)GenerateAndSumStrategies.Create("parallel-for", workersOnly)).Options);
+        Assert.Same(ParallelRunOptions.Default, ((StreamingStrategy)GenerateAndSumStrategies.Create("streaming")).Options);
+        Assert.Throws<ArgumentException>("options", () => GenerateAndSumStrategies.Create("parallel-for", options));
+        var auto = Assert.Throws<ArgumentException>("options", () => GenerateAndSumStrategies.Create("auto", workersOnly));
+        Assert.Contains("Strategy 'auto' takes no options (it chooses its own)", auto.Message, StringComparison.Ordinal);
+        var naive = Assert.Throws<ArgumentException>("options", () => GenerateAndSumStrategies.Create("Naive-List", workersOnly));
+        Assert.Contains("Strategy 'naive-list' takes no options (it runs on one thread)", naive.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -232,26 +241,39 @@ public class StrategyEdgeTests
     [Fact]
     public void NullRequest_IsRefusedByEveryStrategy_InBothForms()
     {
-        foreach (IGenerateAndSum strategy in GenerateAndSumStrategies.Names.Select(n => GenerateAndSumStrategies.Create(n)))
+        foreach (GenerateAndSumStrategy strategy in GenerateAndSumStrategies.Names.Select(n => GenerateAndSumStrategies.Create(n)))
         {
             Assert.Throws<ArgumentNullException>("request", () => strategy.GenerateAndSum(null!));
             Assert.Throws<ArgumentNullException>("request", () => { _ = strategy.GenerateAndSumAsync(null!); });
         }
     }
 
-    [Fact]
-    public void Options_Refusals_NameTheOptionAndItsRange()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    [InlineData(int.MinValue)]
+    public void Options_Refusals_NameTheOptionAndItsRange(int maxDegreeOfParallelism)
     {
-        var workers = Assert.Throws<ArgumentOutOfRangeException>("options", () => new StreamingStrategy(new PartitionedStrategyOptions { MaxDegreeOfParallelism = -2 }));
-        Assert.Contains($"options.MaxDegreeOfParallelism must be -1 (one worker per processor) or from 1 to {int.MaxValue}", workers.Message, StringComparison.Ordinal);
-        Assert.Equal(-2, workers.ActualValue);
-        var partitioner = Assert.Throws<ArgumentException>("options", () => new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = null! }));
-        Assert.Contains("options.Partitioner must not be null", partitioner.Message, StringComparison.Ordinal);
-        var chunk = Assert.Throws<ArgumentOutOfRangeException>("options", () => new SimdChunksStrategy(new SimdChunksStrategyOptions { ChunkSize = 0 }));
-        Assert.Equal(0, chunk.ActualValue);
-        Assert.Contains($"options.ChunkSize must be from 1 to {SimdChunksStrategyOptions.MaxChunkSize}", chunk.Message, StringComparison.Ordinal);
-        Assert.Null(Record.Exception(() => new StreamingStrategy(new PartitionedStrategyOptions { MaxDegreeOfParallelism = -1 })));
-        Assert.Null(Record.Exception(() => new StreamingStrategy(new PartitionedStrategyOptions { MaxDegreeOfParallelism = 1 })));
+        var options = new ParallelRunOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        foreach (Func<GenerateAndSumStrategy> create in new Func<GenerateAndSumStrategy>[] { () => new StreamingStrategy(options), () => new SimdChunksStrategy(options), () => new ParallelForStrategy(options) })
+        {
+            var e = Assert.Throws<ArgumentException>("options", create);
+            Assert.StartsWith($"options: MaxDegreeOfParallelism: must be -1 (no limit: one worker per processor) or from 1 to 2147483647; it is {maxDegreeOfParallelism}.", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Null(Record.Exception(() => new StreamingStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = -1 })));
+        Assert.Null(Record.Exception(() => new StreamingStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = 1 })));
+        Assert.Null(Record.Exception(() => new StreamingStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = int.MaxValue })));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    [InlineData(SimdChunksStrategy.MaxChunkSize + 1)]
+    public void SimdChunks_ChunkSizeOutOfRange_IsRefusedNamingIt(int chunkSize)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>("chunkSize", () => new SimdChunksStrategy(chunkSize: chunkSize));
+        Assert.Equal(chunkSize, e.ActualValue);
     }
 
     [Theory]
@@ -263,7 +285,8 @@ public class StrategyEdgeTests
         var auto = new AutoStrategy(7, processors);
 
         Assert.Equal(threshold, auto.ParallelThreshold);
-        Assert.Equal(processors == 1 ? 1 : Environment.ProcessorCount, auto.GenerateAndSum(new GenerateAndSumRequest(1000, 2)).WorkerCount);
+        GenerateAndSumResult result = auto.GenerateAndSum(new GenerateAndSumRequest(1000, 2));
+        Assert.Equal(processors == 1 ? null : IndexRangePartitioners.StaticBlocks().Name, result.Partitioner);
     }
 
     /// <summary>Each strategy's exact chunk or range sum is told the request's whole range; values spread over all of
@@ -279,12 +302,5 @@ public class StrategyEdgeTests
         var request = new GenerateAndSumRequest(10_000, 99, int.MinValue, int.MaxValue, 123);
 
         Assert.Equal(new RandomStream(99, int.MinValue, int.MaxValue).ReferenceSum(123, 10_000), GenerateAndSumStrategies.Create(name).GenerateAndSum(request).Sum);
-    }
-
-    private sealed class OneRange : IIndexRangePartitioner
-    {
-        public string Name => "one-range";
-
-        public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count) => [[new IndexRange(0, count)]];
     }
 }

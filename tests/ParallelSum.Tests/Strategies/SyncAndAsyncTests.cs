@@ -11,7 +11,7 @@ public class SyncAndAsyncTests
 {
     public static TheoryData<string> AllStrategies() => new(GenerateAndSumStrategies.Names);
 
-    public static TheoryData<string> PartitionedStrategies() => new(ParallelForStrategy.StrategyName, SimdChunksStrategy.StrategyName, StreamingStrategy.StrategyName);
+    public static TheoryData<string> PartitionedStrategies() => new(SimdChunksStrategy.StrategyName, StreamingStrategy.StrategyName);
 
     [Theory]
     [InlineData(AutoStrategy.StrategyName)]
@@ -33,10 +33,15 @@ public class SyncAndAsyncTests
     public async Task LongRequest_TaskIsNotCompletedWhenReturned(string strategyName)
     {
         using var cts = new CancellationTokenSource();
-        IGenerateAndSum strategy = strategyName == ParallelForStrategy.StrategyName
-            ? new ParallelForStrategy(new PartitionedStrategyOptions { Partitioner = IndexRangePartitioners.StaticBlocks(1 << 16) })
+        GenerateAndSumStrategy strategy = strategyName == ParallelForStrategy.StrategyName
+            ? new ParallelForStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = ParallelRunOptions.MaxWorkerCount })
             : GenerateAndSumStrategies.Create(strategyName);
-        long count = strategyName == NaiveListStrategy.StrategyName ? NaiveListStrategy.MaxCount : 1L << 40;
+        long count = strategyName switch
+        {
+            NaiveListStrategy.StrategyName => NaiveListStrategy.MaxCount,
+            ParallelForStrategy.StrategyName => 1L << 33,
+            _ => 1L << 40,
+        };
         Task<GenerateAndSumResult> task = strategy.GenerateAndSumAsync(new GenerateAndSumRequest(count, 1), null, cts.Token);
 
         Assert.False(task.IsCompleted);
@@ -50,15 +55,10 @@ public class SyncAndAsyncTests
     public void GenerateAndSum_WithOneWorker_RunsEntirelyOnTheCallingThread(string strategyName)
     {
         // One worker allowed: if the calling thread only waited, nobody would do the work.
-        var partitioner = new ThreadRecordingPartitioner(sequences: 64);
+        var partitioner = new ThreadRecordingPartitioner();
         var request = new GenerateAndSumRequest(1_000_000, 3);
         int caller = Environment.CurrentManagedThreadId;
-        IGenerateAndSum strategy = strategyName switch
-        {
-            ParallelForStrategy.StrategyName => new ParallelForStrategy(new PartitionedStrategyOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 1 }),
-            SimdChunksStrategy.StrategyName => new SimdChunksStrategy(new SimdChunksStrategyOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 1 }),
-            _ => new StreamingStrategy(new PartitionedStrategyOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 1 }),
-        };
+        GenerateAndSumStrategy strategy = GenerateAndSumStrategies.Create(strategyName, new ParallelRunOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 1 });
 
         GenerateAndSumResult result = strategy.GenerateAndSum(request);
 
@@ -71,7 +71,7 @@ public class SyncAndAsyncTests
     [MemberData(nameof(PartitionedStrategies))]
     public async Task GenerateAndSumAsync_TheCallingThreadGeneratesNothing(string strategyName)
     {
-        var partitioner = new ThreadRecordingPartitioner(sequences: 64);
+        var partitioner = new ThreadRecordingPartitioner();
         var request = new GenerateAndSumRequest(1_000_000, 3);
         Task<GenerateAndSumResult>? task = null;
         int caller = 0;
@@ -80,7 +80,7 @@ public class SyncAndAsyncTests
         var thread = new Thread(() =>
         {
             caller = Environment.CurrentManagedThreadId;
-            task = GenerateAndSumStrategies.Create(strategyName, partitioner).GenerateAndSumAsync(request);
+            task = GenerateAndSumStrategies.Create(strategyName, new ParallelRunOptions { Partitioner = partitioner, MaxDegreeOfParallelism = 64 }).GenerateAndSumAsync(request);
         });
         thread.Start();
         Assert.True(thread.Join(Deadline.Default));
@@ -96,10 +96,15 @@ public class SyncAndAsyncTests
     {
         using var cts = new CancellationTokenSource();
         var progress = new CancelOnFirstReport(cts);
-        IGenerateAndSum strategy = strategyName == ParallelForStrategy.StrategyName
-            ? new ParallelForStrategy(new PartitionedStrategyOptions { Partitioner = IndexRangePartitioners.StaticBlocks(1 << 16) })
+        GenerateAndSumStrategy strategy = strategyName == ParallelForStrategy.StrategyName
+            ? new ParallelForStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = ParallelRunOptions.MaxWorkerCount })
             : GenerateAndSumStrategies.Create(strategyName);
-        long count = strategyName == NaiveListStrategy.StrategyName ? NaiveListStrategy.MaxCount : 1L << 40;
+        long count = strategyName switch
+        {
+            NaiveListStrategy.StrategyName => NaiveListStrategy.MaxCount,
+            ParallelForStrategy.StrategyName => 1L << 33,
+            _ => 1L << 40,
+        };
 
         Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => strategy.GenerateAndSum(new GenerateAndSumRequest(count, 1), progress, cts.Token)));
         OperationCanceledException e = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
@@ -117,17 +122,17 @@ public class SyncAndAsyncTests
         Assert.True(seen.Zip(seen.Skip(1)).All(p => p.First < p.Second));
     }
 
-    /// <summary>Splits [0, count) into equal blocks and records which threads enumerate them.</summary>
-    private sealed class ThreadRecordingPartitioner(int sequences) : IIndexRangePartitioner
+    /// <summary>Splits [0, count) into one block per partition and records which threads enumerate them.</summary>
+    private sealed class ThreadRecordingPartitioner : IndexRangePartitioner
     {
         public ConcurrentDictionary<int, bool> ThreadSet { get; } = new();
 
         public IEnumerable<int> Threads => ThreadSet.Keys;
 
-        public string Name => "thread-recording";
+        public override string Name => "thread-recording";
 
-        public IReadOnlyList<IEnumerable<IndexRange>> Partition(long count) =>
-            Enumerable.Range(0, sequences).Select(i => Block(count * i / sequences, count * (i + 1) / sequences)).ToArray();
+        public override IReadOnlyList<IEnumerable<IndexRange>> GetPartitions(long count, int partitionCount) =>
+            Enumerable.Range(0, partitionCount).Select(i => Block(count * i / partitionCount, count * (i + 1) / partitionCount)).ToArray();
 
         private IEnumerable<IndexRange> Block(long start, long end)
         {

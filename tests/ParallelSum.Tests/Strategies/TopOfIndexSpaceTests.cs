@@ -63,14 +63,21 @@ public class TopOfIndexSpaceTests
             byValue += request.Stream.ValueAt(i);
         }
 
-        IIndexRangePartitioner[] partitioners = [IndexRangePartitioners.StaticBlocks(3), IndexRangePartitioners.DynamicChunks(4096, 3), IndexRangePartitioners.DynamicChunks(long.MaxValue, 2)];
-        foreach (IIndexRangePartitioner partitioner in partitioners)
+        ParallelRunOptions[] schedulings =
+        [
+            new() { MaxDegreeOfParallelism = 3 },
+            new() { Partitioner = IndexRangePartitioners.DynamicChunks(4096), MaxDegreeOfParallelism = 3 },
+            new() { Partitioner = IndexRangePartitioners.DynamicChunks(long.MaxValue), MaxDegreeOfParallelism = 2 },
+        ];
+        foreach (ParallelRunOptions options in schedulings)
         {
-            foreach (string name in new[] { ParallelForStrategy.StrategyName, SimdChunksStrategy.StrategyName, StreamingStrategy.StrategyName })
+            foreach (string name in new[] { SimdChunksStrategy.StrategyName, StreamingStrategy.StrategyName })
             {
-                GenerateAndSumResult result = await Task.Run(() => GenerateAndSumStrategies.Create(name, partitioner).GenerateAndSumAsync(request)).WaitAsync(Deadline);
+                GenerateAndSumResult result = await Task.Run(() => GenerateAndSumStrategies.Create(name, options).GenerateAndSumAsync(request)).WaitAsync(Deadline);
                 Assert.Equal(byValue, result.Sum);
             }
         }
+
+        Assert.Equal(byValue, (await new ParallelForStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = 3 }).GenerateAndSumAsync(request).WaitAsync(Deadline)).Sum);
     }
 }

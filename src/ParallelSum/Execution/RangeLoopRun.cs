@@ -1,0 +1,429 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
+
+namespace ParallelSum.Execution;
+
+/// <summary>
+/// One run of <see cref="RangeLoop"/>: the calling thread's loop, the helpers it queues to the thread pool, and the
+/// partitions they share. See <see cref="RangeLoop"/> for what it guarantees.
+/// </summary>
+/// <remarks>
+/// <para>Partitions are taken in order through one counter; a started partition that a helper hands back waits in a list
+/// until a worker takes it again. The calling thread only ever waits for helpers that are running a partition: each of
+/// them ends its partition, or hands it back, within a time slice.</para>
+/// <para>Helpers are self-replicating as in <c>Parallel.For</c>: the caller queues one, and each helper queues one more when
+/// it takes its first partition, while partitions are left and fewer than <c>workers - 1</c> helpers exist. The run object
+/// is itself the work item, so queuing a helper allocates nothing.</para>
+/// </remarks>
+internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
+{
+    /// <summary>How long a helper runs before it hands its partition back and queues itself again, in milliseconds: short
+    /// enough that a timer or another call queued behind it starts promptly, long enough that handing back (a lock and a
+    /// queued item) costs nothing measurable.</summary>
+    internal const long TimeSlice = 20;
+
+    /// <summary>How many indices a worker completes between two updates of the shared progress count and two looks at the
+    /// clock; small steps are counted in batches so that a one-index grain costs a few nanoseconds.</summary>
+    private const long FlushValues = 1 << 16;
+
+    /// <summary>The most steps between two updates of the shared progress count, for runs of small steps.</summary>
+    private const int FlushSteps = 64;
+
+    private readonly IReadOnlyList<IEnumerable<IndexRange>> _partitions;
+    private readonly int _workers;
+    private readonly string _partitionerName;
+    private readonly CoverageTracker _tracker;
+    private readonly long _stepLength;
+    private readonly Func<TLocal> _localInit;
+    private readonly Func<IndexRange, TLocal, TLocal> _body;
+    private readonly Action<TLocal> _localFinally;
+    private readonly IProgress<long>? _progress;
+    private readonly CancellationToken _cancellationToken;
+    private readonly ExecutionContext? _callerContext = ExecutionContext.Capture();
+    private readonly object _gate = new();
+    private readonly Stack<PartitionState> _handedBack = new();
+    private long _nextPartition;
+    private int _busyWorkers;
+    private int _holdingWorkers;
+    private int _mostHolding;
+    private int _helperItems;
+    private long _completed;
+    private long _ranges;
+    private volatile bool _stopped;
+    private ExceptionDispatchInfo? _failure;
+
+    public RangeLoopRun(
+        IReadOnlyList<IEnumerable<IndexRange>> partitions,
+        int workers,
+        string partitionerName,
+        CoverageTracker tracker,
+        long stepLength,
+        Func<TLocal> localInit,
+        Func<IndexRange, TLocal, TLocal> body,
+        Action<TLocal> localFinally,
+        IProgress<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        _partitions = partitions;
+        _workers = workers;
+        _partitionerName = partitionerName;
+        _tracker = tracker;
+        _stepLength = stepLength;
+        _localInit = localInit;
+        _body = body;
+        _localFinally = localFinally;
+        _progress = progress;
+        _cancellationToken = cancellationToken;
+    }
+
+    private bool IsStopped => _stopped || _cancellationToken.IsCancellationRequested;
+
+    /// <summary>Runs the whole loop with the calling thread as a worker; returns when every partition has ended.</summary>
+    public RangeLoopSummary Execute()
+    {
+        if (_workers > 1)
+        {
+            QueueHelper();
+        }
+
+        while (true)
+        {
+            Work(isHelper: false);
+            lock (_gate)
+            {
+                // Only helpers that are running a partition are waited for; each ends it or hands it back within a slice.
+                // After a stop nothing handed back is resumed: only the running helpers are waited for.
+                while (_busyWorkers > 0 && (_handedBack.Count == 0 || IsStopped))
+                {
+                    Monitor.Wait(_gate);
+                }
+
+                if (_busyWorkers == 0 && (_handedBack.Count == 0 || IsStopped))
+                {
+                    break;
+                }
+            }
+        }
+
+        // After a stop, partitions handed back were never resumed: release their state.
+        while (TryPopHandedBack(out PartitionState? state))
+        {
+            Finish(state);
+        }
+
+        if (_failure is { } failure)
+        {
+            if (failure.SourceException is OperationCanceledException && _cancellationToken.IsCancellationRequested)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            failure.Throw();
+        }
+
+        _cancellationToken.ThrowIfCancellationRequested();
+        _tracker.EnsureComplete();
+        return new RangeLoopSummary(Math.Max(1, _mostHolding), Interlocked.Read(ref _ranges), _partitionerName);
+    }
+
+    /// <inheritdoc />
+    void IThreadPoolWorkItem.Execute()
+    {
+        if (_callerContext is null)
+        {
+            Work(isHelper: true);
+        }
+        else
+        {
+            ExecutionContext.Run(_callerContext, static run => ((RangeLoopRun<TLocal>)run!).Work(isHelper: true), this);
+        }
+    }
+
+    private void QueueHelper()
+    {
+        Interlocked.Increment(ref _helperItems);
+        // The global queue, behind whatever waits there already (a timer's callback, another call): fair to both.
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    /// <summary>Takes partitions until none is left; a helper hands its partition back and queues itself again when its slice ends.</summary>
+    private void Work(bool isHelper)
+    {
+        long sliceEnd = isHelper ? Environment.TickCount64 + TimeSlice : long.MaxValue;
+        bool replicated = !isHelper;
+        while (TryTake(out PartitionState? state))
+        {
+            if (!replicated)
+            {
+                replicated = true;
+                if (Volatile.Read(ref _helperItems) < _workers - 1 && HasUntakenWork())
+                {
+                    QueueHelper();
+                }
+            }
+
+            bool handBack;
+            try
+            {
+                handBack = RunPartition(state, sliceEnd);
+            }
+            catch (Exception e)
+            {
+                Fail(e);
+                handBack = false;
+            }
+
+            if (handBack)
+            {
+                HandBack(state);
+                // Requeued rather than ended: the helper count stays, so the run keeps its width.
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return;
+            }
+
+            Finish(state);
+            if (Environment.TickCount64 >= sliceEnd && HasUntakenWork())
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return;
+            }
+        }
+
+        if (isHelper)
+        {
+            Interlocked.Decrement(ref _helperItems);
+        }
+    }
+
+    private bool HasUntakenWork() => !IsStopped && (Volatile.Read(ref _nextPartition) < _workers || HandedBackCount() > 0);
+
+    private int HandedBackCount()
+    {
+        lock (_gate)
+        {
+            return _handedBack.Count;
+        }
+    }
+
+    /// <summary>Takes a partition handed back, or the next one nobody has started. The worker counts as busy from before it
+    /// looks, so the caller never sees the run as ended while a partition is being taken.</summary>
+    private bool TryTake(out PartitionState state)
+    {
+        Interlocked.Increment(ref _busyWorkers);
+        if (!IsStopped)
+        {
+            if (TryPopHandedBack(out PartitionState? handedBack))
+            {
+                state = handedBack;
+                Hold();
+                return true;
+            }
+
+            long index = Interlocked.Increment(ref _nextPartition) - 1;
+            if (index < _workers)
+            {
+                state = new PartitionState((int)index);
+                Hold();
+                return true;
+            }
+        }
+
+        state = null!;
+        lock (_gate)
+        {
+            Interlocked.Decrement(ref _busyWorkers);
+            Monitor.PulseAll(_gate);
+        }
+
+        return false;
+    }
+
+    private void Hold()
+    {
+        int holding = Interlocked.Increment(ref _holdingWorkers);
+        int most = Volatile.Read(ref _mostHolding);
+        while (holding > most)
+        {
+            int previous = Interlocked.CompareExchange(ref _mostHolding, holding, most);
+            if (previous == most)
+            {
+                break;
+            }
+
+            most = previous;
+        }
+    }
+
+    private bool TryPopHandedBack([NotNullWhen(true)] out PartitionState? state)
+    {
+        lock (_gate)
+        {
+            return _handedBack.TryPop(out state);
+        }
+    }
+
+    private void HandBack(PartitionState state)
+    {
+        Interlocked.Decrement(ref _holdingWorkers);
+        lock (_gate)
+        {
+            _handedBack.Push(state);
+            Interlocked.Decrement(ref _busyWorkers);
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Ends a partition: disposes its ranges' enumerator and passes its state to <c>localFinally</c>, whatever happened.</summary>
+    private void Finish(PartitionState state)
+    {
+        try
+        {
+            try
+            {
+                state.Ranges?.Dispose();
+            }
+            catch (Exception e) when (PartitionerFaults.IsFault(e, _cancellationToken))
+            {
+                Fail(PartitionerFaults.Fault(_partitionerName, e));
+            }
+
+            if (state.HasLocal)
+            {
+                _localFinally(state.Local);
+            }
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _holdingWorkers);
+            lock (_gate)
+            {
+                Interlocked.Decrement(ref _busyWorkers);
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    /// <summary>Runs a partition's steps until it ends or the run stops (false), or until <paramref name="sliceEnd"/> passes
+    /// with work left (true: hand it back).</summary>
+    private bool RunPartition(PartitionState state, long sliceEnd)
+    {
+        if (!state.HasLocal)
+        {
+            state.Local = _localInit();
+            state.HasLocal = true;
+        }
+
+        long pending = 0;
+        int steps = 0;
+        try
+        {
+            while (!IsStopped)
+            {
+                if (state.Remaining.IsEmpty && !NextRange(state))
+                {
+                    return false;
+                }
+
+                if (state.Remaining.IsEmpty)
+                {
+                    continue;
+                }
+
+                IndexRange step = NextStep(state.Remaining);
+                state.Local = _body(step, state.Local);
+                state.Remaining = new IndexRange(step.End, state.Remaining.End);
+                pending += step.Length;
+                if (pending >= FlushValues || ++steps >= FlushSteps)
+                {
+                    Flush(pending);
+                    pending = 0;
+                    steps = 0;
+                    if (Environment.TickCount64 >= sliceEnd)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            Flush(pending);
+        }
+    }
+
+    /// <summary>The first step of <paramref name="range"/>: up to the next multiple of the step length, computed without overflow.</summary>
+    private IndexRange NextStep(IndexRange range)
+    {
+        long toBoundary = _stepLength - (range.Start % _stepLength);
+        return new IndexRange(range.Start, range.Length <= toBoundary ? range.End : range.Start + toBoundary);
+    }
+
+    /// <summary>Moves to the partition's next range and claims it; false when the partition has no more.</summary>
+    private bool NextRange(PartitionState state)
+    {
+        IndexRange range;
+        try
+        {
+            // Reading the list is the partitioner's code too: a list may compute its partitions on demand.
+            state.Ranges ??= (_partitions[state.Index]
+                ?? throw new InvalidPartitioningException(_partitionerName, $"returned null as partition {state.Index}; every partition must be a sequence of ranges.", null)).GetEnumerator();
+            if (!state.Ranges.MoveNext())
+            {
+                return false;
+            }
+
+            range = state.Ranges.Current;
+        }
+        catch (Exception e) when (PartitionerFaults.IsFault(e, _cancellationToken))
+        {
+            throw PartitionerFaults.Fault(_partitionerName, e);
+        }
+
+        _tracker.Claim(range);
+        if (!range.IsEmpty)
+        {
+            Interlocked.Increment(ref _ranges);
+            state.Remaining = range;
+        }
+
+        return true;
+    }
+
+    private void Flush(long pending)
+    {
+        if (pending > 0)
+        {
+            long completed = Interlocked.Add(ref _completed, pending);
+            _progress?.Report(completed);
+        }
+    }
+
+    /// <summary>Keeps the first failure and stops every worker; later ones (often the stop itself, seen elsewhere) are dropped.</summary>
+    private void Fail(Exception e)
+    {
+        if (Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null) is null)
+        {
+            _stopped = true;
+        }
+    }
+
+    /// <summary>One partition as a worker left it: its enumerator, what is left of its current range, and its local state.</summary>
+    private sealed class PartitionState(int index)
+    {
+        public int Index { get; } = index;
+
+        public IEnumerator<IndexRange>? Ranges { get; set; }
+
+        public IndexRange Remaining { get; set; }
+
+        public TLocal Local { get; set; } = default!;
+
+        public bool HasLocal { get; set; }
+    }
+}

@@ -1,0 +1,193 @@
+namespace ParallelSum.Tests.Execution;
+
+/// <summary>
+/// <see cref="ProgressSink"/>: reports are delivered off the reporting thread, one at a time, never backwards, merged when
+/// closer than the interval, and once more at completion; a handler that throws is kept and not called again; a handler
+/// that blocks holds no reporter, and a canceled completion does not wait for it.
+/// </summary>
+public class ProgressSinkTests
+{
+    private static readonly TimeSpan Deadline = Support.Deadline.Default;
+
+    [Fact]
+    public void Completion_OfACountOfZero_IsReportedOnce()
+    {
+        var reports = new List<long>();
+        var sink = new ProgressSink(reports.Add);
+
+        sink.Complete(0, CancellationToken.None);
+
+        Assert.Equal([0L], reports);
+    }
+
+    [Fact]
+    public void Completion_IsDeliveredOnTheCompletingThread_AndNothingAfterIt()
+    {
+        var threads = new List<int>();
+        var sink = new ProgressSink(_ => threads.Add(Environment.CurrentManagedThreadId));
+
+        sink.Complete(10, CancellationToken.None);
+        Thread.Sleep(120);
+        sink.Report(20);
+        sink.Complete(30, CancellationToken.None);
+        Thread.Sleep(120);
+
+        Assert.Equal([Environment.CurrentManagedThreadId], threads);
+    }
+
+    [Fact]
+    public void AReport_AfterTheInterval_IsDeliveredOnAnotherThread_WithoutWaitingForIt()
+    {
+        using var delivered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        int deliveredOn = 0;
+        var sink = new ProgressSink(_ =>
+        {
+            deliveredOn = Environment.CurrentManagedThreadId;
+            delivered.Set();
+            release.Wait(Deadline);
+        });
+        Thread.Sleep(120); // past the interval since the sink was made
+
+        sink.Report(5); // must return although the handler blocks
+        Assert.True(delivered.Wait(Deadline));
+
+        Assert.NotEqual(Environment.CurrentManagedThreadId, deliveredOn);
+        release.Set();
+    }
+
+    [Fact]
+    public void Reports_NeverGoBackwards_AndEndAtTheFinalCount()
+    {
+        var reports = new List<long>();
+        var sink = new ProgressSink(v => { lock (reports) { reports.Add(v); } });
+
+        sink.Report(7);
+        sink.Report(3);
+        sink.Report(9);
+        sink.Complete(9, CancellationToken.None);
+
+        // Reports closer than the interval are merged; whichever were delivered, none went backwards and 3 never came.
+        Assert.Equal(9L, reports[^1]);
+        Assert.All(reports, r => Assert.True(r is 7 or 9, $"{r} was delivered"));
+        Assert.True(reports.Zip(reports.Skip(1)).All(p => p.First < p.Second));
+    }
+
+    [Fact]
+    public void TheTotal_AlreadyDelivered_IsNotDeliveredAgainAtCompletion()
+    {
+        var reports = new List<long>();
+        using var first = new ManualResetEventSlim();
+        var sink = new ProgressSink(v => { lock (reports) { reports.Add(v); } first.Set(); });
+        Thread.Sleep(120);
+
+        sink.Report(10);
+        Assert.True(first.Wait(Deadline));
+        sink.Complete(10, CancellationToken.None);
+
+        Assert.Equal([10L], reports);
+    }
+
+    [Fact]
+    public void AHandlerThatThrows_IsKept_AndNotCalledAgain()
+    {
+        int calls = 0;
+        var failure = new InvalidTimeZoneException("observer");
+        var sink = new ProgressSink(_ => { Interlocked.Increment(ref calls); throw failure; });
+
+        sink.Complete(10, CancellationToken.None);
+        Thread.Sleep(120);
+        sink.Report(20);
+
+        Assert.Equal(1, calls);
+        Assert.Same(failure, sink.HandlerException);
+    }
+
+    [Fact]
+    public async Task Completion_WaitsForADeliveryStillRunning_ThenDeliversTheFinalCount()
+    {
+        var reports = new List<long>();
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var sink = new ProgressSink(v =>
+        {
+            lock (reports)
+            {
+                reports.Add(v);
+            }
+
+            if (v == 5)
+            {
+                entered.Set();
+                release.Wait(Deadline);
+            }
+        });
+        Thread.Sleep(120);
+        sink.Report(5);
+        Assert.True(entered.Wait(Deadline));
+
+        var completion = Task.Run(() => sink.Complete(10, CancellationToken.None));
+        Assert.NotSame(completion, await Task.WhenAny(completion, Task.Delay(200)));
+        release.Set();
+
+        await completion.WaitAsync(Deadline);
+        Assert.Equal([5L, 10L], reports);
+    }
+
+    [Fact]
+    public async Task Completion_Canceled_WhileAHandlerBlocks_ReturnsWithoutAFinalReport()
+    {
+        var reports = new List<long>();
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        using var cts = new CancellationTokenSource();
+        var sink = new ProgressSink(v =>
+        {
+            lock (reports)
+            {
+                reports.Add(v);
+            }
+
+            entered.Set();
+            release.Wait(Deadline);
+        });
+        Thread.Sleep(120);
+        sink.Report(5);
+        Assert.True(entered.Wait(Deadline));
+
+        var completion = Task.Run(() => sink.Complete(10, cts.Token));
+        await cts.CancelAsync();
+        await completion.WaitAsync(Deadline);
+        release.Set();
+        Thread.Sleep(120);
+        sink.Report(20);
+        Thread.Sleep(120);
+
+        lock (reports)
+        {
+            Assert.Equal([5L], reports);
+        }
+    }
+
+    [Fact]
+    public async Task Deliveries_RunUnderTheCallersExecutionContext()
+    {
+        var local = new AsyncLocal<string>();
+        string? seen = null;
+        using var delivered = new ManualResetEventSlim();
+        ProgressSink sink = await Task.Run(() =>
+        {
+            local.Value = "caller";
+            return new ProgressSink(_ => { seen = local.Value; delivered.Set(); });
+        });
+        Thread.Sleep(120);
+
+        sink.Report(1);
+
+        Assert.True(delivered.Wait(Deadline));
+        Assert.Equal("caller", seen);
+    }
+
+    [Fact]
+    public void For_NoHandler_IsNoSink() => Assert.Null(ProgressSink.For(null));
+}
