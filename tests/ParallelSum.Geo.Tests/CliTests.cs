@@ -16,6 +16,14 @@ public sealed class CliTests : IDisposable
         { ["convert", "--in", "IN/missing", "--out", "OUT"], "--in: folder '" },
         { ["convert", "--out", "OUT"], "Option '--in' is required." },
         { ["convert", "--in", "IN", "--out", "OUT", "--encoding", "klingon-9"], "--encoding: unknown encoding 'klingon-9'; give a name such as windows-1252" },
+        { ["convert", "--in", "IN", "--out", ""], "--out: the folder name is empty; give a folder to write into" },
+        { ["convert", "--in", "IN", "--out", "FILE"], "is a file, not a folder; give a folder (it is created if missing)." },
+        { ["convert", "--in", "IN", "--out", "FILE/below"], "--out: cannot write into '" },
+        { ["convert", "--in", "IN", "--out", "OUT", "--report", ""], "--report: the file name is empty; give a file to write, in an existing folder." },
+        { ["convert", "--in", "IN", "--out", "OUT", "--report", "IN/missing/report.json"], "--report: cannot write '" },
+        { ["convert", "--in", "IN", "--out", "OUT", "--report", "IN"], "' is a folder; give a file to write" },
+        { ["convert", "--in", "", "--out", "OUT"], "--in: the folder name is empty; give an existing folder." },
+        { ["convert", "--in", "FILE", "--out", "OUT"], "' is a file; give a folder." },
         { ["verify", "--in", "IN", "--out", "IN/missing"], "--out: folder '" },
         { ["generate", "--out", "OUT", "--files", "0"], "--files must be 1 or more; got 0." },
         { ["generate", "--out", "OUT", "--min-features", "50", "--max-features", "10"], "--max-features (10) must be at least --min-features (50)." },
@@ -34,13 +42,20 @@ public sealed class CliTests : IDisposable
     public async Task BadOption_ExitsWithTwo_AndNamesTheOption(string[] args, string message)
     {
         Directory.CreateDirectory(_folder.Sub("in"));
-        string[] resolved = [.. args.Select(a => a.Replace("IN", _folder.Sub("in"), StringComparison.Ordinal).Replace("OUT", _folder.Sub("out"), StringComparison.Ordinal))];
+        await File.WriteAllTextAsync(_folder.Sub("afile"), "not a folder");
+        string[] resolved = [.. args.Select(a => a
+            .Replace("IN", _folder.Sub("in"), StringComparison.Ordinal)
+            .Replace("OUT", _folder.Sub("out"), StringComparison.Ordinal)
+            .Replace("FILE", _folder.Sub("afile"), StringComparison.Ordinal))];
         using var error = new StringWriter();
 
         int exit = await GeoCli.InvokeAsync(resolved, error);
 
         Assert.Equal(2, exit);
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+        string[] lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("(see --help)", lines[^1].TrimEnd('\r'));
+        Assert.Equal(2, lines.Length); // one line naming the option, then the pointer to --help
         Assert.False(Directory.Exists(_folder.Sub("out")), "a rejected command must not start any work");
     }
 

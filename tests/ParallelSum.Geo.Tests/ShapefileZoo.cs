@@ -52,6 +52,11 @@ internal static class ShapefileZoo
         unnamed.Add(ShapefileBuilder.Point(ShapeType.Point, 5, 6), "Genève, Ångström");
         written.Add(unnamed.Write(folder, "zoo_no_encoding"));
 
+        // Field names that repeat (GDAL appends the first free number: NAME, NAME2, NAME3, NAME22), and names differing in case.
+        var repeated = new ShapefileBuilder(ShapeType.Point, ("NAME", 'C', 10, 0), ("NAME2", 'C', 10, 0), ("NAME", 'C', 10, 0), ("NAME2", 'C', 10, 0), ("name", 'C', 10, 0));
+        repeated.Add(ShapefileBuilder.Point(ShapeType.Point, 3, 4), "one", "two", "three", "four", "five");
+        written.Add(repeated.Write(folder, "zoo_repeated_names"));
+
         // Polygons: shell with two holes, two shells (one with a hole), a lone counter-clockwise ring, a hole outside every
         // shell, an unclosed ring, a null shape; UTF-8 .cpg.
         var polygons = new ShapefileBuilder(ShapeType.Polygon, ("KIND", 'C', 40, 0)) { Cpg = "UTF-8", TextEncoding = Encoding.UTF8 };

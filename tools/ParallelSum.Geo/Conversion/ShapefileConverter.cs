@@ -22,9 +22,10 @@ internal static class ShapefileConverter
     /// problem becomes an <see cref="FileOutcome.Error"/> result with its reason. The GeoJSON is written to a temporary file and
     /// moved into place only when complete, so a failure leaves no partial output; an existing output is kept unless
     /// <paramref name="overwrite"/>. <paramref name="encoding"/>, when given, decodes the .dbf's text whatever its .cpg or
-    /// language driver byte say.
+    /// language driver byte say. Cancellation stops the file between two features: it then ends as an error whose reason is
+    /// <see cref="ConversionRunner.Cancelled"/>, with no output and no temporary file left.
     /// </summary>
-    public static FileResult Convert(string shpPath, string outFolder, bool overwrite, int worker, Encoding? encoding = null)
+    public static FileResult Convert(string shpPath, string outFolder, bool overwrite, int worker, Encoding? encoding = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         string name = Path.GetFileName(shpPath);
@@ -32,6 +33,13 @@ internal static class ShapefileConverter
         long bytesIn = 0;
         try
         {
+            if (Environment.GetEnvironmentVariable(Cli.WorkerCommand.HangOnVariable) == name)
+            {
+                // Test hook: wait until cancelled, as a file that takes for ever would.
+                cancellationToken.WaitHandle.WaitOne();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (ShapefileFiles.NotRegular(shpPath) is string notRegular)
             {
                 return FileResult.Failed(name, notRegular, worker);
@@ -52,7 +60,7 @@ internal static class ShapefileConverter
             string temporary = TemporaryPath(outPath, worker);
             try
             {
-                int features = Write(reader, temporary);
+                int features = Write(reader, temporary, cancellationToken);
                 long bytesOut = new FileInfo(temporary).Length;
                 File.Move(temporary, outPath, overwrite);
                 IReadOnlyList<string> warnings = reader.Warnings;
@@ -70,6 +78,10 @@ internal static class ShapefileConverter
         {
             // Another run created the output between the check and the move.
             return new FileResult(name, FileOutcome.SkippedExists, $"{Path.GetFileName(outPath)} exists (use --overwrite to replace it)", 0, bytesIn, 0, clock.Elapsed.TotalSeconds, worker);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return FileResult.Failed(name, ConversionRunner.Cancelled, worker, bytesIn, clock.Elapsed.TotalSeconds);
         }
         catch (ShapefileFormatException e)
         {
@@ -95,14 +107,14 @@ internal static class ShapefileConverter
         outPath + $".{processId ?? Environment.ProcessId}-{worker}.tmp";
 
     // Streams features into a FeatureCollection: memory stays at the input files and one feature of output.
-    private static int Write(ShapefileSource reader, string outPath)
+    private static int Write(ShapefileSource reader, string outPath, CancellationToken cancellationToken)
     {
         using var stream = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
         using var json = new Utf8JsonWriter(stream, WriterOptions);
         json.WriteStartObject();
         json.WriteString("type"u8, "FeatureCollection"u8);
         json.WriteStartArray("features"u8);
-        int count = reader.WriteFeatures(json, FlushBytes);
+        int count = reader.WriteFeatures(json, FlushBytes, cancellationToken);
         json.WriteEndArray();
         json.WriteEndObject();
         return count;

@@ -105,6 +105,32 @@ internal static class CodePages
         return codePage == 0 ? null : ByName(codePage.ToString(CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The most of a .cpg that is read: its first line, which names the encoding, is a few bytes long.</summary>
+    public const int CpgBytesRead = 256;
+
+    /// <summary>
+    /// The first line of the .cpg at <paramref name="cpgPath"/>, trimmed, from at most its first <see cref="CpgBytesRead"/> bytes
+    /// (as ISO-8859-1, which every byte is valid in): a huge or binary file costs no more than a small one.
+    /// </summary>
+    public static string ReadCpg(string cpgPath)
+    {
+        Span<byte> head = stackalloc byte[CpgBytesRead];
+        int read;
+        using (var stream = new FileStream(cpgPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
+        {
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        ReadOnlySpan<byte> bytes = head[..read];
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..]; // a UTF-8 byte order mark
+        }
+
+        int end = bytes.IndexOfAny((byte)'\r', (byte)'\n');
+        return Encoding.Latin1.GetString(end >= 0 ? bytes[..end] : bytes).Trim();
+    }
+
     /// <summary>Decides the encoding of <paramref name="dbfPath"/>'s text and says where the choice came from.</summary>
     /// <param name="dbfPath">The .dbf.</param>
     /// <param name="cpgPath">Its .cpg, or <see langword="null"/>.</param>
@@ -120,13 +146,13 @@ internal static class CodePages
 
         if (cpgPath is not null)
         {
-            string cpg = File.ReadAllText(cpgPath);
+            string cpg = ReadCpg(cpgPath);
             if (FromCpg(cpg) is Encoding fromCpg)
             {
                 return (fromCpg, ".cpg");
             }
 
-            warnings.Add($".cpg names '{cpg.Trim()}', an encoding this reader does not know: used the .dbf's language driver instead");
+            warnings.Add($".cpg names '{TerminalText.Escape(cpg)}', an encoding this reader does not know: used the .dbf's language driver instead");
         }
 
         if (FromLanguageDriver(ldid) is Encoding fromLdid)

@@ -16,10 +16,10 @@ internal enum ExecutionMode
 /// <summary>How files are handed to workers.</summary>
 internal enum PartitionerKind
 {
-    /// <summary><see cref="IndexRangePartitioners.StaticBlocks(int)"/>: one contiguous block of files per worker, fixed up front, each worked through in order by one thread.</summary>
+    /// <summary>One contiguous block of files per worker, fixed up front, each worked through in order by its worker.</summary>
     Static,
 
-    /// <summary><see cref="IndexRangePartitioners.DynamicChunks(long, int)"/> with chunks of one file: a free worker takes the next file.</summary>
+    /// <summary>A free worker takes the next file not yet taken.</summary>
     Dynamic,
 }
 
@@ -29,14 +29,12 @@ internal sealed record ConversionPlan(ExecutionMode Mode, int Workers, Partition
     public static ConversionPlan Single { get; } = new(ExecutionMode.Single, 1, PartitionerKind.Static);
 
     /// <summary>
-    /// The library partitioner over file indices <c>[0, fileCount)</c>. Files are indexed in ordinal name order, not sorted
-    /// by size: static blocks then get whatever sizes fall into them, which is the point of comparing them with dynamic chunks.
+    /// Gets the name of how files are shared, such as <c>static-blocks(2)</c> or <c>dynamic(2)</c>. Files are indexed in the
+    /// order given (name order by default), not sorted by size: static blocks then get whatever sizes fall into them.
     /// </summary>
-    public IIndexRangePartitioner CreatePartitioner() => Mode == ExecutionMode.Single
-        ? IndexRangePartitioners.StaticBlocks(1)
-        : Partitioner == PartitionerKind.Static
-            ? IndexRangePartitioners.StaticBlocks(Workers)
-            : IndexRangePartitioners.DynamicChunks(1, Workers);
+    public string PartitionerName => Mode == ExecutionMode.Single
+        ? "static-blocks(1)"
+        : Partitioner == PartitionerKind.Static ? $"static-blocks({Workers})" : $"dynamic({Workers})";
 
     /// <summary>Gets a short label such as <c>single</c>, <c>threads-dynamic(2)</c>.</summary>
     public string Label => Mode == ExecutionMode.Single

@@ -34,7 +34,7 @@ internal static class ColdBench
 
         foreach (ConversionPlan plan in plans)
         {
-            subjects.Add(($"{plan.Label} cold", plan.CreatePartitioner().Name, plan.Workers, (input, output) => Convert(plan, input, output)));
+            subjects.Add(($"{plan.Label} cold", plan.PartitionerName, plan.Workers, (input, output) => Convert(plan, input, output)));
         }
 
         var folders = counts.ToDictionary(c => c, c => LinkFirst(data, c, Path.Combine(work, $"in-{c}")));

@@ -62,7 +62,8 @@ internal sealed class ShapefileSource : IDisposable
 
     /// <summary>Writes every record not marked deleted as a GeoJSON Feature into the open <c>features</c> array.</summary>
     /// <returns>The features written.</returns>
-    public int WriteFeatures(Utf8JsonWriter json, int flushBytes)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked at every flush).</exception>
+    public int WriteFeatures(Utf8JsonWriter json, int flushBytes, CancellationToken cancellationToken = default)
     {
         int written = 0;
         for (int record = 0; record < Shapes.Count; record++)
@@ -84,6 +85,7 @@ internal sealed class ShapefileSource : IDisposable
             written++;
             if (json.BytesPending >= flushBytes)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 json.Flush();
             }
         }

@@ -21,6 +21,7 @@ internal sealed class DbfFile : IDisposable
     private readonly bool _ascii;
     private readonly bool _utf8;
     private readonly Dictionary<string, int> _invalid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _notDates = new(StringComparer.Ordinal);
 
     private DbfFile(PooledBytes bytes, int records, int headerLength, int recordLength, DbfField[] fields, Encoding encoding, string encodingSource)
     {
@@ -107,7 +108,7 @@ internal sealed class DbfFile : IDisposable
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $".dbf has {slack} bytes after its {records} records: ignored"));
         }
 
-        DbfField[] fields = ReadFields(bytes, headerLength, recordLength, encoding);
+        DbfField[] fields = ReadFields(bytes, headerLength, recordLength, encoding, warnings);
         return new DbfFile(pooled, (int)records, headerLength, recordLength, fields, encoding, source);
     }
 
@@ -123,27 +124,57 @@ internal sealed class DbfFile : IDisposable
     }
 
     /// <summary>One line per field whose values were not valid in the table's encoding, or nothing.</summary>
-    public IEnumerable<string> DecodingWarnings() => _invalid.Select(kv => string.Create(CultureInfo.InvariantCulture,
-        $"{kv.Value} values of field {kv.Key} are not valid {Encoding.WebName} ({EncodingSource}): decoded as ISO-8859-1"));
+    public IEnumerable<string> DecodingWarnings() =>
+        _notDates.Select(kv => string.Create(CultureInfo.InvariantCulture,
+            $"{kv.Value} values of date field {TerminalText.Escape(kv.Key)} are not dates (YYYYMMDD): written as text"))
+        .Concat(_invalid.Select(kv => string.Create(CultureInfo.InvariantCulture,
+            $"{kv.Value} values of field {TerminalText.Escape(kv.Key)} are not valid {Encoding.WebName} ({EncodingSource}): decoded as ISO-8859-1")));
 
-    private static DbfField[] ReadFields(ReadOnlySpan<byte> bytes, int headerLength, int recordLength, Encoding encoding)
+    private static DbfField[] ReadFields(ReadOnlySpan<byte> bytes, int headerLength, int recordLength, Encoding encoding, List<string> warnings)
     {
         var fields = new List<DbfField>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        Encoding strict = (Encoding)encoding.Clone();
+        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
         int offset = 0;
         for (int at = 32; at + 32 <= headerLength && bytes[at] != 0x0D; at += 32)
         {
             ReadOnlySpan<byte> descriptor = bytes.Slice(at, 32);
             ReadOnlySpan<byte> rawName = descriptor[..11];
             int nul = rawName.IndexOf((byte)0);
-            string name = encoding.GetString(nul >= 0 ? rawName[..nul] : rawName).Trim();
+            rawName = nul >= 0 ? rawName[..nul] : rawName;
+            string name;
+            try
+            {
+                name = strict.GetString(rawName).Trim();
+            }
+            catch (DecoderFallbackException)
+            {
+                name = Encoding.Latin1.GetString(rawName).Trim();
+                warnings.Add($"field name {TerminalText.Escape(name)} is not valid {encoding.WebName}: decoded as ISO-8859-1");
+            }
+
             int width = descriptor[16];
             if (offset + width + 1 > recordLength)
             {
                 throw new ShapefileFormatException(string.Create(CultureInfo.InvariantCulture,
-                    $"corrupt .dbf: field {name} ends at byte {offset + width + 1} of a {recordLength}-byte record"));
+                    $"corrupt .dbf: field {TerminalText.Escape(name)} ends at byte {offset + width + 1} of a {recordLength}-byte record"));
             }
 
-            fields.Add(new DbfField(name, (char)descriptor[11], offset, width, descriptor[17]));
+            // A name a field before has already taken gets the first free suffix 2, 3, … (GDAL does the same, and JSON readers
+            // keep only one of two equal keys).
+            string outputName = name;
+            for (int suffix = 2; !names.Add(outputName); suffix++)
+            {
+                outputName = name + suffix.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (outputName != name)
+            {
+                warnings.Add($"field name {TerminalText.Escape(name)} appears more than once: field {fields.Count + 1} is written as {TerminalText.Escape(outputName)}");
+            }
+
+            fields.Add(new DbfField(name, outputName, (char)descriptor[11], offset, width, descriptor[17]));
             offset += width;
         }
 
@@ -177,7 +208,7 @@ internal sealed class DbfFile : IDisposable
                 }
 
                 break;
-            case DbfValueKind.Date when value.Length == 8 && !value.SequenceEqual("00000000"u8):
+            case DbfValueKind.Date when value.Length == 8 && value.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0 && !value.SequenceEqual("00000000"u8):
                 Span<byte> date = stackalloc byte[10];
                 value[..4].CopyTo(date);
                 date[4] = (byte)'-';
@@ -188,7 +219,12 @@ internal sealed class DbfFile : IDisposable
                 return;
             case DbfValueKind.Date when value.SequenceEqual("00000000"u8):
                 break;
-            case DbfValueKind.Text or DbfValueKind.Date when !value.IsEmpty:
+            case DbfValueKind.Date when !value.IsEmpty:
+                // Not YYYYMMDD: written as the text it is, with a warning (GDAL writes such values as made-up dates).
+                Tally(_notDates, field);
+                WriteText(json, field, value);
+                return;
+            case DbfValueKind.Text when !value.IsEmpty:
                 WriteText(json, field, value);
                 return;
         }
@@ -209,6 +245,9 @@ internal sealed class DbfFile : IDisposable
         json.WriteStringValue(Decode(field, value));
     }
 
+    private static void Tally(Dictionary<string, int> counts, DbfField field) =>
+        counts[field.OutputName] = counts.GetValueOrDefault(field.OutputName) + 1;
+
     private string Decode(DbfField field, ReadOnlySpan<byte> value)
     {
         try
@@ -217,7 +256,7 @@ internal sealed class DbfFile : IDisposable
         }
         catch (DecoderFallbackException)
         {
-            _invalid[field.Name] = _invalid.GetValueOrDefault(field.Name) + 1;
+            Tally(_invalid, field);
             return Encoding.Latin1.GetString(value);
         }
     }

@@ -7,7 +7,7 @@ namespace ParallelSum.Geo.Conversion;
 /// file after, so a file costs one line to the child and one line back, never a new process. A child that dies is disposed and
 /// forgotten; the number's next file starts a fresh one, so a dead child's files still to come are converted either way.
 /// </summary>
-/// <remarks>A worker number is used by one file at a time (<see cref="FileWorkers"/>), so each slot is touched by one thread at a
+/// <remarks>A worker number is used by one file at a time (<see cref="FileScheduler"/>), so each slot is touched by one thread at a
 /// time; <see cref="Finish"/> and <see cref="Dispose"/> run after every file has returned.</remarks>
 internal sealed class WorkerProcessPool(int workers, Func<int, WorkerProcess> start) : IDisposable
 {

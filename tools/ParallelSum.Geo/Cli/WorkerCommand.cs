@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using ParallelSum.Geo.Conversion;
@@ -18,8 +19,9 @@ internal static class WorkerCommand
     /// <summary>Test hook: a worker starts writing the output of the file of this name, then exits with code 71 (dies mid-write).</summary>
     public const string DieWritingVariable = "PARALLELSUM_GEO_WORKER_DIE_WRITING";
 
-    /// <summary>Test hook: a worker hangs for ever when it reaches the file of this name (for killing its parent).</summary>
-    public const string HangOnVariable = "PARALLELSUM_GEO_WORKER_HANG_ON";
+    /// <summary>Test hook: a conversion (in a worker process, or in threads and single mode) waits until it is cancelled when it
+    /// reaches the file of this name; a worker process is never cancelled, so it hangs until killed.</summary>
+    public const string HangOnVariable = "PARALLELSUM_GEO_HANG_ON";
 
     private static readonly Option<string> Out = new("--out") { Required = true };
     private static readonly Option<int> WorkerId = new("--worker-id") { DefaultValueFactory = _ => 0 };
@@ -45,6 +47,11 @@ internal static class WorkerCommand
                 ParentWatch.Start(parent, () => RemoveTemporaries(outFolder, worker));
             }
 
+            // Ctrl+C reaches every process of the terminal's group, and a service manager may send SIGTERM to all: the parent
+            // decides, stops this worker and reports its file as cancelled. (Without a parent the worker is run by hand: the
+            // signals then end it as usual.)
+            using PosixSignalRegistration? interrupt = parse.GetValue(Parent) is null ? null : PosixSignalRegistration.Create(PosixSignal.SIGINT, c => c.Cancel = true);
+            using PosixSignalRegistration? terminate = parse.GetValue(Parent) is null ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => c.Cancel = true);
             using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
             using var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
             while (stdin.ReadLine() is string line)
@@ -66,11 +73,6 @@ internal static class WorkerCommand
                 {
                     File.WriteAllText(ShapefileConverter.TemporaryPath(GeoJson.OutputPath(path, outFolder), worker), "{\"type\":\"FeatureCollection\",\"features\":[");
                     Environment.Exit(71);
-                }
-
-                if (Environment.GetEnvironmentVariable(HangOnVariable) == Path.GetFileName(path))
-                {
-                    Thread.Sleep(Timeout.Infinite);
                 }
 
                 FileResult result = ShapefileConverter.Convert(path, outFolder, overwrite, worker, encoding);

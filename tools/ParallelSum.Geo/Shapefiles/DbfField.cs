@@ -24,14 +24,16 @@ internal enum DbfValueKind
 
 /// <summary>One field of a .dbf: its name, where its bytes lie in a record, and how its values convert.</summary>
 /// <param name="Name">The field name, decoded with the table's encoding.</param>
+/// <param name="OutputName">The property name written: <paramref name="Name"/>, or for the second and later fields of the same
+/// name, the name with the first of 2, 3, … appended that no field before it has (<c>NAME2</c>), as GDAL names them.</param>
 /// <param name="Type">The dBASE type letter.</param>
 /// <param name="Offset">Its first byte within a record (after the deletion flag).</param>
 /// <param name="Width">Its width in bytes.</param>
 /// <param name="Decimals">Its decimal count.</param>
-internal sealed record DbfField(string Name, char Type, int Offset, int Width, int Decimals)
+internal sealed record DbfField(string Name, string OutputName, char Type, int Offset, int Width, int Decimals)
 {
     /// <summary>Gets the name escaped once for JSON, as the converter's writer escapes it (so each record writes bytes, not a string).</summary>
-    public JsonEncodedText JsonName { get; } = JsonEncodedText.Encode(Name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+    public JsonEncodedText JsonName { get; } = JsonEncodedText.Encode(OutputName, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
     /// <summary>Gets how values of this field are written.</summary>
     public DbfValueKind Kind { get; } = Type switch

@@ -42,13 +42,19 @@ internal static class ConvertCommand
                 return Task.FromResult(1);
             }
 
-            AnsiConsole.MarkupLine($"converting {files.Count} shapefiles from {Markup.Escape(inFolder)} to {Markup.Escape(outFolder)}: {plan.Label}, {plan.CreatePartitioner().Name}");
+            AnsiConsole.MarkupLine($"converting {files.Count} shapefiles from {Markup.Escape(inFolder)} to {Markup.Escape(outFolder)}: {plan.Label}, {plan.PartitionerName}");
             ConversionReport report = ProgressDisplay.Run(files, plan.Workers, observer =>
                 ConversionRunner.Run(files, outFolder, parse.GetValue(Overwrite), plan, observer, cancellationToken: cancellationToken, encoding: parse.GetValue(Encoding)));
             ConversionSummary.Write(report);
             if (parse.GetValue(Report) is string reportPath)
             {
                 File.WriteAllText(reportPath, JsonSerializer.Serialize(report.Files, IndentedJson));
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"cancelled: {report.Converted} of {report.Files.Count} files converted, {report.Cancelled} not converted (cancelled), no partial output left.");
+                return Task.FromResult(130);
             }
 
             return Task.FromResult(report.Failed > 0 ? 1 : 0);
@@ -60,7 +66,9 @@ internal static class ConvertCommand
 
     private static IEnumerable<string> Validate(ParseResult parse, string inFolder)
     {
-        foreach (string error in GeoCli.RequireFolder("--in", inFolder))
+        foreach (string error in GeoCli.RequireFolder("--in", inFolder)
+            .Concat(GeoCli.RequireOutputFolder("--out", parse.GetValue(Out)!))
+            .Concat(parse.GetValue(Report) is string report ? GeoCli.RequireOutputFile("--report", report) : []))
         {
             yield return error;
         }

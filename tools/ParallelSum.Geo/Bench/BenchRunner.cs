@@ -89,7 +89,7 @@ internal static class BenchRunner
             {
                 List<double> runs = seconds[(count, plan)];
                 double median = Median(runs);
-                results.Add(new BenchResult(count, plan.Label, plan.CreatePartitioner().Name, plan.Workers, totals[count].Features, totals[count].Bytes, runs, median, baselineMedian / median));
+                results.Add(new BenchResult(count, plan.Label, plan.PartitionerName, plan.Workers, totals[count].Features, totals[count].Bytes, runs, median, baselineMedian / median));
             }
         }
 

@@ -27,14 +27,14 @@ internal static class ConversionSummary
                 _ => "[yellow]skipped-exists[/]",
             };
             files.AddRow(
-                Markup.Escape(f.Name),
+                Markup.Escape(TerminalText.Escape(f.Name)),
                 outcome,
                 f.Worker.ToString(CultureInfo.InvariantCulture),
                 f.Features.ToString("N0", CultureInfo.InvariantCulture),
                 Mb(f.BytesIn),
                 Mb(f.BytesOut),
                 f.Seconds.ToString("F2", CultureInfo.InvariantCulture),
-                Markup.Escape(f.Reason ?? (f.Warnings is { } warnings ? "warning: " + string.Join("; ", warnings) : "")));
+                Markup.Escape(TerminalText.Escape(f.Reason ?? (f.Warnings is { } warnings ? "warning: " + string.Join("; ", warnings) : ""))));
         }
 
         AnsiConsole.Write(files);
@@ -59,7 +59,7 @@ internal static class ConversionSummary
         AnsiConsole.Write(workers);
         AnsiConsole.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{report.Files.Count} files: [green]{report.Converted} converted[/], {(report.Failed > 0 ? "[red]" : "")}{report.Failed} failed{(report.Failed > 0 ? "[/]" : "")}, {report.Skipped} skipped; " +
+            $"{report.Files.Count} files: [green]{report.Converted} converted[/], {(report.Failed > 0 ? "[red]" : "")}{report.Failed} failed{(report.Failed > 0 ? "[/]" : "")}, {(report.Cancelled > 0 ? $"[yellow]{report.Cancelled} cancelled[/], " : "")}{report.Skipped} skipped; " +
             $"{report.Files.Sum(f => f.Features):N0} features, {Mb(report.Files.Sum(f => f.BytesIn))} MB in, {Mb(report.Files.Sum(f => f.BytesOut))} MB out, " +
             $"{report.Elapsed.TotalSeconds:F2} s wall"));
     }

@@ -2,7 +2,7 @@ using ParallelSum.Geo.Conversion;
 
 namespace ParallelSum.Geo.Verification;
 
-/// <summary>Verifies every input's output, on the library's engine, one file at a time per worker (dynamic chunks of one file: sizes are uneven).</summary>
+/// <summary>Verifies every input's output, a free worker taking the next file (sizes are uneven).</summary>
 internal static class VerifyRunner
 {
     public static VerifyResult[] Run(IReadOnlyList<string> shpPaths, string outFolder, int workers) =>
@@ -15,7 +15,7 @@ internal static class VerifyRunner
     private static VerifyResult[] Run(IReadOnlyList<string> shpPaths, int workers, Func<string, VerifyResult> verify)
     {
         var results = new VerifyResult[shpPaths.Count];
-        FileWorkers.Run(shpPaths.Count, IndexRangePartitioners.DynamicChunks(1, workers), workers, (_, file) => results[file] = verify(shpPaths[file]));
+        FileScheduler.Run(shpPaths.Count, workers, PartitionerKind.Dynamic, (_, file) => results[file] = verify(shpPaths[file]));
         return results;
     }
 }

@@ -47,7 +47,7 @@ internal static class ProgressDisplay
                 string detail = result.Outcome == FileOutcome.Ok
                     ? string.Create(CultureInfo.InvariantCulture, $"{result.Features} features, {result.Seconds:F2} s")
                     : result.Reason ?? "";
-                Console.Out.WriteLine($"[{_done}/{total}] {result.Name}: {result.OutcomeText} (worker {result.Worker}) {detail}");
+                Console.Out.WriteLine(TerminalText.Escape($"[{_done}/{total}] {result.Name}: {result.OutcomeText} (worker {result.Worker}) {detail}"));
             }
         }
     }
@@ -74,7 +74,7 @@ internal static class ProgressDisplay
         {
             lock (_workers)
             {
-                _workers[worker].Description = $"  worker {worker}: {_workerFiles[worker]} done, on {Markup.Escape(name)}";
+                _workers[worker].Description = $"  worker {worker}: {_workerFiles[worker]} done, on {Markup.Escape(TerminalText.Escape(name))}";
             }
         }
 
