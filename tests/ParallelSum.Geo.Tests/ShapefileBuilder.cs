@@ -23,6 +23,9 @@ internal sealed class ShapefileBuilder(ShapeType type, params (string Name, char
     /// <summary>Gets or sets the encoding text values are written in.</summary>
     public Encoding TextEncoding { get; set; } = Encoding.Latin1;
 
+    /// <summary>Gets or sets the encoding field names are written in (ASCII unless set).</summary>
+    public Encoding FieldNameEncoding { get; set; } = Encoding.ASCII;
+
     public static byte[] NullShape() => Le(0);
 
     public static byte[] Point(ShapeType type, double x, double y, double z = 0, double m = 0) => type switch
@@ -155,7 +158,7 @@ internal sealed class ShapefileBuilder(ShapeType type, params (string Name, char
         for (int f = 0; f < fields.Length; f++)
         {
             Span<byte> descriptor = dbf.AsSpan(32 + (32 * f), 32);
-            Encoding.ASCII.GetBytes(fields[f].Name).CopyTo(descriptor);
+            FieldNameEncoding.GetBytes(fields[f].Name).AsSpan(0, Math.Min(10, FieldNameEncoding.GetByteCount(fields[f].Name))).CopyTo(descriptor);
             descriptor[11] = (byte)fields[f].Type;
             descriptor[16] = (byte)fields[f].Width;
             descriptor[17] = (byte)fields[f].Decimals;

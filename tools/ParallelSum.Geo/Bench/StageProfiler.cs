@@ -90,10 +90,10 @@ internal static class StageProfiler
         Add("attributes to JSON", "every .dbf record's values parsed, decoded and written as JSON properties", DbfBytes(shpPaths), ".dbf", clock => EachSource(clock, shpPaths, source =>
         {
             using var json = new Utf8JsonWriter(Stream.Null, ShapefileConverter.WriterOptions);
-            for (int r = 0; r < source.Table.Count; r++)
+            for (int r = 0; r < (source.Table?.Count ?? 0); r++)
             {
                 json.WriteStartObject();
-                source.Table.WriteProperties(json, r);
+                source.Table!.WriteProperties(json, r);
                 json.WriteEndObject();
                 FlushIfFull(json);
             }

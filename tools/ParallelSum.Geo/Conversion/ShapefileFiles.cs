@@ -60,7 +60,7 @@ internal static class ShapefileFiles
     /// <summary>Opens the parts of <paramref name="shpPath"/> (after <see cref="Check"/> found them) for conversion.</summary>
     /// <exception cref="ShapefileFormatException">A part is corrupt or the parts disagree.</exception>
     public static ShapefileSource Open(string shpPath, System.Text.Encoding? encoding) => ShapefileSource.Open(
-        shpPath, Sibling(shpPath, ".shx")!, Sibling(shpPath, ".dbf")!, Sibling(shpPath, ".cpg") is string cpg && NotRegular(cpg) is null ? cpg : null, encoding);
+        shpPath, Sibling(shpPath, ".shx")!, Sibling(shpPath, ".dbf"), Sibling(shpPath, ".cpg") is string cpg && NotRegular(cpg) is null ? cpg : null, encoding);
 
     /// <summary>
     /// Why <paramref name="path"/> cannot be read as a file, or <see langword="null"/> when it can: a symbolic link is followed
@@ -97,27 +97,20 @@ internal static class ShapefileFiles
         return info.Length == 0 ? $"{name} is empty or not a regular file (a FIFO, socket or device): skipped" : null;
     }
 
-    /// <summary>Checks that the .shx and .dbf exist and are regular files; their contents are checked as they are read.</summary>
+    /// <summary>
+    /// Checks that the .shx exists and is a regular file, and the .dbf too when there is one (a missing .dbf is converted with
+    /// empty properties, as GDAL does); their contents are checked as they are read.
+    /// </summary>
     /// <returns>The problem, or <see langword="null"/> when the parts are there.</returns>
     public static string? Check(string shpPath)
     {
         string? shx = Sibling(shpPath, ".shx");
         string? dbf = Sibling(shpPath, ".dbf");
-        if (shx is null && dbf is null)
-        {
-            return "missing its .shx index and its .dbf attribute table";
-        }
-
         if (shx is null)
         {
             return $"missing its .shx index ({Path.GetFileName(Path.ChangeExtension(shpPath, ".shx"))})";
         }
 
-        if (dbf is null)
-        {
-            return $"missing its .dbf attribute table ({Path.GetFileName(Path.ChangeExtension(shpPath, ".dbf"))})";
-        }
-
-        return NotRegular(shx) ?? NotRegular(dbf);
+        return NotRegular(shx) ?? (dbf is null ? null : NotRegular(dbf));
     }
 }

@@ -12,6 +12,9 @@ internal static class CodePages
     /// <summary>The encoding assumed when neither a <c>.cpg</c> nor the LDID byte names one (GDAL's default too).</summary>
     public static Encoding Default => Encoding.Latin1;
 
+    /// <summary>The source of the encoding when nothing names one: its text is read as UTF-8 where it is valid UTF-8, else as <see cref="Default"/>.</summary>
+    public const string DefaultSource = "no .cpg or language driver";
+
     static CodePages() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>
@@ -165,6 +168,6 @@ internal static class CodePages
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(dbfPath)} language driver 0x{ldid:X2} names no known code page: read as ISO-8859-1"));
         }
 
-        return (Default, "default");
+        return (Default, DefaultSource);
     }
 }

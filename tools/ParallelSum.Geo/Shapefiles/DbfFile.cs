@@ -20,6 +20,9 @@ internal sealed class DbfFile : IDisposable
     private readonly Encoding _strict;
     private readonly bool _ascii;
     private readonly bool _utf8;
+    private readonly bool _undeclared;
+    private readonly bool _assumedLatin1;
+    private readonly Dictionary<string, int> _controls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _invalid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _notDates = new(StringComparer.Ordinal);
 
@@ -36,6 +39,8 @@ internal sealed class DbfFile : IDisposable
         _strict.DecoderFallback = DecoderFallback.ExceptionFallback;
         _ascii = encoding.CodePage is 65001 or 28591 or 1252 or 20127;
         _utf8 = encoding.CodePage == 65001;
+        _undeclared = encodingSource == CodePages.DefaultSource;
+        _assumedLatin1 = encoding.CodePage == 28591 && encodingSource is not "--encoding" and not ".cpg";
     }
 
     /// <summary>Gets the number of records.</summary>
@@ -47,7 +52,7 @@ internal sealed class DbfFile : IDisposable
     /// <summary>Gets the encoding text is decoded with.</summary>
     public Encoding Encoding { get; }
 
-    /// <summary>Gets where the encoding came from: <c>--encoding</c>, <c>.cpg</c>, <c>LDID 0x57</c> or <c>default</c>.</summary>
+    /// <summary>Gets where the encoding came from: <c>--encoding</c>, <c>.cpg</c>, <c>LDID 0x57</c> or <see cref="CodePages.DefaultSource"/>.</summary>
     public string EncodingSource { get; }
 
     /// <summary>Reads and checks <paramref name="dbfPath"/>.</summary>
@@ -108,7 +113,7 @@ internal sealed class DbfFile : IDisposable
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $".dbf has {slack} bytes after its {records} records: ignored"));
         }
 
-        DbfField[] fields = ReadFields(bytes, headerLength, recordLength, encoding, warnings);
+        DbfField[] fields = ReadFields(bytes, headerLength, recordLength, encoding, source == CodePages.DefaultSource, warnings);
         return new DbfFile(pooled, (int)records, headerLength, recordLength, fields, encoding, source);
     }
 
@@ -128,9 +133,11 @@ internal sealed class DbfFile : IDisposable
         _notDates.Select(kv => string.Create(CultureInfo.InvariantCulture,
             $"{kv.Value} values of date field {TerminalText.Escape(kv.Key)} are not dates (YYYYMMDD): written as text"))
         .Concat(_invalid.Select(kv => string.Create(CultureInfo.InvariantCulture,
-            $"{kv.Value} values of field {TerminalText.Escape(kv.Key)} are not valid {Encoding.WebName} ({EncodingSource}): decoded as ISO-8859-1")));
+            $"{kv.Value} values of field {TerminalText.Escape(kv.Key)} are not valid {Encoding.WebName} ({EncodingSource}): decoded as ISO-8859-1")))
+        .Concat(_controls.Select(kv => string.Create(CultureInfo.InvariantCulture,
+            $"{kv.Value} values of field {TerminalText.Escape(kv.Key)} hold bytes 0x80-0x9F, control characters in ISO-8859-1 ({EncodingSource}): the text is probably in a Windows code page; name it with --encoding (for example 1250 or 1252)")));
 
-    private static DbfField[] ReadFields(ReadOnlySpan<byte> bytes, int headerLength, int recordLength, Encoding encoding, List<string> warnings)
+    private static DbfField[] ReadFields(ReadOnlySpan<byte> bytes, int headerLength, int recordLength, Encoding encoding, bool undeclared, List<string> warnings)
     {
         var fields = new List<DbfField>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -144,14 +151,22 @@ internal sealed class DbfFile : IDisposable
             int nul = rawName.IndexOf((byte)0);
             rawName = nul >= 0 ? rawName[..nul] : rawName;
             string name;
-            try
+            if (undeclared)
             {
-                name = strict.GetString(rawName).Trim();
+                // As values: UTF-8 where the name is valid UTF-8, else ISO-8859-1.
+                name = (System.Text.Unicode.Utf8.IsValid(rawName) ? Encoding.UTF8 : Encoding.Latin1).GetString(rawName).Trim();
             }
-            catch (DecoderFallbackException)
+            else
             {
-                name = Encoding.Latin1.GetString(rawName).Trim();
-                warnings.Add($"field name {TerminalText.Escape(name)} is not valid {encoding.WebName}: decoded as ISO-8859-1");
+                try
+                {
+                    name = strict.GetString(rawName).Trim();
+                }
+                catch (DecoderFallbackException)
+                {
+                    name = Encoding.Latin1.GetString(rawName).Trim();
+                    warnings.Add($"field name {TerminalText.Escape(name)} is not valid {encoding.WebName}: decoded as ISO-8859-1");
+                }
             }
 
             int width = descriptor[16];
@@ -234,15 +249,25 @@ internal sealed class DbfFile : IDisposable
 
     // Text that is already UTF-8 (ASCII in an ASCII-compatible code page, or valid UTF-8 in a UTF-8 table) goes to the writer as
     // it is: no string is made and decoded back.
+    //
+    // Where nothing names the encoding, a value that is valid UTF-8 is taken as UTF-8 (what GDAL's pass-through gives), and any
+    // other as ISO-8859-1. Bytes 0x80-0x9F are control characters in ISO-8859-1 but letters and signs in the Windows code pages
+    // (Š, Ž, €, curly quotes): a value that holds one is counted for a warning that suggests --encoding.
     private void WriteText(Utf8JsonWriter json, DbfField field, ReadOnlySpan<byte> value)
     {
-        if ((_ascii && System.Text.Ascii.IsValid(value)) || (_utf8 && System.Text.Unicode.Utf8.IsValid(value)))
+        if ((_ascii && System.Text.Ascii.IsValid(value)) || ((_utf8 || _undeclared) && System.Text.Unicode.Utf8.IsValid(value)))
         {
             json.WriteStringValue(value);
             return;
         }
 
-        json.WriteStringValue(Decode(field, value));
+        string text = Decode(field, value);
+        if (_assumedLatin1 && text.AsSpan().ContainsAnyInRange('\u0080', '\u009F'))
+        {
+            Tally(_controls, field);
+        }
+
+        json.WriteStringValue(text);
     }
 
     private static void Tally(Dictionary<string, int> counts, DbfField field) =>

@@ -12,7 +12,7 @@ internal sealed class ShapefileSource : IDisposable
 {
     private readonly List<string> _warnings;
 
-    private ShapefileSource(ShpFile shapes, DbfFile table, List<string> warnings)
+    private ShapefileSource(ShpFile shapes, DbfFile? table, List<string> warnings)
     {
         Shapes = shapes;
         Table = table;
@@ -22,18 +22,24 @@ internal sealed class ShapefileSource : IDisposable
     /// <summary>Gets the geometry file.</summary>
     public ShpFile Shapes { get; }
 
-    /// <summary>Gets the attribute table.</summary>
-    public DbfFile Table { get; }
+    /// <summary>Gets the attribute table, or <see langword="null"/> when the shapefile has no .dbf (every feature's properties are then empty).</summary>
+    public DbfFile? Table { get; }
 
-    /// <summary>Opens the parts of <paramref name="shpPath"/> (the caller has checked that the .shx and .dbf exist).</summary>
+    /// <summary>Opens the parts of <paramref name="shpPath"/> (the caller has checked that the .shx, and the .dbf if given, exist).</summary>
     /// <exception cref="ShapefileFormatException">A part is corrupt, or the .dbf and .shx disagree on the record count.</exception>
-    public static ShapefileSource Open(string shpPath, string shxPath, string dbfPath, string? cpgPath, Encoding? encoding)
+    public static ShapefileSource Open(string shpPath, string shxPath, string? dbfPath, string? cpgPath, Encoding? encoding)
     {
         ShpFile shapes = ShpFile.Open(shpPath, shxPath);
         DbfFile? table = null;
         try
         {
             var warnings = new List<string>(shapes.Warnings);
+            if (dbfPath is null)
+            {
+                warnings.Add($"no .dbf attribute table ({Path.GetFileNameWithoutExtension(shpPath)}.dbf): converted with empty properties, as GDAL does");
+                return new ShapefileSource(shapes, null, warnings);
+            }
+
             table = DbfFile.Open(dbfPath, cpgPath, encoding, warnings);
             if (table.Count != shapes.Count)
             {
@@ -54,11 +60,11 @@ internal sealed class ShapefileSource : IDisposable
     public void Dispose()
     {
         Shapes.Dispose();
-        Table.Dispose();
+        Table?.Dispose();
     }
 
     /// <summary>Gets every warning so far: header slack, trailing bytes, text not valid in its encoding.</summary>
-    public IReadOnlyList<string> Warnings => [.. _warnings, .. Table.DecodingWarnings()];
+    public IReadOnlyList<string> Warnings => [.. _warnings, .. Table?.DecodingWarnings() ?? []];
 
     /// <summary>Writes every record not marked deleted as a GeoJSON Feature into the open <c>features</c> array.</summary>
     /// <returns>The features written.</returns>
@@ -68,7 +74,7 @@ internal sealed class ShapefileSource : IDisposable
         int written = 0;
         for (int record = 0; record < Shapes.Count; record++)
         {
-            if (Table.IsDeleted(record))
+            if (Table?.IsDeleted(record) == true)
             {
                 continue;
             }
@@ -77,7 +83,7 @@ internal sealed class ShapefileSource : IDisposable
             json.WriteStartObject();
             json.WriteString("type"u8, "Feature"u8);
             json.WriteStartObject("properties"u8);
-            Table.WriteProperties(json, record);
+            Table?.WriteProperties(json, record);
             json.WriteEndObject();
             json.WritePropertyName("geometry"u8);
             GeoJsonGeometryWriter.Write(json, geometry, record);

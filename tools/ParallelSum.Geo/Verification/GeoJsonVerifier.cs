@@ -86,6 +86,12 @@ internal static class GeoJsonVerifier
     public static List<IFeature> ReadShapefile(string shpPath)
     {
         var features = new List<IFeature>();
+        if (ShapefileFiles.Sibling(shpPath, ".dbf") is null)
+        {
+            // No attribute table: every record is a feature with empty properties.
+            return [.. Shapefile.ReadAllGeometries(shpPath).Select(g => (IFeature)new Feature(g, new AttributesTable()))];
+        }
+
         using ShapefileReader reader = ShapefileFiles.OpenReader(shpPath);
         while (reader.Read(out bool deleted, out Feature feature))
         {

@@ -19,9 +19,6 @@ internal static class OgrVerifier
         try
         {
             string reference = Path.Combine(scratch, Path.GetFileName(outPath));
-            // Where neither --encoding, a .cpg nor the LDID names an encoding, GDAL passes the bytes through undecoded (invalid
-            // UTF-8 in its output); ParallelSum reads them as ISO-8859-1, so ogr2ogr is told to do the same.
-            encoding ??= UsesDefaultEncoding(shpPath) ? "ISO-8859-1" : null;
             string wkt = Path.ChangeExtension(reference, ".csv");
             if (Ogr2Ogr.Convert(shpPath, reference, wkt, encoding) is string failure)
             {
@@ -29,7 +26,7 @@ internal static class OgrVerifier
             }
 
             using JsonDocument ours = JsonDocument.Parse(File.ReadAllBytes(outPath));
-            using JsonDocument gdal = JsonDocument.Parse(File.ReadAllBytes(reference));
+            using JsonDocument gdal = JsonDocument.Parse(PassThroughAsConverted(File.ReadAllBytes(reference)));
             int features = ours.RootElement.GetProperty("features").GetArrayLength();
             return OgrComparer.Compare(ours.RootElement, gdal.RootElement, Ogr2Ogr.ReadWktColumn(wkt)) is string difference
                 ? new VerifyResult(name, false, difference, features)
@@ -45,15 +42,44 @@ internal static class OgrVerifier
         }
     }
 
-    private static bool UsesDefaultEncoding(string shpPath)
+    /// <summary>
+    /// ogr2ogr's GeoJSON with its pass-through text read as the converter reads undeclared text. Where nothing names a .dbf's
+    /// encoding, GDAL copies the bytes into its output undecoded: right where they are UTF-8, invalid UTF-8 where they are
+    /// not. The converter reads a value as UTF-8 where it is valid UTF-8 and as ISO-8859-1 where not; each JSON string of
+    /// GDAL's output that is not valid UTF-8 is therefore re-encoded from ISO-8859-1, and valid ones are kept as they are.
+    /// </summary>
+    public static byte[] PassThroughAsConverted(byte[] json)
     {
-        if (ShapefileFiles.Sibling(shpPath, ".cpg") is not null || ShapefileFiles.Sibling(shpPath, ".dbf") is not string dbf)
+        if (System.Text.Unicode.Utf8.IsValid(json))
         {
-            return false;
+            return json;
         }
 
-        byte[] header = new byte[32];
-        using FileStream stream = File.OpenRead(dbf);
-        return stream.ReadAtLeast(header, 32, throwOnEndOfStream: false) == 32 && Shapefiles.CodePages.FromLanguageDriver(header[29]) is null;
+        var repaired = new List<byte>(json.Length + 64);
+        int at = 0;
+        while (at < json.Length)
+        {
+            if (json[at] != (byte)'"')
+            {
+                repaired.Add(json[at++]);
+                continue;
+            }
+
+            // A JSON string: up to the next quote that no backslash escapes.
+            int end = at + 1;
+            while (end < json.Length && json[end] != (byte)'"')
+            {
+                end += json[end] == (byte)'\\' ? 2 : 1;
+            }
+
+            end = Math.Min(end, json.Length - 1);
+            ReadOnlySpan<byte> body = json.AsSpan(at + 1, end - at - 1);
+            repaired.Add((byte)'"');
+            repaired.AddRange(System.Text.Unicode.Utf8.IsValid(body) ? body.ToArray() : System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.Latin1.GetString(body)));
+            repaired.Add((byte)'"');
+            at = end + 1;
+        }
+
+        return [.. repaired];
     }
 }
