@@ -139,8 +139,30 @@ internal sealed class ShapefileBuilder(ShapeType type, params (string Name, char
         BinaryPrimitives.WriteInt32BigEndian(file.AsSpan(24), file.Length / 2);
         BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(28), 1000);
         BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(32), (int)type);
+
+        // The bounding box of every record that has one, as writers put it in the header.
+        double minX = double.PositiveInfinity, minY = double.PositiveInfinity, maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
+        foreach (byte[] shape in _shapes.Where(s => s.Length >= 20))
+        {
+            bool point = BinaryPrimitives.ReadInt32LittleEndian(shape) is 1 or 11 or 21;
+            double[] box = point
+                ? [ReadLe(shape, 4), ReadLe(shape, 12), ReadLe(shape, 4), ReadLe(shape, 12)]
+                : [ReadLe(shape, 4), ReadLe(shape, 12), ReadLe(shape, 20), ReadLe(shape, 28)];
+            (minX, minY, maxX, maxY) = (Math.Min(minX, box[0]), Math.Min(minY, box[1]), Math.Max(maxX, box[2]), Math.Max(maxY, box[3]));
+        }
+
+        if (double.IsFinite(minX))
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(file.AsSpan(36), minX);
+            BinaryPrimitives.WriteDoubleLittleEndian(file.AsSpan(44), minY);
+            BinaryPrimitives.WriteDoubleLittleEndian(file.AsSpan(52), maxX);
+            BinaryPrimitives.WriteDoubleLittleEndian(file.AsSpan(60), maxY);
+        }
+
         return file;
     }
+
+    private static double ReadLe(byte[] bytes, int offset) => BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(offset));
 
     private byte[] Dbf()
     {

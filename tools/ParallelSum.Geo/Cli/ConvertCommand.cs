@@ -18,6 +18,7 @@ internal static class ConvertCommand
     private static readonly Option<string> Order = new("--order") { Description = "name: files in name order; largest-first: biggest inputs first (helps dynamic chunks, hurts static blocks).", DefaultValueFactory = _ => "name" };
     private static readonly Option<bool> Overwrite = new("--overwrite") { Description = "Replace outputs that exist (default: skip those files and say so)." };
     private static readonly Option<string?> Encoding = new("--encoding") { Description = "Decode every .dbf's text with this encoding (windows-1252, ISO-8859-15, 850, UTF-8, …), whatever its .cpg or language driver byte say." };
+    private static readonly Option<bool> KeepCrs = new("--keep-crs") { Description = "Write each file's coordinates as they are, in its .prj's system, named in a crs member (as plain ogr2ogr does); default: RFC 7946, every file taken to WGS 84 longitude and latitude." };
     private static readonly Option<string?> Report = new("--report") { Description = "Also write every file's result as JSON to this file." };
 
     public static Command Create()
@@ -27,7 +28,7 @@ internal static class ConvertCommand
         Order.AcceptOnlyFromAmong("name", "largest-first");
         var command = new Command("convert", "Convert every shapefile in --in to GeoJSON in --out; print each file's outcome and a summary. Exits 1 if any file failed.")
         {
-            In, Out, Mode, Workers, Partitioner, Order, Overwrite, Encoding, Report,
+            In, Out, Mode, Workers, Partitioner, Order, Overwrite, Encoding, KeepCrs, Report,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -44,7 +45,7 @@ internal static class ConvertCommand
 
             AnsiConsole.MarkupLine($"converting {files.Count} shapefiles from {Markup.Escape(inFolder)} to {Markup.Escape(outFolder)}: {plan.Label}, {plan.PartitionerName}");
             ConversionReport report = ProgressDisplay.Run(files, plan.Workers, observer =>
-                ConversionRunner.Run(files, outFolder, parse.GetValue(Overwrite), plan, observer, cancellationToken: cancellationToken, encoding: parse.GetValue(Encoding)));
+                ConversionRunner.Run(files, outFolder, parse.GetValue(Overwrite), plan, observer, cancellationToken: cancellationToken, encoding: parse.GetValue(Encoding), keepCrs: parse.GetValue(KeepCrs)));
             ConversionSummary.Write(report);
             if (parse.GetValue(Report) is string reportPath)
             {

@@ -28,10 +28,11 @@ internal static class WorkerCommand
     private static readonly Option<bool> Overwrite = new("--overwrite");
     private static readonly Option<string?> TextEncoding = new("--encoding");
     private static readonly Option<int?> Parent = new("--parent");
+    private static readonly Option<bool> KeepCrs = new("--keep-crs");
 
     public static Command Create()
     {
-        var command = new Command("worker", "Internal: convert the paths read from stdin, printing one JSON result a line.") { Out, WorkerId, Overwrite, TextEncoding, Parent };
+        var command = new Command("worker", "Internal: convert the paths read from stdin, printing one JSON result a line.") { Out, WorkerId, Overwrite, TextEncoding, Parent, KeepCrs };
         command.Hidden = true;
         command.SetAction(parse =>
         {
@@ -75,7 +76,7 @@ internal static class WorkerCommand
                     Environment.Exit(71);
                 }
 
-                FileResult result = ShapefileConverter.Convert(path, outFolder, overwrite, worker, encoding);
+                FileResult result = ShapefileConverter.Convert(path, outFolder, overwrite, worker, encoding, parse.GetValue(KeepCrs));
                 stdout.WriteLine(JsonSerializer.Serialize(result));
             }
 

@@ -19,6 +19,7 @@ internal static class ConversionRunner
         IConversionObserver? observer = null,
         WorkerLauncher? launcher = null,
         string? encoding = null,
+        bool keepCrs = false,
         CancellationToken cancellationToken = default)
     {
         System.Text.Encoding? textEncoding = encoding is null ? null : Shapefiles.CodePages.ByName(encoding)
@@ -40,7 +41,7 @@ internal static class ConversionRunner
         if (plan.Mode == ExecutionMode.Processes)
         {
             launcher ??= WorkerLauncher.ForThisProgram();
-            using var children = new WorkerProcessPool(plan.Workers, worker => WorkerProcess.Start(launcher, outFolder, overwrite, encoding, worker));
+            using var children = new WorkerProcessPool(plan.Workers, worker => WorkerProcess.Start(launcher, outFolder, overwrite, encoding, keepCrs, worker));
             FileScheduler.Run(
                 shpPaths.Count,
                 plan.Workers,
@@ -65,7 +66,7 @@ internal static class ConversionRunner
                 (worker, file) =>
                 {
                     observer?.FileStarted(worker, Path.GetFileName(shpPaths[file]));
-                    Record(file, ShapefileConverter.Convert(shpPaths[file], outFolder, overwrite, worker, textEncoding, cancellationToken));
+                    Record(file, ShapefileConverter.Convert(shpPaths[file], outFolder, overwrite, worker, textEncoding, keepCrs, cancellationToken));
                 },
                 cancellationToken);
         }

@@ -24,8 +24,11 @@ internal static class ShapefileConverter
     /// <paramref name="overwrite"/>. <paramref name="encoding"/>, when given, decodes the .dbf's text whatever its .cpg or
     /// language driver byte say. Cancellation stops the file between two features: it then ends as an error whose reason is
     /// <see cref="ConversionRunner.Cancelled"/>, with no output and no temporary file left.
+    /// <para>Coordinates: by default the .prj's system is taken to WGS 84 longitude and latitude (RFC 7946); a .prj that cannot
+    /// be read or taken there fails the file with the reason. With <paramref name="keepCrs"/> the coordinates are written as
+    /// they are, with a <c>crs</c> member naming the .prj's system (a .prj that cannot be read then gives a warning).</para>
     /// </summary>
-    public static FileResult Convert(string shpPath, string outFolder, bool overwrite, int worker, Encoding? encoding = null, CancellationToken cancellationToken = default)
+    public static FileResult Convert(string shpPath, string outFolder, bool overwrite, int worker, Encoding? encoding = null, bool keepCrs = false, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         string name = Path.GetFileName(shpPath);
@@ -57,13 +60,14 @@ internal static class ShapefileConverter
             }
 
             using ShapefileSource reader = ShapefileFiles.Open(shpPath, encoding);
+            OutputCrs crs = OutputCrs.For(shpPath, keepCrs, reader.Shapes.Bounds);
             string temporary = TemporaryPath(outPath, worker);
             try
             {
-                int features = Write(reader, temporary, cancellationToken);
+                int features = Write(reader, temporary, crs, cancellationToken);
                 long bytesOut = new FileInfo(temporary).Length;
                 File.Move(temporary, outPath, overwrite);
-                IReadOnlyList<string> warnings = reader.Warnings;
+                IReadOnlyList<string> warnings = [.. reader.Warnings, .. crs.Warnings];
                 return new FileResult(name, FileOutcome.Ok, null, features, bytesIn, bytesOut, clock.Elapsed.TotalSeconds, worker)
                 {
                     Warnings = warnings.Count == 0 ? null : warnings,
@@ -82,6 +86,10 @@ internal static class ShapefileConverter
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return FileResult.Failed(name, ConversionRunner.Cancelled, worker, bytesIn, clock.Elapsed.TotalSeconds);
+        }
+        catch (Crs.CrsException e)
+        {
+            return FileResult.Failed(name, $".prj: {e.Message}", worker, bytesIn, clock.Elapsed.TotalSeconds);
         }
         catch (ShapefileFormatException e)
         {
@@ -107,14 +115,25 @@ internal static class ShapefileConverter
         outPath + $".{processId ?? Environment.ProcessId}-{worker}.tmp";
 
     // Streams features into a FeatureCollection: memory stays at the input files and one feature of output.
-    private static int Write(ShapefileSource reader, string outPath, CancellationToken cancellationToken)
+    private static int Write(ShapefileSource reader, string outPath, OutputCrs crs, CancellationToken cancellationToken)
     {
         using var stream = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
         using var json = new Utf8JsonWriter(stream, WriterOptions);
         json.WriteStartObject();
         json.WriteString("type"u8, "FeatureCollection"u8);
+        if (crs.Name is string crsName)
+        {
+            // The crs member of the 2008 GeoJSON format, as ogr2ogr writes it for a system that is not WGS 84.
+            json.WriteStartObject("crs"u8);
+            json.WriteString("type"u8, "name"u8);
+            json.WriteStartObject("properties"u8);
+            json.WriteString("name"u8, crsName);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("features"u8);
-        int count = reader.WriteFeatures(json, FlushBytes, cancellationToken);
+        int count = reader.WriteFeatures(json, FlushBytes, crs.ToWgs84, cancellationToken);
         json.WriteEndArray();
         json.WriteEndObject();
         return count;

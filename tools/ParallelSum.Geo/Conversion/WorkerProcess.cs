@@ -43,7 +43,7 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>Gets whether the child is known to have died (it closed its stdout, or its stdin broke, before answering a file).</summary>
     public bool Died { get; private set; }
 
-    public static WorkerProcess Start(WorkerLauncher launcher, string outFolder, bool overwrite, string? encoding, int worker)
+    public static WorkerProcess Start(WorkerLauncher launcher, string outFolder, bool overwrite, string? encoding, bool keepCrs, int worker)
     {
         var start = new ProcessStartInfo(launcher.FileName)
         {
@@ -67,6 +67,11 @@ internal sealed class WorkerProcess : IDisposable
         if (overwrite)
         {
             start.ArgumentList.Add("--overwrite");
+        }
+
+        if (keepCrs)
+        {
+            start.ArgumentList.Add("--keep-crs");
         }
 
         if (encoding is not null)

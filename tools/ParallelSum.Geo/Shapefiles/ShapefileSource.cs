@@ -69,7 +69,8 @@ internal sealed class ShapefileSource : IDisposable
     /// <summary>Writes every record not marked deleted as a GeoJSON Feature into the open <c>features</c> array.</summary>
     /// <returns>The features written.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked at every flush).</exception>
-    public int WriteFeatures(Utf8JsonWriter json, int flushBytes, CancellationToken cancellationToken = default)
+    /// <exception cref="Crs.CrsException">A point has no place in WGS 84 through <paramref name="toWgs84"/>.</exception>
+    public int WriteFeatures(Utf8JsonWriter json, int flushBytes, Crs.ToWgs84Transform? toWgs84 = null, CancellationToken cancellationToken = default)
     {
         int written = 0;
         for (int record = 0; record < Shapes.Count; record++)
@@ -80,6 +81,7 @@ internal sealed class ShapefileSource : IDisposable
             }
 
             ShapeGeometry geometry = Shapes.Read(record);
+            toWgs84?.Apply(geometry.X, geometry.Y);
             json.WriteStartObject();
             json.WriteString("type"u8, "Feature"u8);
             json.WriteStartObject("properties"u8);

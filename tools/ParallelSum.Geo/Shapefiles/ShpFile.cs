@@ -23,7 +23,13 @@ internal sealed class ShpFile : IDisposable
         _index = index;
         Type = type;
         Warnings = warnings;
+        ReadOnlySpan<byte> header = shp.Span;
+        Bounds = (BinaryPrimitives.ReadDoubleLittleEndian(header[36..]), BinaryPrimitives.ReadDoubleLittleEndian(header[44..]),
+            BinaryPrimitives.ReadDoubleLittleEndian(header[52..]), BinaryPrimitives.ReadDoubleLittleEndian(header[60..]));
     }
+
+    /// <summary>Gets the bounding box the header declares (X and Y); not checked against the records.</summary>
+    public (double MinX, double MinY, double MaxX, double MaxY) Bounds { get; }
 
     /// <summary>Gets the shape type the header declares.</summary>
     public ShapeType Type { get; }

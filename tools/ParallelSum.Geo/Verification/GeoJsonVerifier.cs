@@ -13,7 +13,11 @@ namespace ParallelSum.Geo.Verification;
 /// <param name="Ok">Whether the GeoJSON holds exactly the shapefile's features.</param>
 /// <param name="Problem">The first difference found, or why nothing could be compared; null when <paramref name="Ok"/>.</param>
 /// <param name="Features">Features compared.</param>
-internal sealed record VerifyResult(string Name, bool Ok, string? Problem, int Features);
+internal sealed record VerifyResult(string Name, bool Ok, string? Problem, int Features)
+{
+    /// <summary>Gets, for an output compared with ogr2ogr's RFC 7946 conversion, the largest distance in metres between a point and ogr2ogr's; otherwise null.</summary>
+    public double? MaxMetres { get; init; }
+}
 
 /// <summary>
 /// Reads a GeoJSON output back with NetTopologySuite and compares it with what the shapefile reader returns for its input:

@@ -49,6 +49,83 @@ internal static class OgrComparer
         return null;
     }
 
+    /// <summary>
+    /// The first difference between <paramref name="ours"/> and ogr2ogr's RFC 7946 conversion (<paramref name="gdal"/>, WGS 84
+    /// longitude and latitude): the same features and properties as <see cref="Compare"/> asks, and geometries of the same
+    /// type and structure whose points lie within <paramref name="toleranceMetres"/> of each other. Null when equal so.
+    /// </summary>
+    public static string? CompareWithin(JsonElement ours, JsonElement gdal, double toleranceMetres) => CompareWithin(ours, gdal, toleranceMetres, out _);
+
+    /// <inheritdoc cref="CompareWithin(JsonElement, JsonElement, double)"/>
+    /// <param name="ours">This tool's FeatureCollection.</param>
+    /// <param name="gdal">ogr2ogr's.</param>
+    /// <param name="toleranceMetres">The largest distance allowed between counterpart points.</param>
+    /// <param name="maxMetres">The largest distance found over every feature compared.</param>
+    public static string? CompareWithin(JsonElement ours, JsonElement gdal, double toleranceMetres, out double maxMetres)
+    {
+        maxMetres = 0;
+        JsonElement[] a = [.. ours.GetProperty("features").EnumerateArray()];
+        JsonElement[] b = [.. gdal.GetProperty("features").EnumerateArray()];
+        if (a.Length != b.Length)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{a.Length} features, ogr2ogr wrote {b.Length}");
+        }
+
+        for (int i = 0; i < a.Length; i++)
+        {
+            Geometry? mine = ReadGeometry(a[i]);
+            Geometry? theirs = ReadGeometry(b[i]);
+            string? difference = (mine, theirs) switch
+            {
+                (null, null) => null,
+                (null, _) or (_, null) => $"geometry {mine?.GeometryType ?? "null"}, ogr2ogr wrote {theirs?.GeometryType ?? "null"}",
+                _ => Reprojection.Difference(mine, theirs, toleranceMetres, out double worst),
+            };
+            if (mine is not null && theirs is not null && difference is null)
+            {
+                Reprojection.Difference(mine, theirs, double.PositiveInfinity, out double within);
+                maxMetres = Math.Max(maxMetres, within);
+            }
+            difference ??= PropertiesDifference(a[i].GetProperty("properties"), b[i].GetProperty("properties"));
+            if (difference is not null)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"feature {i}: {difference}");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Why the outputs' <c>crs</c> members differ, or null. An RFC 7946 output (<paramref name="keepCrs"/> false) has none. A
+    /// <c>--keep-crs</c> output names the system as ogr2ogr does where both can name it; where this tool cannot (or ogr2ogr
+    /// writes no crs), ours carries the .prj's WKT.
+    /// </summary>
+    public static string? CrsDifference(JsonElement ours, JsonElement gdal, bool keepCrs)
+    {
+        string? mine = CrsName(ours);
+        string? theirs = CrsName(gdal);
+        if (!keepCrs)
+        {
+            return mine is null ? null : $"an RFC 7946 output has a crs member ({mine})";
+        }
+
+        // A system this tool cannot name by its EPSG code is written with its .prj WKT.
+        bool wkt = mine is not null && (mine.StartsWith("PROJCS[", StringComparison.Ordinal) || mine.StartsWith("GEOGCS[", StringComparison.Ordinal));
+        return theirs is null || mine == theirs || wkt ? null : $"crs {mine ?? "missing"}, ogr2ogr wrote {theirs}";
+    }
+
+    private static string? CrsName(JsonElement collection) =>
+        collection.TryGetProperty("crs", out JsonElement crs) && crs.TryGetProperty("properties", out JsonElement properties) && properties.TryGetProperty("name", out JsonElement name)
+            ? name.GetString()
+            : null;
+
+    private static Geometry? ReadGeometry(JsonElement feature)
+    {
+        JsonElement geometry = feature.GetProperty("geometry");
+        return geometry.ValueKind == JsonValueKind.Null ? null : geometry.Deserialize<Geometry>(Conversion.GeoJson.Options);
+    }
+
     /// <summary>Why two geometries differ as the class remarks define it, or null.</summary>
     public static string? GeometryDifference(Geometry? ours, Geometry? gdal)
     {

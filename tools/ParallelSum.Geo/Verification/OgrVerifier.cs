@@ -6,7 +6,17 @@ namespace ParallelSum.Geo.Verification;
 /// <summary>Checks one output against what GDAL's <c>ogr2ogr</c> makes of the same shapefile (see <see cref="OgrComparer"/>).</summary>
 internal static class OgrVerifier
 {
-    public static VerifyResult Verify(string shpPath, string outFolder, string? encoding)
+    /// <summary>The largest distance allowed between a reprojected point and ogr2ogr's (RFC 7946) position of it, in metres.</summary>
+    public const double ReprojectionTolerance = 0.01;
+
+    /// <summary>
+    /// Compares the output of <paramref name="shpPath"/> in <paramref name="outFolder"/> with ogr2ogr's conversion of the same
+    /// file. Outputs made with <c>--keep-crs</c> (<paramref name="keepCrs"/>) are compared with plain ogr2ogr: coordinates bit
+    /// for bit, and the <c>crs</c> member's name where ogr2ogr writes one. RFC 7946 outputs of a shapefile with a .prj are
+    /// compared with <c>ogr2ogr -lco RFC7946=YES</c>, every point within <see cref="ReprojectionTolerance"/>; those of a
+    /// shapefile without one with plain ogr2ogr, bit for bit (neither tool moves them).
+    /// </summary>
+    public static VerifyResult Verify(string shpPath, string outFolder, string? encoding, bool keepCrs = false)
     {
         string name = Path.GetFileName(shpPath);
         string outPath = GeoJson.OutputPath(shpPath, outFolder);
@@ -20,7 +30,8 @@ internal static class OgrVerifier
         {
             string reference = Path.Combine(scratch, Path.GetFileName(outPath));
             string wkt = Path.ChangeExtension(reference, ".csv");
-            if (Ogr2Ogr.Convert(shpPath, reference, wkt, encoding) is string failure)
+            bool reprojected = !keepCrs && ShapefileFiles.Sibling(shpPath, ".prj") is not null;
+            if ((reprojected ? Ogr2Ogr.ConvertRfc7946(shpPath, reference, encoding) : Ogr2Ogr.Convert(shpPath, reference, wkt, encoding)) is string failure)
             {
                 return new VerifyResult(name, false, failure, 0);
             }
@@ -28,9 +39,12 @@ internal static class OgrVerifier
             using JsonDocument ours = JsonDocument.Parse(File.ReadAllBytes(outPath));
             using JsonDocument gdal = JsonDocument.Parse(PassThroughAsConverted(File.ReadAllBytes(reference)));
             int features = ours.RootElement.GetProperty("features").GetArrayLength();
-            return OgrComparer.Compare(ours.RootElement, gdal.RootElement, Ogr2Ogr.ReadWktColumn(wkt)) is string difference
-                ? new VerifyResult(name, false, difference, features)
-                : new VerifyResult(name, true, null, features);
+            string? crsDifference = OgrComparer.CrsDifference(ours.RootElement, gdal.RootElement, keepCrs);
+            double maxMetres = 0;
+            string? difference = crsDifference ?? (reprojected
+                ? OgrComparer.CompareWithin(ours.RootElement, gdal.RootElement, ReprojectionTolerance, out maxMetres)
+                : OgrComparer.Compare(ours.RootElement, gdal.RootElement, Ogr2Ogr.ReadWktColumn(wkt)));
+            return new VerifyResult(name, difference is null, difference, features) { MaxMetres = reprojected && difference is null ? maxMetres : null };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException or NetTopologySuite.IO.ParseException or ArgumentException)
         {

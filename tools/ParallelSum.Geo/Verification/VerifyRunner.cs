@@ -9,8 +9,8 @@ internal static class VerifyRunner
         Run(shpPaths, workers, path => GeoJsonVerifier.Verify(path, outFolder));
 
     /// <summary>Checks every output against ogr2ogr's conversion of the same input.</summary>
-    public static VerifyResult[] RunAgainstOgr2Ogr(IReadOnlyList<string> shpPaths, string outFolder, int workers, string? encoding) =>
-        Run(shpPaths, workers, path => OgrVerifier.Verify(path, outFolder, encoding));
+    public static VerifyResult[] RunAgainstOgr2Ogr(IReadOnlyList<string> shpPaths, string outFolder, int workers, string? encoding, bool keepCrs = false) =>
+        Run(shpPaths, workers, path => OgrVerifier.Verify(path, outFolder, encoding, keepCrs));
 
     private static VerifyResult[] Run(IReadOnlyList<string> shpPaths, int workers, Func<string, VerifyResult> verify)
     {
