@@ -37,6 +37,35 @@ public sealed class CrsTests
         Assert.Equal(gdalLat, y[0], 1e-9);
     }
 
+    [OgrFact]
+    public void DatumShifts_OnRandomPoints_AgreeWithGdaltransform()
+    {
+        // Each datum over a box wider than its areas of use, so points inside one, several and none of them all occur.
+        (string Wkt, int Epsg, double West, double East, double South, double North)[] datums =
+        [
+            (Nad27, 4267, -170, -50, 10, 80),
+            (Ed50, 4230, -15, 45, 25, 75),
+            (Osgb36, 4277, -10, 5, 48, 62),
+            ("""GEOGCS["GCS_North_American_1983",DATUM["D_North_American_1983",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]""", 4269, -180, -50, 10, 80),
+        ];
+        var random = new Random(20261207);
+        foreach ((string wkt, int epsg, double west, double east, double south, double north) in datums)
+        {
+            double[] x = [.. Enumerable.Range(0, 1000).Select(_ => west + (random.NextDouble() * (east - west)))];
+            double[] y = [.. Enumerable.Range(0, 1000).Select(_ => south + (random.NextDouble() * (north - south)))];
+            string input = string.Concat(x.Zip(y, (a, b) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{a:R} {b:R}\n")));
+            string[] gdal = Gdaltransform($"EPSG:{epsg}", input);
+
+            SourceCrs.Parse(wkt).CreateToWgs84()!.Apply(x, y);
+
+            for (int i = 0; i < x.Length; i++)
+            {
+                double[] expected = [.. gdal[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
+                Assert.True(Math.Abs(expected[0] - x[i]) < 1e-8 && Math.Abs(expected[1] - y[i]) < 1e-8, $"EPSG:{epsg} point {i}: ours {x[i]}, {y[i]}; gdaltransform {gdal[i]}");
+            }
+        }
+    }
+
     [Theory]
     [InlineData("ED50", 2, 48, 1275)]          // France (2 m) beats Europe west (10 m) and west central (6 m)
     [InlineData("ED50", -9.72, 51.94, 1311)]   // only the offshore one and British Isles hold it; the offshore one comes first and stays
@@ -171,6 +200,24 @@ public sealed class CrsTests
 
         Assert.StartsWith("datum D_unknown is not one this tool knows", Assert.Single(result.Warnings!), StringComparison.Ordinal);
         Assert.Equal(-34.9, json.GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates")[0].GetDouble());
+    }
+
+    private static string[] Gdaltransform(string source, string input)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("gdaltransform") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in new[] { "-s_srs", source, "-t_srs", "EPSG:4326", "-output_xy" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using System.Diagnostics.Process process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Write(input);
+        process.StandardInput.Close();
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), "gdaltransform did not end within 60 s");
+        Assert.True(process.ExitCode == 0, $"gdaltransform failed: {errors.Result}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static string Write(TempFolder folder, string name, string? prj, (double X, double Y) point)
