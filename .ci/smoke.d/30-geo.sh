@@ -1,4 +1,4 @@
-# The shapefile sample: generate, convert with worker processes, verify, no overwrite, a bad option, a tiny bench.
+# The shapefile tool (tools/ParallelSum.Geo): generate, convert with worker processes, verify, no overwrite, a bad option, a tiny bench.
 geo_dir=$(mktemp -d)
 trap 'rm -rf "$geo_dir"' EXIT
 dotnet build tools/ParallelSum.Geo -c Release -nologo -v q

@@ -10,7 +10,6 @@ namespace ParallelSum.Geo.Bench;
 internal static class BenchOutput
 {
     /// <summary>Gets the options every bench file is written with: indented JSON.</summary>
-    public static JsonSerializerOptions IndentedJson { get; } = new() { WriteIndented = true };
 
     /// <returns>The paths written.</returns>
     public static IReadOnlyList<string> Write(BenchReport report, string folder)
@@ -22,7 +21,7 @@ internal static class BenchOutput
         string png = Path.Combine(folder, "chart.png");
         string svg = Path.Combine(folder, "chart.svg");
         File.WriteAllText(csv, Csv(report));
-        File.WriteAllText(json, JsonSerializer.Serialize(report, IndentedJson));
+        File.WriteAllText(json, JsonSerializer.Serialize(report, ToolJson.Indented.BenchReport));
         File.WriteAllText(md, Markdown(report));
         WriteChart(report, png, svg);
         return [csv, json, md, png, svg];

@@ -18,7 +18,7 @@ internal static class BenchRunner
     public static IReadOnlyList<string> PrepareData(DatasetOptions options, string dataFolder, Action<string> log)
     {
         string manifest = Path.Combine(dataFolder, "dataset.json");
-        string wanted = JsonSerializer.Serialize(options);
+        string wanted = JsonSerializer.Serialize(options, ToolJson.Default.DatasetOptions);
         if (File.Exists(manifest) && File.ReadAllText(manifest) == wanted)
         {
             IReadOnlyList<string> existing = ShapefileFiles.Find(dataFolder);

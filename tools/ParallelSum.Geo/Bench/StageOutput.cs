@@ -14,7 +14,7 @@ internal static class StageOutput
         string md = Path.Combine(folder, "stages.md");
         string json = Path.Combine(folder, "stages.json");
         File.WriteAllText(md, Markdown(profile));
-        File.WriteAllText(json, JsonSerializer.Serialize(profile, BenchOutput.IndentedJson));
+        File.WriteAllText(json, JsonSerializer.Serialize(profile, ToolJson.Indented.StageProfile));
         return [md, json];
     }
 

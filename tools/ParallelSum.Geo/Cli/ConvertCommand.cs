@@ -8,8 +8,6 @@ namespace ParallelSum.Geo.Cli;
 /// <summary><c>convert</c>: every shapefile in a folder to GeoJSON, with one worker, threads or processes.</summary>
 internal static class ConvertCommand
 {
-    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
-
     private static readonly Option<string> In = new("--in", "-i") { Description = "The folder of shapefiles (.shp with .shx and .dbf).", Required = true };
     private static readonly Option<string> Out = new("--out", "-o") { Description = "The folder for the .geojson files (created if missing).", Required = true };
     private static readonly Option<string> Mode = new("--mode", "-m") { Description = "single: one worker; threads: workers in this process; processes: worker processes.", DefaultValueFactory = _ => "threads" };
@@ -49,7 +47,7 @@ internal static class ConvertCommand
             ConversionSummary.Write(report);
             if (parse.GetValue(Report) is string reportPath)
             {
-                File.WriteAllText(reportPath, JsonSerializer.Serialize(report.Files, IndentedJson));
+                File.WriteAllText(reportPath, JsonSerializer.Serialize(report.Files, ToolJson.Indented.IReadOnlyListFileResult));
             }
 
             if (cancellationToken.IsCancellationRequested)

@@ -7,7 +7,7 @@ namespace ParallelSum.Geo.Cli;
 /// <summary>The command line: generate, convert, verify, bench, profile, and the hidden worker command that convert starts.</summary>
 internal static class GeoCli
 {
-    public static RootCommand CreateRoot() => new("Convert every shapefile in a folder to GeoJSON with one worker, several threads or several processes, and measure which pays off.")
+    public static RootCommand CreateRoot() => new("shp2geojson: convert every shapefile in a folder to GeoJSON (RFC 7946, as ogr2ogr does) with one worker, several threads or several processes; verify outputs against ogr2ogr; measure.")
     {
         GenerateCommand.Create(),
         ConvertCommand.Create(),

@@ -62,7 +62,7 @@ internal static class WorkerCommand
                     continue;
                 }
 
-                string path = JsonSerializer.Deserialize<string>(line) ?? throw new InvalidOperationException("worker: a null path was sent");
+                string path = JsonSerializer.Deserialize(line, ToolJson.Default.String) ?? throw new InvalidOperationException("worker: a null path was sent");
 
                 if (crashOn is not null && Path.GetFileName(path) == crashOn)
                 {
@@ -77,7 +77,7 @@ internal static class WorkerCommand
                 }
 
                 FileResult result = ShapefileConverter.Convert(path, outFolder, overwrite, worker, encoding, parse.GetValue(KeepCrs));
-                stdout.WriteLine(JsonSerializer.Serialize(result));
+                stdout.WriteLine(JsonSerializer.Serialize(result, ToolJson.Default.FileResult));
             }
 
             return 0;

@@ -108,7 +108,7 @@ internal sealed class WorkerProcess : IDisposable
         try
         {
             // One path in flight at a time: the child reads the whole line before it writes its answer, so neither pipe can fill.
-            _process.StandardInput.WriteLine(JsonSerializer.Serialize(path));
+            _process.StandardInput.WriteLine(JsonSerializer.Serialize(path, ToolJson.Default.String));
             _process.StandardInput.Flush();
             line = _process.StandardOutput.ReadLine();
         }
@@ -123,7 +123,7 @@ internal sealed class WorkerProcess : IDisposable
             return FileResult.Failed(expected, CrashReason(), Number, ShapefileFiles.InputBytes(path));
         }
 
-        FileResult result = JsonSerializer.Deserialize<FileResult>(line)
+        FileResult result = JsonSerializer.Deserialize(line, ToolJson.Default.FileResult)
             ?? throw new InvalidOperationException($"Worker process {Number} printed an empty result line.");
         return result.Name == expected
             ? result

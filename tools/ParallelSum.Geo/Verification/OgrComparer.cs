@@ -37,7 +37,7 @@ internal static class OgrComparer
         for (int i = 0; i < a.Length; i++)
         {
             JsonElement geometry = a[i].GetProperty("geometry");
-            Geometry? mine = geometry.ValueKind == JsonValueKind.Null ? null : geometry.Deserialize<Geometry>(Conversion.GeoJson.Options);
+            Geometry? mine = GeoJsonReader.ReadGeometry(geometry);
             string? difference = GeometryDifference(mine, gdalGeometries[i])
                 ?? PropertiesDifference(a[i].GetProperty("properties"), b[i].GetProperty("properties"));
             if (difference is not null)
@@ -123,7 +123,7 @@ internal static class OgrComparer
     private static Geometry? ReadGeometry(JsonElement feature)
     {
         JsonElement geometry = feature.GetProperty("geometry");
-        return geometry.ValueKind == JsonValueKind.Null ? null : geometry.Deserialize<Geometry>(Conversion.GeoJson.Options);
+        return GeoJsonReader.ReadGeometry(geometry);
     }
 
     /// <summary>Why two geometries differ as the class remarks define it, or null.</summary>
