@@ -20,7 +20,15 @@ internal static class ColdBench
     /// subject at the smallest count. Speedups are against ogr2ogr file by file when it runs, else against the first plan.
     /// </summary>
     /// <exception cref="InvalidOperationException">A run failed (a bench measures only complete runs).</exception>
-    public static List<BenchResult> Run(IReadOnlyList<string> data, IReadOnlyList<int> counts, IReadOnlyList<ConversionPlan> plans, int ogr2ogrWorkers, int repetitions, string work, Action<string> log)
+    /// <param name="data">The data set's shapefiles, in name order.</param>
+    /// <param name="counts">The file counts.</param>
+    /// <param name="plans">The modes to time.</param>
+    /// <param name="ogr2ogrWorkers">0: no ogr2ogr; 1: file by file; N: also N at a time.</param>
+    /// <param name="repetitions">Timed runs of each.</param>
+    /// <param name="work">A scratch folder.</param>
+    /// <param name="log">Receives one line per run.</param>
+    /// <param name="programs">Builds of this tool to time each plan with, by label (such as <c>aot</c>, <c>jit</c>); none: this program.</param>
+    public static List<BenchResult> Run(IReadOnlyList<string> data, IReadOnlyList<int> counts, IReadOnlyList<ConversionPlan> plans, int ogr2ogrWorkers, int repetitions, string work, Action<string> log, IReadOnlyList<(string Label, WorkerLauncher Program)>? programs = null)
     {
         var subjects = new List<(string Label, string Partitioner, int Workers, Func<string, string, int> Run)>();
         if (ogr2ogrWorkers > 0)
@@ -32,9 +40,14 @@ internal static class ColdBench
             }
         }
 
+        IReadOnlyList<(string Label, WorkerLauncher Program)> builds = programs is { Count: > 0 } ? programs : [("", WorkerLauncher.ForThisProgram())];
         foreach (ConversionPlan plan in plans)
         {
-            subjects.Add(($"{plan.Label} cold", plan.PartitionerName, plan.Workers, (input, output) => Convert(plan, input, output)));
+            foreach ((string label, WorkerLauncher program) in builds)
+            {
+                string name = label.Length == 0 ? $"{plan.Label} cold" : $"{plan.Label} {label}";
+                subjects.Add((name, plan.PartitionerName, plan.Workers, (input, output) => Convert(program, plan, input, output)));
+            }
         }
 
         var folders = counts.ToDictionary(c => c, c => LinkFirst(data, c, Path.Combine(work, $"in-{c}")));
@@ -130,18 +143,21 @@ internal static class ColdBench
     }
 
     /// <summary>Starts this program afresh with <paramref name="arguments"/>, discards its output, and returns its exit code.</summary>
-    public static int RunThisProgram(IReadOnlyList<string> arguments)
-    {
-        WorkerLauncher self = WorkerLauncher.ForThisProgram();
-        return Start(self.FileName, [.. self.Arguments, .. arguments]);
-    }
+    public static int RunThisProgram(IReadOnlyList<string> arguments) => Run(WorkerLauncher.ForThisProgram(), arguments);
 
-    private static int Convert(ConversionPlan plan, string input, string output)
+    /// <summary>A build of this tool given on the command line: a native executable or apphost, or an assembly (<c>.dll</c>) run by the dotnet host.</summary>
+    public static WorkerLauncher Program(string path) => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+        ? new WorkerLauncher(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [Path.GetFullPath(path)], new Dictionary<string, string>())
+        : new WorkerLauncher(Path.GetFullPath(path), [], new Dictionary<string, string>());
+
+    private static int Run(WorkerLauncher program, IReadOnlyList<string> arguments) => Start(program.FileName, [.. program.Arguments, .. arguments]);
+
+    private static int Convert(WorkerLauncher program, ConversionPlan plan, string input, string output)
     {
         string[] mode = plan.Mode == ExecutionMode.Single
             ? ["--mode", "single"]
             : ["--mode", plan.Mode == ExecutionMode.Threads ? "threads" : "processes", "--workers", plan.Workers.ToString(CultureInfo.InvariantCulture), "--partitioner", plan.Partitioner == PartitionerKind.Static ? "static" : "dynamic"];
-        return RunThisProgram(["convert", "--in", input, "--out", output, .. mode]);
+        return Run(program, ["convert", "--in", input, "--out", output, .. mode]);
     }
 
     // xargs -P N runs N ogr2ogr processes at a time, one file each; -P 1 is a plain file-by-file loop.

@@ -21,6 +21,7 @@ internal static class BenchCommand
     private static readonly Option<string> Order = new("--order") { Description = "name: each count's files in name order; largest-first: biggest inputs first.", DefaultValueFactory = _ => "name" };
     private static readonly Option<bool> Cold = new("--cold") { Description = "Run each mode as a fresh `convert` process, as a user would (start-up, JIT and tiering included); otherwise single and threads run inside the bench's warm process." };
     private static readonly Option<int> Ogr2Ogr = new("--ogr2ogr") { Description = "With --cold: also time GDAL's ogr2ogr file by file and, for N > 1, N at once under xargs -P N (0 = not at all); speedups are then against ogr2ogr file by file.", DefaultValueFactory = _ => 0 };
+    private static readonly Option<string[]> Programs = new("--program") { Description = "With --cold: time each mode with this build of the tool, given as LABEL=PATH (a native executable, or a .dll for the dotnet host); repeat to compare builds (e.g. aot=…/ParallelSum.Geo jit=…/ParallelSum.Geo.dll) in one run. Default: this program.", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<int> Workers = new("--workers", "-w") { Description = "Workers for modes given without :N (1 to 256; default one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
 
     public static Command Create()
@@ -28,7 +29,7 @@ internal static class BenchCommand
         Order.AcceptOnlyFromAmong("name", "largest-first");
         var command = new Command("bench", "Convert the first N files of one seeded data set for every N in --counts with every mode; print and save times, speedups and a chart.")
         {
-            Counts, Repetitions, Out, Work, Modes, Workers, Order, Cold, Ogr2Ogr,
+            Counts, Repetitions, Out, Work, Modes, Workers, Order, Cold, Ogr2Ogr, Programs,
             GenerateCommand.Seed, GenerateCommand.MinFeatures, GenerateCommand.MaxFeatures, GenerateCommand.Skew,
         };
         command.SetAction(parse =>
@@ -40,6 +41,23 @@ internal static class BenchCommand
             bool cold = parse.GetValue(Cold);
             int ogr2ogr = parse.GetValue(Ogr2Ogr);
             FileOrder order = ConvertCommand.ParseOrder(parse.GetValue(Order)!);
+            string[] programTexts = parse.GetValue(Programs) ?? [];
+            var programs = new List<(string Label, WorkerLauncher Program)>();
+            var programErrors = new List<string>();
+            foreach (string text in programTexts)
+            {
+                int equals = text.IndexOf('=', StringComparison.Ordinal);
+                string label = equals > 0 ? text[..equals] : "";
+                string path = equals > 0 ? text[(equals + 1)..] : text;
+                if (label.Length == 0 || !File.Exists(path))
+                {
+                    programErrors.Add($"--program: '{text}' is not LABEL=PATH of an existing file (e.g. aot=artifacts/shp2geojson/ParallelSum.Geo).");
+                }
+                else
+                {
+                    programs.Add((label, ColdBench.Program(path)));
+                }
+            }
             var dataset = new DatasetOptions(
                 counts.Length > 0 ? counts.Max() : 1,
                 parse.GetValue(GenerateCommand.Seed),
@@ -54,9 +72,10 @@ internal static class BenchCommand
                 repetitions is < 1 or > 50 ? $"--repetitions must be between 1 and 50; got {repetitions}." : null,
                 ogr2ogr is < 0 or > 256 ? $"--ogr2ogr must be between 0 and 256; got {ogr2ogr}." : null,
                 ogr2ogr > 0 && !cold ? "--ogr2ogr needs --cold (ogr2ogr always starts cold)." : null,
+                programs.Count > 0 && !cold ? "--program needs --cold (each build runs as a fresh process)." : null,
                 cold && order != FileOrder.Name ? "--cold converts each count's files in name order; leave out --order." : null,
                 ogr2ogr > 0 && !Verification.Ogr2Ogr.IsAvailable() ? "--ogr2ogr: ogr2ogr is not on PATH (Debian: apt-get install gdal-bin)." : null,
-            }.OfType<string>().Concat(dataset.Validate().Where(e => !e.StartsWith("--files", StringComparison.Ordinal))));
+            }.OfType<string>().Concat(programErrors).Concat(dataset.Validate().Where(e => !e.StartsWith("--files", StringComparison.Ordinal))));
 
             string work = parse.GetValue(Work)!;
             string outFolder = parse.GetValue(Out)!;
@@ -64,7 +83,7 @@ internal static class BenchCommand
             IReadOnlyList<string> data = BenchRunner.PrepareData(dataset, Path.Combine(work, "data"), Log);
             Log($"bench: counts {string.Join(",", counts)}; {string.Join(", ", plans.Select(p => p.Label))}; {repetitions} repetitions (+1 untimed warm-up per mode)");
             List<BenchResult> results = cold
-                ? ColdBench.Run(data, counts, plans, ogr2ogr, repetitions, work, Log)
+                ? ColdBench.Run(data, counts, plans, ogr2ogr, repetitions, work, Log, programs)
                 : BenchRunner.Run(data, counts, plans, repetitions, Path.Combine(work, "out"), Log, order);
             var report = new BenchReport(
                 DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
