@@ -1,8 +1,8 @@
-# The shapefile sample: generate, convert with worker processes, verify, no overwrite, a bad option, a tiny bench.
+# The shapefile tool (tools/ParallelSum.Geo): generate, convert with worker processes, verify, no overwrite, a bad option, a tiny bench.
 geo_dir=$(mktemp -d)
 trap 'rm -rf "$geo_dir"' EXIT
-dotnet build samples/ParallelSum.Geo -c Release -nologo -v q
-geo() { dotnet samples/ParallelSum.Geo/bin/Release/net10.0/ParallelSum.Geo.dll "$@"; }
+dotnet build tools/ParallelSum.Geo -c Release -nologo -v q
+geo() { dotnet tools/ParallelSum.Geo/bin/Release/net10.0/ParallelSum.Geo.dll "$@"; }
 geo generate --out "$geo_dir/in" --files 5 --seed 7 --min-features 50 --max-features 800
 geo convert --in "$geo_dir/in" --out "$geo_dir/out" --mode processes --workers 2 --partitioner dynamic
 geo verify --in "$geo_dir/in" --out "$geo_dir/out"

@@ -138,6 +138,6 @@ public sealed partial class CommandLineReferenceTests
     [GeneratedRegex(@"^`?-?[0-9][0-9_,]*(\.[0-9]+)?(e[0-9]+)?`?$|^`[a-z][a-z0-9-]*`$", RegexOptions.CultureInvariant)]
     private static partial Regex LiteralValue();
 
-    [GeneratedRegex(@"(?:--project samples/|samples/[^/\s]+/bin/\S*/)(?<program>ParallelSum\.[A-Za-z]+)(?:\.dll)?(?:\s+--\s+|\s+)(?<command>[a-z-]+)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:--project (?:samples|tools)/|(?:samples|tools)/[^/\s]+/bin/\S*/)(?<program>ParallelSum\.[A-Za-z]+)(?:\.dll)?(?:\s+--\s+|\s+)(?<command>[a-z-]+)?", RegexOptions.CultureInvariant)]
     private static partial Regex SampleRun();
 }

@@ -10,6 +10,9 @@ internal sealed partial class ProgramHelp
     private static readonly Lazy<IReadOnlyList<ProgramHelp>> AllPrograms = new(() =>
         [.. new[] { "ParallelSum.Experiment", "ParallelSum.Geo", "ParallelSum.Silo" }.Select(Read)]);
 
+    // Sample programs live under samples/, command-line tools under tools/.
+    private static readonly string[] ProgramFolders = ["samples", "tools"];
+
     private ProgramHelp(string name, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> commands)
     {
         Name = name;
@@ -19,7 +22,7 @@ internal sealed partial class ProgramHelp
     /// <summary>Gets the sample programs' help, read once per test run.</summary>
     public static IReadOnlyList<ProgramHelp> All => AllPrograms.Value;
 
-    /// <summary>Gets the program's name, which is also its project folder under samples/.</summary>
+    /// <summary>Gets the program's name, which is also its project folder under samples/ or tools/.</summary>
     public string Name { get; }
 
     /// <summary>Gets each command (the root command as the empty string) with its options and their shown defaults (null when none is shown).</summary>
@@ -27,7 +30,9 @@ internal sealed partial class ProgramHelp
 
     private static ProgramHelp Read(string name)
     {
-        string dll = Path.Combine(RepositoryFiles.Root, "samples", name, "bin", RepositoryFiles.Configuration, "net10.0", name + ".dll");
+        string dll = ProgramFolders
+            .Select(top => Path.Combine(RepositoryFiles.Root, top, name, "bin", RepositoryFiles.Configuration, "net10.0", name + ".dll"))
+            .FirstOrDefault(File.Exists) ?? Path.Combine(RepositoryFiles.Root, "samples", name, "bin", RepositoryFiles.Configuration, "net10.0", name + ".dll");
         Assert.True(File.Exists(dll), $"{dll} was not built");
         string rootHelp = Run(dll, "--help");
         var commands = new Dictionary<string, IReadOnlyDictionary<string, string?>>(StringComparer.Ordinal) { [""] = Options(rootHelp) };

@@ -45,7 +45,7 @@ internal static class RepositoryFiles
     private static List<string> FindPages()
     {
         var pages = new List<string> { "README.md" };
-        foreach (string top in new[] { "docs", "src", "samples" })
+        foreach (string top in new[] { "docs", "src", "samples", "tools" })
         {
             string folder = Path.Combine(Root, top);
             if (!Directory.Exists(folder))

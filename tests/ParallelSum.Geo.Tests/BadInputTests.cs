@@ -55,15 +55,23 @@ public sealed class BadInputTests : IClassFixture<SmallDataSet>, IDisposable
         AssertError(byName["bad_corrupt.shp"], "corrupt .shp: file code");
         AssertError(byName["bad_record.shp"], "record 1: negative counts: -1 parts, -1 points");
         AssertError(byName["bad_truncated.shp"], "truncated .shp: the header declares");
-        AssertError(byName["bad_nodbf.shp"], "missing its .dbf attribute table (bad_nodbf.dbf)");
         AssertError(byName["bad_noshx.shp"], "missing its .shx index (bad_noshx.shx)");
         Assert.All(report.Files.Where(f => f.Name.StartsWith("parcels_", StringComparison.Ordinal)), f => Assert.Equal(FileOutcome.Ok, f.Outcome));
-        Assert.Equal(5, report.Failed);
-        Assert.Equal(6, report.Converted);
+        Assert.Equal(4, report.Failed);
+        Assert.Equal(7, report.Converted);
 
-        // Only the six good outputs exist: no partial GeoJSON and no temporary file of a failed one.
+        // A missing .dbf is no failure: the geometry converts, with empty properties and a warning (as GDAL converts it).
+        FileResult noDbf = byName["bad_nodbf.shp"];
+        Assert.Equal(FileOutcome.Ok, noDbf.Outcome);
+        Assert.Equal(["no .dbf attribute table (bad_nodbf.dbf): converted with empty properties, as GDAL does"], noDbf.Warnings);
+        using (var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output.Path, "bad_nodbf.geojson"))))
+        {
+            Assert.All(document.RootElement.GetProperty("features").EnumerateArray(), f => Assert.Empty(f.GetProperty("properties").EnumerateObject()));
+        }
+
+        // Only the seven good outputs exist: no partial GeoJSON and no temporary file of a failed one.
         Assert.Equal(
-            Enumerable.Range(0, 6).Select(i => $"parcels_00{i}.geojson"),
+            Enumerable.Range(0, 6).Select(i => $"parcels_00{i}.geojson").Prepend("bad_nodbf.geojson"),
             Directory.GetFiles(output.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -75,7 +83,7 @@ public sealed class BadInputTests : IClassFixture<SmallDataSet>, IDisposable
 
         ConversionReport report = ConversionRunner.Run(ShapefileFiles.Find(input.Path), input.Sub("out"), overwrite: false, ConversionPlan.Single);
 
-        AssertError(report.Files.Single(), "missing its .shx index and its .dbf attribute table");
+        AssertError(report.Files.Single(), "missing its .shx index (lonely.shx)");
     }
 
     public void Dispose() => _folder.Dispose();

@@ -16,6 +16,14 @@ public sealed class CliTests : IDisposable
         { ["convert", "--in", "IN/missing", "--out", "OUT"], "--in: folder '" },
         { ["convert", "--out", "OUT"], "Option '--in' is required." },
         { ["convert", "--in", "IN", "--out", "OUT", "--encoding", "klingon-9"], "--encoding: unknown encoding 'klingon-9'; give a name such as windows-1252" },
+        { ["convert", "--in", "IN", "--out", ""], "--out: the folder name is empty; give a folder to write into" },
+        { ["convert", "--in", "IN", "--out", "FILE"], "is a file, not a folder; give a folder (it is created if missing)." },
+        { ["convert", "--in", "IN", "--out", "FILE/below"], "--out: cannot write into '" },
+        { ["convert", "--in", "IN", "--out", "OUT", "--report", ""], "--report: the file name is empty; give a file to write, in an existing folder." },
+        { ["convert", "--in", "IN", "--out", "OUT", "--report", "IN/missing/report.json"], "--report: cannot write '" },
+        { ["convert", "--in", "IN", "--out", "OUT", "--report", "IN"], "' is a folder; give a file to write" },
+        { ["convert", "--in", "", "--out", "OUT"], "--in: the folder name is empty; give an existing folder." },
+        { ["convert", "--in", "FILE", "--out", "OUT"], "' is a file; give a folder." },
         { ["verify", "--in", "IN", "--out", "IN/missing"], "--out: folder '" },
         { ["generate", "--out", "OUT", "--files", "0"], "--files must be 1 or more; got 0." },
         { ["generate", "--out", "OUT", "--min-features", "50", "--max-features", "10"], "--max-features (10) must be at least --min-features (50)." },
@@ -24,6 +32,9 @@ public sealed class CliTests : IDisposable
         { ["bench", "--modes", "single,threads-sideways"], "--modes: 'threads-sideways' is not one of single, threads-static" },
         { ["bench", "--repetitions", "0"], "--repetitions must be between 1 and 50; got 0." },
         { ["bench", "--ogr2ogr", "2"], "--ogr2ogr needs --cold" },
+        { ["bench", "--cold", "--program", "aot=IN/no-such-build"], "--program: 'aot=" },
+        { ["bench", "--cold", "--program", "FILE"], "is not LABEL=PATH of an existing file" },
+        { ["bench", "--program", "x=FILE"], "--program needs --cold" },
         { ["bench", "--cold", "--order", "largest-first"], "--cold converts each count's files in name order" },
         { ["profile", "--in", "IN", "--repetitions", "0"], "--repetitions must be between 1 and 50; got 0." },
         { ["profile", "--in", "IN"], "--in: no .shp files in" },
@@ -34,13 +45,20 @@ public sealed class CliTests : IDisposable
     public async Task BadOption_ExitsWithTwo_AndNamesTheOption(string[] args, string message)
     {
         Directory.CreateDirectory(_folder.Sub("in"));
-        string[] resolved = [.. args.Select(a => a.Replace("IN", _folder.Sub("in"), StringComparison.Ordinal).Replace("OUT", _folder.Sub("out"), StringComparison.Ordinal))];
+        await File.WriteAllTextAsync(_folder.Sub("afile"), "not a folder");
+        string[] resolved = [.. args.Select(a => a
+            .Replace("IN", _folder.Sub("in"), StringComparison.Ordinal)
+            .Replace("OUT", _folder.Sub("out"), StringComparison.Ordinal)
+            .Replace("FILE", _folder.Sub("afile"), StringComparison.Ordinal))];
         using var error = new StringWriter();
 
         int exit = await GeoCli.InvokeAsync(resolved, error);
 
         Assert.Equal(2, exit);
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+        string[] lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("(see --help)", lines[^1].TrimEnd('\r'));
+        Assert.Equal(2, lines.Length); // one line naming the option, then the pointer to --help
         Assert.False(Directory.Exists(_folder.Sub("out")), "a rejected command must not start any work");
     }
 

@@ -23,6 +23,55 @@ public sealed class EncodingTests
     }
 
     [Fact]
+    public void Convert_UndeclaredUtf8_ComesOutRight_WithoutAWarning()
+    {
+        using var folder = new TempFolder();
+        var builder = new ShapefileBuilder(ShapeType.Point, ("LABEL", 'C', 30, 0)) { TextEncoding = Encoding.UTF8 };
+        builder.Add(ShapefileBuilder.Point(ShapeType.Point, 1, 2), "Hněvošický háj");
+        builder.Add(ShapefileBuilder.Point(ShapeType.Point, 1, 2), "💩");
+        builder.Add(ShapefileBuilder.Point(ShapeType.Point, 1, 2), "Genève");
+
+        (FileResult result, string[] labels) = Convert(builder, folder, encoding: null);
+
+        Assert.Equal(["Hněvošický háj", "💩", "Genève"], labels);
+        Assert.Null(result.Warnings);
+    }
+
+    [Fact]
+    public void Convert_UndeclaredFieldNameInUtf8_ComesOutRight()
+    {
+        using var folder = new TempFolder();
+        var builder = new ShapefileBuilder(ShapeType.Point, ("NÁZEV", 'C', 30, 0)) { TextEncoding = Encoding.UTF8, FieldNameEncoding = Encoding.UTF8 };
+        builder.Add(ShapefileBuilder.Point(ShapeType.Point, 1, 2), "Brno");
+
+        string shp = builder.Write(folder.Path, "names");
+        Directory.CreateDirectory(folder.Sub("out"));
+        Assert.Equal(FileOutcome.Ok, ShapefileConverter.Convert(shp, folder.Sub("out"), overwrite: false, worker: 0).Outcome);
+
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(GeoJson.OutputPath(shp, folder.Sub("out"))));
+        Assert.Equal("Brno", document.RootElement.GetProperty("features")[0].GetProperty("properties").GetProperty("NÁZEV").GetString());
+    }
+
+    [Fact]
+    public void Convert_UndeclaredWindows1250_ComesOutAsIso88591_WithAWarningNamingTheFieldAndSuggestingEncoding()
+    {
+        using var folder = new TempFolder();
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var builder = new ShapefileBuilder(ShapeType.Point, ("LABEL", 'C', 30, 0), ("OTHER", 'C', 10, 0)) { TextEncoding = Encoding.GetEncoding(1250) };
+        builder.Add(ShapefileBuilder.Point(ShapeType.Point, 1, 2), "Šaľa", "Brno");
+        builder.Add(ShapefileBuilder.Point(ShapeType.Point, 1, 2), "Žluťoučký", "Olomouc");
+
+        (FileResult result, string[] wrong) = Convert(builder, folder, encoding: null);
+        (FileResult named, string[] right) = Convert(builder, folder, encoding: "1250");
+
+        // 0x8A (Š) and 0x8E (Ž) are C1 control characters in ISO-8859-1: the warning names LABEL, not OTHER.
+        Assert.Equal(["\u008Aa\u00BEa", "\u008Elu\u009Dou\u00E8k\u00FD"], wrong);
+        Assert.Equal("2 values of field LABEL hold bytes 0x80-0x9F, control characters in ISO-8859-1 (no .cpg or language driver): the text is probably in a Windows code page; name it with --encoding (for example 1250 or 1252)", Assert.Single(result.Warnings!));
+        Assert.Equal(["Šaľa", "Žluťoučký"], right);
+        Assert.Null(named.Warnings);
+    }
+
+    [Fact]
     public void Convert_Ldid87WithoutCpg_DecodesIso88591_AsGdalDoes()
     {
         using var folder = new TempFolder();

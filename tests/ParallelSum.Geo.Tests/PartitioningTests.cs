@@ -3,7 +3,7 @@ using ParallelSum.Geo.Conversion;
 
 namespace ParallelSum.Geo.Tests;
 
-/// <summary>Whatever the plan, the engine works on each file once, under a worker number no other file in flight holds, honours static blocks, and runs two workers at once.</summary>
+/// <summary>Whatever the plan, the scheduler works on each file once, under a worker number no other file in flight holds, honours static blocks, and runs two workers at once.</summary>
 public sealed class PartitioningTests
 {
     public static TheoryData<int, int, bool> Cases()
@@ -23,14 +23,14 @@ public sealed class PartitioningTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void FileWorkers_RunEachFileOnce_WithAWorkerNumberNoOtherFileInFlightHolds(int files, int workers, bool dynamic)
+    public void FileScheduler_RunEachFileOnce_WithAWorkerNumberNoOtherFileInFlightHolds(int files, int workers, bool dynamic)
     {
         var plan = new ConversionPlan(ExecutionMode.Threads, workers, dynamic ? PartitionerKind.Dynamic : PartitionerKind.Static);
         var taken = new ConcurrentBag<(int Worker, int File)>();
         int[] holders = new int[workers];
         int clashes = 0;
 
-        FileWorkers.Run(files, plan.CreatePartitioner(), workers, (worker, file) =>
+        int handed = FileScheduler.Run(files, workers, plan.Partitioner, (worker, file) =>
         {
             if (Interlocked.Increment(ref holders[worker]) != 1)
             {
@@ -42,6 +42,7 @@ public sealed class PartitioningTests
             Interlocked.Decrement(ref holders[worker]);
         });
 
+        Assert.Equal(files, handed);
         Assert.Equal(Enumerable.Range(0, files), taken.Select(t => t.File).Order());
         Assert.All(taken, t => Assert.InRange(t.Worker, 0, workers - 1));
         Assert.Equal(0, clashes);
@@ -51,14 +52,14 @@ public sealed class PartitioningTests
     [InlineData(7, 2)]
     [InlineData(20, 3)]
     [InlineData(81, 4)]
-    public void FileWorkers_StaticBlocks_EachBlockRunsInOrder_OnOneThread(int files, int workers)
+    public void FileScheduler_StaticBlocks_EachBlockRunsInOrder_OnOneThread(int files, int workers)
     {
         var plan = new ConversionPlan(ExecutionMode.Threads, workers, PartitionerKind.Static);
         var thread = new int[files];
         var turn = new long[files];
         long turns = 0;
 
-        FileWorkers.Run(files, plan.CreatePartitioner(), workers, (_, file) =>
+        FileScheduler.Run(files, workers, plan.Partitioner, (_, file) =>
         {
             thread[file] = Environment.CurrentManagedThreadId;
             turn[file] = Interlocked.Increment(ref turns);
@@ -77,7 +78,7 @@ public sealed class PartitioningTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void FileWorkers_TwoWorkers_WorkOnTwoFilesAtOnce(bool dynamic)
+    public void FileScheduler_TwoWorkers_WorkOnTwoFilesAtOnce(bool dynamic)
     {
         var plan = new ConversionPlan(ExecutionMode.Threads, 2, dynamic ? PartitionerKind.Dynamic : PartitionerKind.Static);
         using var bothStarted = new Barrier(2);
@@ -85,7 +86,7 @@ public sealed class PartitioningTests
         bool[] met = new bool[2];
 
         // The first two files each wait for the other to start: with one file at a time, the first would wait out the deadline.
-        FileWorkers.Run(4, plan.CreatePartitioner(), 2, (_, _) =>
+        FileScheduler.Run(4, 2, plan.Partitioner, (_, _) =>
         {
             int arrival = Interlocked.Increment(ref arrivals) - 1;
             if (arrival < 2)
@@ -97,22 +98,59 @@ public sealed class PartitioningTests
         Assert.Equal([true, true], met);
     }
 
-    [Fact]
-    public void FileWorkers_Cancelled_StartNoFileAfter_AndThrow()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FileScheduler_Cancelled_StartsNoFileAfter(bool dynamic)
     {
         using var cancellation = new CancellationTokenSource();
         var worked = new ConcurrentBag<int>();
 
-        Assert.Throws<OperationCanceledException>(() => FileWorkers.Run(10, ParallelSum.Execution.IndexRangePartitioners.StaticBlocks(), 1, (_, file) =>
+        int handed = FileScheduler.Run(10, 1, dynamic ? PartitionerKind.Dynamic : PartitionerKind.Static, (_, file) =>
         {
             worked.Add(file);
             if (file == 3)
             {
                 cancellation.Cancel();
             }
-        }, cancellation.Token));
+        }, cancellation.Token);
 
+        Assert.Equal(4, handed);
         Assert.Equal([0, 1, 2, 3], worked.Order());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FileScheduler_AFailingFile_StopsEveryWorker_AndItsExceptionIsRethrown(bool dynamic)
+    {
+        var worked = new ConcurrentBag<int>();
+        using var failed = new ManualResetEventSlim();
+
+        // Every file but the first two waits until file 1 has failed, so the other worker is in hand when it does.
+        var e = Assert.Throws<InvalidDataException>(() => FileScheduler.Run(40, 2, dynamic ? PartitionerKind.Dynamic : PartitionerKind.Static, (_, file) =>
+        {
+            worked.Add(file);
+            if (file == 1)
+            {
+                try
+                {
+                    throw new InvalidDataException("file 1 failed");
+                }
+                finally
+                {
+                    failed.Set(); // runs after the scheduler's exception filter has seen the failure
+                }
+            }
+
+            if (file > 1)
+            {
+                Assert.True(failed.Wait(TimeSpan.FromSeconds(60)), "file 1 never failed");
+            }
+        }));
+
+        Assert.Equal("file 1 failed", e.Message);
+        Assert.InRange(worked.Count, 2, 3); // file 0, file 1, and the one file the other worker had in hand
     }
 
     [Fact]
@@ -129,16 +167,16 @@ public sealed class PartitioningTests
     }
 
     [Theory]
-    [InlineData("single", "single", "static-blocks")]
-    [InlineData("threads-static", "threads-static(2)", "static-blocks")]
-    [InlineData("threads-dynamic:3", "threads-dynamic(3)", "dynamic-chunks(1)")]
-    [InlineData("processes-static(4)", "processes-static(4)", "static-blocks")]
-    [InlineData("processes-dynamic", "processes-dynamic(2)", "dynamic-chunks(1)")]
-    public void ConversionPlan_UsesTheLibraryPartitioners(string text, string label, string partitioner)
+    [InlineData("single", "single", "static-blocks(1)")]
+    [InlineData("threads-static", "threads-static(2)", "static-blocks(2)")]
+    [InlineData("threads-dynamic:3", "threads-dynamic(3)", "dynamic(3)")]
+    [InlineData("processes-static(4)", "processes-static(4)", "static-blocks(4)")]
+    [InlineData("processes-dynamic", "processes-dynamic(2)", "dynamic(2)")]
+    public void ConversionPlan_LabelsAndPartitionerNames(string text, string label, string partitioner)
     {
         Assert.True(ConversionPlan.TryParse(text, 2, out ConversionPlan plan));
         Assert.Equal(label, plan.Label);
-        Assert.Equal(partitioner, plan.CreatePartitioner().Name);
+        Assert.Equal(partitioner, plan.PartitionerName);
     }
 
     [Theory]

@@ -41,7 +41,7 @@ public sealed class PooledBufferTests(SmallDataSet data) : IClassFixture<SmallDa
         source.Dispose(); // twice is harmless
 
         Assert.Throws<ObjectDisposedException>(() => source.Shapes.Read(0));
-        Assert.Throws<ObjectDisposedException>(() => source.Table.IsDeleted(0));
+        Assert.Throws<ObjectDisposedException>(() => source.Table!.IsDeleted(0));
     }
 
     [Fact]

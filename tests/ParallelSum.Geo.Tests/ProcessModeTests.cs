@@ -175,7 +175,7 @@ public sealed class ProcessModeTests(SmallDataSet data) : IClassFixture<SmallDat
         await Task.Run(() => ConversionRunner.Run(ShapefileFiles.Find(input), output, overwrite: false, plan)).WaitAsync(TimeSpan.FromSeconds(120));
 
     // The worker processes started by `parent`: their command line names it after --parent.
-    private static int[] WorkersOf(int parent) =>
+    internal static int[] WorkersOf(int parent) =>
         [.. Directory.GetDirectories("/proc")
             .Select(Path.GetFileName)
             .Where(name => name!.All(char.IsAsciiDigit))

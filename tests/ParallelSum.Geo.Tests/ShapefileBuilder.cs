@@ -23,6 +23,9 @@ internal sealed class ShapefileBuilder(ShapeType type, params (string Name, char
     /// <summary>Gets or sets the encoding text values are written in.</summary>
     public Encoding TextEncoding { get; set; } = Encoding.Latin1;
 
+    /// <summary>Gets or sets the encoding field names are written in (ASCII unless set).</summary>
+    public Encoding FieldNameEncoding { get; set; } = Encoding.ASCII;
+
     public static byte[] NullShape() => Le(0);
 
     public static byte[] Point(ShapeType type, double x, double y, double z = 0, double m = 0) => type switch
@@ -136,8 +139,30 @@ internal sealed class ShapefileBuilder(ShapeType type, params (string Name, char
         BinaryPrimitives.WriteInt32BigEndian(file.AsSpan(24), file.Length / 2);
         BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(28), 1000);
         BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(32), (int)type);
+
+        // The bounding box of every record that has one, as writers put it in the header.
+        double minX = double.PositiveInfinity, minY = double.PositiveInfinity, maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
+        foreach (byte[] shape in _shapes.Where(s => s.Length >= 20))
+        {
+            bool point = BinaryPrimitives.ReadInt32LittleEndian(shape) is 1 or 11 or 21;
+            double[] box = point
+                ? [ReadLe(shape, 4), ReadLe(shape, 12), ReadLe(shape, 4), ReadLe(shape, 12)]
+                : [ReadLe(shape, 4), ReadLe(shape, 12), ReadLe(shape, 20), ReadLe(shape, 28)];
+            (minX, minY, maxX, maxY) = (Math.Min(minX, box[0]), Math.Min(minY, box[1]), Math.Max(maxX, box[2]), Math.Max(maxY, box[3]));
+        }
+
+        if (double.IsFinite(minX))
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(file.AsSpan(36), minX);
+            BinaryPrimitives.WriteDoubleLittleEndian(file.AsSpan(44), minY);
+            BinaryPrimitives.WriteDoubleLittleEndian(file.AsSpan(52), maxX);
+            BinaryPrimitives.WriteDoubleLittleEndian(file.AsSpan(60), maxY);
+        }
+
         return file;
     }
+
+    private static double ReadLe(byte[] bytes, int offset) => BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(offset));
 
     private byte[] Dbf()
     {
@@ -155,7 +180,7 @@ internal sealed class ShapefileBuilder(ShapeType type, params (string Name, char
         for (int f = 0; f < fields.Length; f++)
         {
             Span<byte> descriptor = dbf.AsSpan(32 + (32 * f), 32);
-            Encoding.ASCII.GetBytes(fields[f].Name).CopyTo(descriptor);
+            FieldNameEncoding.GetBytes(fields[f].Name).AsSpan(0, Math.Min(10, FieldNameEncoding.GetByteCount(fields[f].Name))).CopyTo(descriptor);
             descriptor[11] = (byte)fields[f].Type;
             descriptor[16] = (byte)fields[f].Width;
             descriptor[17] = (byte)fields[f].Decimals;

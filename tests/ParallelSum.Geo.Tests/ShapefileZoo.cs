@@ -52,6 +52,31 @@ internal static class ShapefileZoo
         unnamed.Add(ShapefileBuilder.Point(ShapeType.Point, 5, 6), "Genève, Ångström");
         written.Add(unnamed.Write(folder, "zoo_no_encoding"));
 
+        // Field names that repeat (GDAL appends the first free number: NAME, NAME2, NAME3, NAME22), and names differing in case.
+        var repeated = new ShapefileBuilder(ShapeType.Point, ("NAME", 'C', 10, 0), ("NAME2", 'C', 10, 0), ("NAME", 'C', 10, 0), ("NAME2", 'C', 10, 0), ("name", 'C', 10, 0));
+        repeated.Add(ShapefileBuilder.Point(ShapeType.Point, 3, 4), "one", "two", "three", "four", "five");
+        written.Add(repeated.Write(folder, "zoo_repeated_names"));
+
+        // Text that nothing declares (no .cpg, LDID 0): UTF-8 that GDAL passes through and that must come out right, and
+        // Windows-1250 that comes out as ISO-8859-1 with control characters (and a warning).
+        var utf8 = new ShapefileBuilder(ShapeType.Point, ("LABEL", 'C', 40, 0)) { TextEncoding = Encoding.UTF8 };
+        utf8.Add(ShapefileBuilder.Point(ShapeType.Point, 16.6, 49.2), "Hněvošický háj");
+        utf8.Add(ShapefileBuilder.Point(ShapeType.Point, 16.7, 49.3), "💩 and ✓");
+        utf8.Add(ShapefileBuilder.Point(ShapeType.Point, 16.8, 49.4), "plain ASCII");
+        written.Add(utf8.Write(folder, "zoo_undeclared_utf8"));
+        var cp1250 = new ShapefileBuilder(ShapeType.Point, ("LABEL", 'C', 40, 0)) { TextEncoding = Encoding.GetEncoding(1250) };
+        cp1250.Add(ShapefileBuilder.Point(ShapeType.Point, 14.4, 50.1), "Žluťoučký kůň úpěl ďábelské ódy");
+        cp1250.Add(ShapefileBuilder.Point(ShapeType.Point, 17.1, 48.1), "Šaľa");
+        written.Add(cp1250.Write(folder, "zoo_undeclared_cp1250"));
+
+        // No .dbf at all: GDAL converts the geometry with empty properties.
+        var bare = new ShapefileBuilder(ShapeType.PolyLine);
+        bare.Add(ShapefileBuilder.Parts(ShapeType.PolyLine, [[(0, 0, 0), (1, 1, 0)]]));
+        bare.Add(ShapefileBuilder.NullShape());
+        string bareShp = bare.Write(folder, "zoo_no_dbf");
+        File.Delete(Path.ChangeExtension(bareShp, ".dbf"));
+        written.Add(bareShp);
+
         // Polygons: shell with two holes, two shells (one with a hole), a lone counter-clockwise ring, a hole outside every
         // shell, an unclosed ring, a null shape; UTF-8 .cpg.
         var polygons = new ShapefileBuilder(ShapeType.Polygon, ("KIND", 'C', 40, 0)) { Cpg = "UTF-8", TextEncoding = Encoding.UTF8 };
