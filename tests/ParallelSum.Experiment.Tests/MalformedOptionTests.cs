@@ -78,8 +78,9 @@ public sealed class MalformedOptionTests
         { "plot {results} --bogus", "'--bogus'" },
 
         // memory, and its hidden child side
-        { "memory --count abc", "--count: 'abc' is not accepted; expected a whole number of 0 or more" },
+        { "memory --count abc", "--count: 'abc' is not accepted; expected a whole number from 0 to 2147483591" },
         { "memory --count -5", "--count: '-5' is not accepted" },
+        { "memory --count 1e12", "--count: '1e12' is not accepted; expected a whole number from 0 to 2147483591 (naive-list holds every value in one List<int>)" },
         { "memory --json maybe", "'maybe'" },
         { "memory --bogus", "'--bogus'" },
         { "memory-trial", "--count" },

@@ -25,6 +25,9 @@ internal static class ChartSet
         [TrialOutcome.Crash] = "✱ crash",
     };
 
+    /// <summary>The most caption lines a chart carries; results from more sweeps are counted on the last line.</summary>
+    public const int MaxCaptionLines = 4;
+
     private const int Width = 1100;
     private const int Height = 600;
 
@@ -44,8 +47,12 @@ internal static class ChartSet
     /// <param name="results">The results to plot; trials are drawn, and each sweep's idle line gives the caption.</param>
     /// <param name="folder">Where the charts go.</param>
     /// <param name="caption">The caption to print instead of the one the results record, for results that recorded none.</param>
+    /// <param name="written">Told each file's path as soon as it is complete.</param>
+    /// <param name="cancellationToken">Checked before each file: a cancelled render stops between files. Each file is written
+    /// under a temporary name and renamed when complete, so a chart is either whole or absent, never half-written.</param>
     /// <exception cref="ArgumentException">There is no trial in <paramref name="results"/> to plot.</exception>
-    public static IReadOnlyList<string> Render(IReadOnlyList<TrialResult> results, string folder, string? caption = null)
+    /// <exception cref="OperationCanceledException">Cancelled; the files already renamed stay, no temporary file does.</exception>
+    public static IReadOnlyList<string> Render(IReadOnlyList<TrialResult> results, string folder, string? caption = null, Action<string>? written = null, CancellationToken cancellationToken = default)
     {
         TrialResult[] trials = [.. results.Where(r => r.Kind == TrialResult.TrialKind && r.Strategy is not null)];
         if (trials.Length == 0)
@@ -61,22 +68,41 @@ internal static class ChartSet
             .GroupBy(r => nameSources ? $"{r.Series} ({Source(r)})" : r.Series)];
         caption ??= Caption(results);
 
-        var written = new List<string>();
-        written.AddRange(Save(Chart(series, "Time to generate and sum N values", "time", r => r.Seconds ?? (r.Outcome == TrialOutcome.Ok ? null : r.WallSeconds), Axis.Seconds, caption, markFailures: true), folder, Names[0]));
-        written.AddRange(Save(Chart(series, "Peak memory of the trial's process", "peak working set", r => r.PeakWorkingSetBytes, Axis.Bytes, caption, markFailures: true, failuresAtCap: true), folder, Names[1]));
-        written.AddRange(Save(Chart(series, "Throughput", "values per second", r => r.ValuesPerSecond, Axis.Rate, caption, markFailures: false), folder, Names[2]));
-        return written;
+        var files = new List<string>();
+        void Write(string name, Func<Plot> chart)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Plot plot = chart();
+            foreach (string file in Save(plot, folder, name, cancellationToken))
+            {
+                files.Add(file);
+                written?.Invoke(file);
+            }
+        }
+
+        Write(Names[0], () => Chart(series, "Time to generate and sum N values", "time", r => r.Seconds ?? (r.Outcome == TrialOutcome.Ok ? null : r.WallSeconds), Axis.Seconds, caption, markFailures: true));
+        Write(Names[1], () => Chart(series, "Peak memory of the trial's process", "peak working set", r => r.PeakWorkingSetBytes, Axis.Bytes, caption, markFailures: true, failuresAtCap: true));
+        Write(Names[2], () => Chart(series, "Throughput", "values per second", r => r.ValuesPerSecond, Axis.Rate, caption, markFailures: false));
+        return files;
     }
 
+    /// <summary>The name of the series <paramref name="result"/> belongs to when results from several sources are plotted together.</summary>
+    public static string SeriesWithSource(TrialResult result) => $"{result.Series} ({Source(result)})";
+
     /// <summary>The caption line of every chart: each sweep's machine, runtime, date and command (one line per machine when
-    /// the results come from several), or a note that the results did not record them.</summary>
+    /// the results come from several, at most <see cref="MaxCaptionLines"/>), or a note that the results did not record them.</summary>
     public static string Caption(IReadOnlyList<TrialResult> results)
     {
         string[] lines = [.. results
             .Where(r => r.Kind == TrialResult.IdleKind && r.Machine is not null)
             .Select(r => r.Machine!.Caption(r.FinishedAt))
             .Distinct()];
-        return lines.Length > 0 ? string.Join("\n", lines) : "machine, runtime and command not recorded in these results";
+        return lines.Length switch
+        {
+            0 => "machine, runtime and command not recorded in these results",
+            <= MaxCaptionLines => string.Join("\n", lines),
+            _ => string.Join("\n", lines.Take(MaxCaptionLines - 1)) + $"\nand {lines.Length - MaxCaptionLines + 1} more sweeps on other machines or days",
+        };
     }
 
     private enum Axis
@@ -249,12 +275,30 @@ internal static class ChartSet
         _ => string.Create(CultureInfo.InvariantCulture, $"{perSecond:0.###} /s"),
     };
 
-    private static string[] Save(Plot plot, string folder, string name)
+    // Each file under a temporary name in the same folder, then renamed over the final one: the rename is atomic, so a
+    // reader (or a signal) never finds a chart half-written.
+    private static IEnumerable<string> Save(Plot plot, string folder, string name, CancellationToken cancellationToken)
     {
-        string png = Path.Combine(folder, name + ".png");
-        string svg = Path.Combine(folder, name + ".svg");
-        plot.SavePng(png, Width, Height);
-        plot.SaveSvg(svg, Width, Height);
-        return [png, svg];
+        foreach ((string extension, Action<string> save) in new (string, Action<string>)[]
+        {
+            ("png", path => plot.SavePng(path, Width, Height)),
+            ("svg", path => plot.SaveSvg(path, Width, Height)),
+        })
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string final = Path.Combine(folder, $"{name}.{extension}");
+            string temporary = Path.Combine(folder, $".{name}.{extension}.{Environment.ProcessId}.tmp");
+            try
+            {
+                save(temporary);
+                File.Move(temporary, final, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
+
+            yield return final;
+        }
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Sweep;
 using ParallelSum.Silo;
+using ParallelSum.Experiment.Strategies;
 
 namespace ParallelSum.Experiment;
 
@@ -30,9 +31,9 @@ internal static class RunCommand
 
     private static readonly Option<string> Strategy = new("--strategy", "-s")
     {
-        Description = $"The strategy to run: {string.Join(", ", GenerateAndSumStrategies.Names)}, {DistributedRun.Name} (needs --cluster), or all (with --cluster, distributed too).",
+        Description = $"The strategy to run: {string.Join(", ", LibraryStrategies.Names)}, {DistributedRun.Name} (needs --cluster), or all (with --cluster, distributed too).",
         DefaultValueFactory = _ => "all",
-        CustomParser = OptionParsers.OneOf([.. GenerateAndSumStrategies.Names, DistributedRun.Name, "all"]),
+        CustomParser = OptionParsers.OneOf([.. LibraryStrategies.Names, DistributedRun.Name, "all"]),
     };
 
     private static readonly Option<int?> Partitions = new("--partitions", "-p")
@@ -94,8 +95,8 @@ internal static class RunCommand
             ? target
             : null;
         IReadOnlyList<string> strategies = strategy != "all" ? [strategy]
-            : cluster is null ? GenerateAndSumStrategies.Names
-            : [.. GenerateAndSumStrategies.Names, DistributedRun.Name];
+            : cluster is null ? LibraryStrategies.Names
+            : [.. LibraryStrategies.Names, DistributedRun.Name];
         return new RunOptions(
             new GenerateAndSumRequest(parse.GetValue(Count), parse.GetValue(Seed), parse.GetValue(Min), parse.GetValue(Max)),
             strategies,

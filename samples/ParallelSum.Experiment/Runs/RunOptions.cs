@@ -1,3 +1,5 @@
+using ParallelSum.Experiment.Strategies;
+
 namespace ParallelSum.Experiment;
 
 /// <summary>The options of the <c>run</c> command, validated.</summary>
@@ -5,5 +7,5 @@ internal sealed record RunOptions(GenerateAndSumRequest Request, IReadOnlyList<s
 {
     /// <summary>Creates the strategy named <paramref name="name"/> with the chosen partitioning.</summary>
     public IGenerateAndSum CreateStrategy(string name) =>
-        GenerateAndSumStrategies.Create(name, Partitions is int p && GenerateAndSumStrategies.TakesPartitioner(name) ? IndexRangePartitioners.StaticBlocks(p) : null);
+        LibraryStrategies.Create(name, Partitions);
 }

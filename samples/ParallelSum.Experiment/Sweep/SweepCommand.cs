@@ -3,6 +3,7 @@ using System.Globalization;
 using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Plotting;
 using Spectre.Console;
+using ParallelSum.Experiment.Strategies;
 
 namespace ParallelSum.Experiment.Sweep;
 
@@ -25,7 +26,7 @@ internal static class SweepCommand
 
     private static readonly Option<string> Strategies = new("--strategies", "-s")
     {
-        Description = $"Comma-separated strategies to run, or all ({string.Join(", ", GenerateAndSumStrategies.Names)}).",
+        Description = $"Comma-separated strategies to run, or all ({string.Join(", ", LibraryStrategies.Names)}).",
         DefaultValueFactory = _ => "all",
     };
 
@@ -103,9 +104,9 @@ internal static class SweepCommand
         string strategies = result.ValueOr(Strategies, "all");
         if (strategies != "all")
         {
-            foreach (string name in strategies.Split(',', StringSplitOptions.TrimEntries).Where(n => !GenerateAndSumStrategies.Names.Contains(n)))
+            foreach (string name in strategies.Split(',', StringSplitOptions.TrimEntries).Where(n => !LibraryStrategies.Names.Contains(n)))
             {
-                yield return $"--strategies: '{name}' is not a strategy; expected all or a comma-separated list of {string.Join(", ", GenerateAndSumStrategies.Names)}.";
+                yield return $"--strategies: '{name}' is not a strategy; expected all or a comma-separated list of {string.Join(", ", LibraryStrategies.Names)}.";
             }
         }
 
@@ -149,7 +150,7 @@ internal static class SweepCommand
             : ByteSize.TryParse(limitText, out long bytes) ? bytes
             : null;
         return new SweepSettings(
-            strategies == "all" ? GenerateAndSumStrategies.Names : [.. strategies.Split(',', StringSplitOptions.TrimEntries).Distinct()],
+            strategies == "all" ? LibraryStrategies.Names : [.. strategies.Split(',', StringSplitOptions.TrimEntries).Distinct()],
             counts,
             large,
             partitions,
@@ -174,8 +175,17 @@ internal static class SweepCommand
             AnsiConsole.Profile.Width = 160;
         }
 
-        string sweepId = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        string path = Path.Combine(settings.OutputFolder, $"sweep-{sweepId}.jsonl");
+        string startedAt = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        string path, sweepId;
+        try
+        {
+            (path, sweepId) = ResultsFile.CreateNew(settings.OutputFolder, startedAt);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{Output.Name}: cannot create a results file in '{settings.OutputFolder}' ({ExitCodes.OneLine(e.Message)}); expected a folder this program can write to.", e);
+        }
+
         IReadOnlyList<TrialSpec> plan = settings.Plan();
         Console.Out.WriteLine($"sweep {sweepId}: {plan.Count} trials, {settings.Repetitions} repetitions each, {Environment.ProcessorCount} cores"
             + $"; {MemoryCapText(settings)}; results: {path}");
@@ -211,7 +221,7 @@ internal static class SweepCommand
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Console.Error.WriteLine($"sweep cancelled; {results.Count} finished trials are in {path}");
-            return 130;
+            return ExitCodes.Cancelled;
         }
 
         foreach ((string series, TrialResult last) in retired)
@@ -226,9 +236,14 @@ internal static class SweepCommand
 
         if (settings.Plot && results.Count > 0)
         {
-            foreach (string chart in ChartSet.Render([idle, .. results], settings.OutputFolder))
+            try
             {
-                Console.Out.WriteLine($"chart: {chart}");
+                ChartSet.Render([idle, .. results], settings.OutputFolder, written: chart => Console.Out.WriteLine($"chart: {chart}"), cancellationToken: cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"sweep cancelled while rendering its charts; all {results.Count} trials are in {path}");
+                return ExitCodes.Cancelled;
             }
         }
 

@@ -1,3 +1,5 @@
+using ParallelSum.Experiment.Strategies;
+
 namespace ParallelSum.Experiment.Sweep;
 
 /// <summary>The options of the <c>sweep</c> command, validated.</summary>
@@ -27,10 +29,10 @@ internal sealed record SweepSettings(
     bool DefaultMemoryLimit = false)
 {
     /// <summary>Whether the strategy holds every value in memory (so memory, not time, limits how far it goes).</summary>
-    public static bool StoresValues(string strategy) => strategy is NaiveListStrategy.StrategyName or ParallelForStrategy.StrategyName;
+    public static bool StoresValues(string strategy) => LibraryStrategies.StoresValues(strategy);
 
     /// <summary>Whether the strategy takes a partitioner (so <see cref="Partitions"/> multiplies its trials).</summary>
-    public static bool IsPartitioned(string strategy) => strategy is not (NaiveListStrategy.StrategyName or AutoStrategy.StrategyName);
+    public static bool IsPartitioned(string strategy) => LibraryStrategies.TakesPartitioner(strategy);
 
     /// <summary>
     /// The trials in the order they run: count by count, ascending, every strategy at a count before the next count, so

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Text.Json;
 using ParallelSum.Experiment.CommandLine;
+using ParallelSum.Experiment.Strategies;
 
 namespace ParallelSum.Experiment.Sweep;
 
@@ -17,7 +18,7 @@ internal static class TrialCommand
     public const int MemoryErrorExitCode = 3;
     public const int UnsupportedExitCode = 4;
 
-    private static readonly Option<string> Strategy = new("--strategy") { Required = true, CustomParser = OptionParsers.OneOf(GenerateAndSumStrategies.Names) };
+    private static readonly Option<string> Strategy = new("--strategy") { Required = true, CustomParser = OptionParsers.OneOf(LibraryStrategies.Names) };
     private static readonly Option<long> Count = new("--count") { Required = true, CustomParser = OptionParsers.Count() };
     private static readonly Option<int?> Partitions = new("--partitions") { CustomParser = OptionParsers.OptionalWholeNumber(1, int.MaxValue) };
     private static readonly Option<ulong> Seed = RequestOptions.Seed();
@@ -72,7 +73,7 @@ internal static class TrialCommand
         string? reason = null;
         int exitCode = 0;
         using var heap = new ManagedHeapSampler(TimeSpan.FromMilliseconds(5));
-        IGenerateAndSum strategy = GenerateAndSumStrategies.Create(spec.Strategy, spec.Partitions is int p && GenerateAndSumStrategies.TakesPartitioner(spec.Strategy) ? IndexRangePartitioners.StaticBlocks(p) : null);
+        IGenerateAndSum strategy = LibraryStrategies.Create(spec.Strategy, spec.Partitions);
         for (int repetition = 0; repetition < Math.Max(1, repetitions); repetition++)
         {
             if (repetition > 0)

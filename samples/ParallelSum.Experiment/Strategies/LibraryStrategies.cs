@@ -1,0 +1,32 @@
+namespace ParallelSum.Experiment.Strategies;
+
+/// <summary>
+/// The library's built-in strategies as this program uses them: their names, which of them take a partitioner or store
+/// every value, and one call on a request. Every use the experiment makes of the library's strategy types goes through
+/// this file.
+/// </summary>
+internal static class LibraryStrategies
+{
+    /// <summary>The name of the strategy that holds every value in one growing list, as the original script did.</summary>
+    public const string NaiveList = NaiveListStrategy.StrategyName;
+
+    /// <summary>The name of the strategy that adds values as they are made, storing none.</summary>
+    public const string Streaming = StreamingStrategy.StrategyName;
+
+    /// <summary>The built-in strategies' names, in the order of the original experiment's progression, <c>auto</c> last.</summary>
+    public static IReadOnlyList<string> Names => GenerateAndSumStrategies.Names;
+
+    /// <summary>The largest count <see cref="NaiveList"/> takes: one <see cref="List{T}"/> holds at most this many values.</summary>
+    public static long NaiveListMaxCount => NaiveListStrategy.MaxCount;
+
+    /// <summary>Whether the strategy takes a partitioner (a number of static blocks, each a worker thread).</summary>
+    public static bool TakesPartitioner(string name) => GenerateAndSumStrategies.TakesPartitioner(name);
+
+    /// <summary>Whether the strategy holds every value in memory, so that memory, not time, limits how far it goes.</summary>
+    public static bool StoresValues(string name) => name is NaiveListStrategy.StrategyName or ParallelForStrategy.StrategyName;
+
+    /// <summary>Creates <paramref name="name"/>, with <paramref name="partitions"/> static blocks when it takes a partitioner
+    /// and a number is given, else with the library's default partitioning.</summary>
+    public static IGenerateAndSum Create(string name, int? partitions = null) =>
+        GenerateAndSumStrategies.Create(name, partitions is int p && TakesPartitioner(name) ? IndexRangePartitioners.StaticBlocks(p) : null);
+}
