@@ -2,6 +2,7 @@ using System.CommandLine;
 using ParallelSum.Experiment;
 using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Plotting;
+using ParallelSum.Experiment.Pool;
 using ParallelSum.Experiment.Processes;
 using ParallelSum.Experiment.Retention;
 using ParallelSum.Experiment.Sweep;
@@ -18,6 +19,7 @@ var root = new RootCommand("ParallelSum experiment: generate N random integers a
     RunCommand.Create(),
     PlotCommand.Create(),
     TrialCommand.Create(),
+    PoolWorkerCommand.Create(),
     RetentionCommand.Create(),
     RetentionTrialCommand.Create(),
 };

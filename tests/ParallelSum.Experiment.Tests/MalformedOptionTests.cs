@@ -28,7 +28,12 @@ public sealed class MalformedOptionTests
         { "run --min x", "--min: 'x' is not accepted; expected a whole number from -2147483648 to 2147483647" },
         { "run --max 99999999999", "--max: '99999999999' is not accepted" },
         { "run --min 5 --max 4", "--min (5) must not be greater than --max (4)" },
-        { "run --strategy bogus", "--strategy: 'bogus' is not accepted; expected one of naive-list, parallel-for, simd-chunks, streaming, auto, distributed, all" },
+        { "run --strategy bogus", "--strategy: 'bogus' is not accepted; expected one of naive-list, parallel-for, simd-chunks, streaming, auto, optionally run in a pool of worker processes as <name>/pool<K> (K from 1 to 64) or <name>/pool (one process per core); or distributed, or all" },
+        { "run --strategy naive-list/pool0", "--strategy: 'naive-list/pool0' is not accepted" },
+        { "run --strategy naive-list/pool65", "--strategy: 'naive-list/pool65' is not accepted" },
+        { "run --strategy naive-list/pool-1", "--strategy: 'naive-list/pool-1' is not accepted" },
+        { "run --strategy bogus/pool2", "--strategy: 'bogus/pool2' is not accepted" },
+        { "run --strategy naive-list/pool2x", "--strategy: 'naive-list/pool2x' is not accepted" },
         { "run --strategy distributed", "--strategy distributed needs --cluster" },
         { "run --partitions 0", "--partitions: '0' is not accepted; expected a whole number of 1 or more" },
         { "run --partitions many", "--partitions: 'many' is not accepted" },
@@ -44,6 +49,7 @@ public sealed class MalformedOptionTests
 
         // sweep, by name and as the default command
         { $"sweep --strategies streaming,bogus {ShortSweep}", "--strategies: 'bogus' is not a strategy" },
+        { $"sweep --strategies naive-list/pool99 {ShortSweep}", "--strategies: 'naive-list/pool99' is not a strategy; expected all or a comma-separated list, each one of naive-list" },
         { $"sweep --counts 0 {ShortSweep}".Replace("--counts 1e3 ", "", StringComparison.Ordinal), "--counts: '0' is not accepted" },
         { "sweep --counts abc", "--counts: 'abc' is not accepted; expected comma-separated whole numbers" },
         { "sweep --large-counts lots", "--large-counts: 'lots' is not accepted; expected none or comma-separated" },
@@ -97,6 +103,15 @@ public sealed class MalformedOptionTests
         { "trial --strategy streaming --count 5 --max x", "--max: 'x' is not accepted" },
         { "trial --strategy streaming --count 5 --min 5 --max 1", "--min (5) must not be greater than --max (1)" },
         { "trial --strategy streaming --count 5 --repetitions 0", "--repetitions: '0' is not accepted" },
+        { "trial --strategy streaming --count 5 --processes 0", "--processes: '0' is not accepted; expected a whole number from 1 to 64" },
+        { "trial --strategy streaming --count 5 --processes 65", "--processes: '65' is not accepted" },
+
+        // pool-worker (hidden; a pool's worker)
+        { "pool-worker --strategy streaming --count 5", "--start" },
+        { "pool-worker --strategy bogus --start 0 --count 5", "--strategy: 'bogus' is not accepted" },
+        { "pool-worker --strategy streaming --start -1 --count 5", "--start: '-1' is not accepted" },
+        { "pool-worker --strategy streaming --start 9223372036854775807 --count 5", "--start (9223372036854775807) + --count (5) must be at most 9223372036854775807" },
+        { "pool-worker --strategy streaming --start 0 --count 5 --min 3 --max 2", "--min (3) must not be greater than --max (2)" },
     };
 
     [Theory]

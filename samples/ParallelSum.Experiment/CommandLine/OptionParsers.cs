@@ -54,7 +54,7 @@ internal static class OptionParsers
             : Refuse<string>(result, $"one of {string.Join(", ", names)}");
 
     /// <summary>Adds the parse error <c>--option: 'value' is not accepted; expected …</c> and returns a placeholder.</summary>
-    private static T Refuse<T>(ArgumentResult result, string accepted)
+    public static T Refuse<T>(ArgumentResult result, string accepted)
     {
         string name = result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
         string given = result.Tokens.Count == 0 ? "no value" : $"'{string.Join(' ', result.Tokens.Select(t => t.Value))}'";

@@ -81,7 +81,7 @@ internal static class ChartSet
         }
 
         Write(Names[0], () => Chart(series, "Time to generate and sum N values", "time", r => r.Seconds ?? (r.Outcome == TrialOutcome.Ok ? null : r.WallSeconds), Axis.Seconds, caption, markFailures: true));
-        Write(Names[1], () => Chart(series, "Peak memory of the trial's process", "peak working set", r => r.PeakWorkingSetBytes, Axis.Bytes, caption, markFailures: true, failuresAtCap: true));
+        Write(Names[1], () => Chart(series, "Peak memory of the trial's processes (a pool's workers added up)", "peak working set", r => r.PeakWorkingSetBytes, Axis.Bytes, caption, markFailures: true, failuresAtCap: true));
         Write(Names[2], () => Chart(series, "Throughput", "values per second", r => r.ValuesPerSecond, Axis.Rate, caption, markFailures: false));
         return files;
     }

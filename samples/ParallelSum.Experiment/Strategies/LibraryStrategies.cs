@@ -29,4 +29,14 @@ internal static class LibraryStrategies
     /// and a number is given, else with the library's default partitioning.</summary>
     public static IGenerateAndSum Create(string name, int? partitions = null) =>
         GenerateAndSumStrategies.Create(name, partitions is int p && TakesPartitioner(name) ? IndexRangePartitioners.StaticBlocks(p) : null);
+
+    /// <summary>Runs <paramref name="name"/> once on <paramref name="request"/> in this process and returns what it measured.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The strategy does not take this count.</exception>
+    /// <exception cref="OutOfMemoryException">This process ran out of memory (possibly inside an <see cref="AggregateException"/>).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static MeasuredCall Run(string name, int? partitions, GenerateAndSumRequest request, CancellationToken cancellationToken = default)
+    {
+        GenerateAndSumResult result = Create(name, partitions).GenerateAndSumAsync(request, cancellationToken: cancellationToken).GetAwaiter().GetResult();
+        return new MeasuredCall(name, result.Sum, result.Elapsed, result.WorkerCount, result.RangeCount, result.Partitioner, null);
+    }
 }

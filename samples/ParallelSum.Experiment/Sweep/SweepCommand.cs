@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Plotting;
-using Spectre.Console;
 using ParallelSum.Experiment.Strategies;
+using Spectre.Console;
 
 namespace ParallelSum.Experiment.Sweep;
 
@@ -26,7 +26,7 @@ internal static class SweepCommand
 
     private static readonly Option<string> Strategies = new("--strategies", "-s")
     {
-        Description = $"Comma-separated strategies to run, or all ({string.Join(", ", LibraryStrategies.Names)}).",
+        Description = $"Comma-separated strategies to run, each {StrategyChoice.Accepted}; or all: every strategy and {RunCommand.DefaultPool}.",
         DefaultValueFactory = _ => "all",
     };
 
@@ -63,7 +63,7 @@ internal static class SweepCommand
 
     private static readonly Option<string?> MemoryLimit = new("--memory-limit", "-m")
     {
-        Description = $"Cap each trial's managed heap (the runtime's GC heap hard limit), e.g. 4G to play the original 4 GB laptop: {ByteSize.Accepted}; or none. Default: {DefaultMemoryCap.Description}.",
+        Description = $"Cap the managed heap of each process of a trial on its own (the runtime's GC heap hard limit; a pool's every worker gets it too), e.g. 2G: {ByteSize.Accepted}; or none. Default: {DefaultMemoryCap.Description}, shared out among a pool's workers.",
     };
 
     private static readonly Option<double> Timeout = new("--timeout")
@@ -104,9 +104,9 @@ internal static class SweepCommand
         string strategies = result.ValueOr(Strategies, "all");
         if (strategies != "all")
         {
-            foreach (string name in strategies.Split(',', StringSplitOptions.TrimEntries).Where(n => !LibraryStrategies.Names.Contains(n)))
+            foreach (string name in strategies.Split(',', StringSplitOptions.TrimEntries).Where(n => !StrategyChoice.TryParse(n, out _)))
             {
-                yield return $"--strategies: '{name}' is not a strategy; expected all or a comma-separated list of {string.Join(", ", LibraryStrategies.Names)}.";
+                yield return $"--strategies: '{name}' is not a strategy; expected all or a comma-separated list, each {StrategyChoice.Accepted}.";
             }
         }
 
@@ -150,7 +150,7 @@ internal static class SweepCommand
             : ByteSize.TryParse(limitText, out long bytes) ? bytes
             : null;
         return new SweepSettings(
-            strategies == "all" ? LibraryStrategies.Names : [.. strategies.Split(',', StringSplitOptions.TrimEntries).Distinct()],
+            strategies == "all" ? RunCommand.AllStrategies : [.. strategies.Split(',', StringSplitOptions.TrimEntries).Select(n => StrategyChoice.Parse(n).Name).Distinct()],
             counts,
             large,
             partitions,
@@ -259,8 +259,8 @@ internal static class SweepCommand
     private static string MemoryCapText(SweepSettings settings) => settings.MemoryLimitBytes switch
     {
         null => "no memory cap",
-        long cap when settings.DefaultMemoryLimit => $"each trial's managed heap capped at {ByteSize.Format(cap)} ({DefaultMemoryCap.Description}; --memory-limit none lifts it)",
-        long cap => $"each trial's managed heap capped at {ByteSize.Format(cap)}",
+        long cap when settings.DefaultMemoryLimit => $"each trial's managed heap capped at {ByteSize.Format(cap)} ({DefaultMemoryCap.Description}; a pool of K processes gets 1/K of it in each; --memory-limit none lifts it)",
+        long cap => $"each process's managed heap capped at {ByteSize.Format(cap)}, a pool's every worker included",
     };
 
     private static TrialResult MeasureIdle(string sweepId, SweepSettings settings)

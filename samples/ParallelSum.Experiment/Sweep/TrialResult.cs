@@ -26,6 +26,7 @@ internal sealed record TrialResult
     [JsonPropertyName("strategy")] public string? Strategy { get; init; }
     [JsonPropertyName("count")] public long Count { get; init; }
     [JsonPropertyName("partitions")] public int? Partitions { get; init; }
+    [JsonPropertyName("processes")] public int? Processes { get; init; }
     [JsonPropertyName("seed")] public ulong Seed { get; init; }
     [JsonPropertyName("min")] public int Min { get; init; }
     [JsonPropertyName("max")] public int Max { get; init; }
@@ -41,6 +42,8 @@ internal sealed record TrialResult
     [JsonPropertyName("cpuUtilisation")] public double? CpuUtilisation { get; init; }
     [JsonPropertyName("peakWorkingSetBytes")] public long? PeakWorkingSetBytes { get; init; }
     [JsonPropertyName("peakManagedHeapBytes")] public long? PeakManagedHeapBytes { get; init; }
+    [JsonPropertyName("largestProcessPeakBytes")] public long? LargestProcessPeakBytes { get; init; }
+    [JsonPropertyName("workerSeconds")] public double? WorkerSeconds { get; init; }
     [JsonPropertyName("systemCpuPeakPercent")] public double? SystemCpuPeakPercent { get; init; }
     [JsonPropertyName("systemRamPeakPercent")] public double? SystemRamPeakPercent { get; init; }
     [JsonPropertyName("wallSeconds")] public double WallSeconds { get; init; }
@@ -65,5 +68,5 @@ internal sealed record TrialResult
 
     /// <summary>The strategy with its partitioning, as tables and charts name a series.</summary>
     [JsonIgnore]
-    public string Series => new TrialSpec(Strategy ?? Kind, Count, Partitions).Series;
+    public string Series => new TrialSpec(Strategy ?? Kind, Count, Partitions, Processes).Series;
 }

@@ -22,7 +22,8 @@ internal sealed class TrialRunner(SweepSettings settings, string sweepId)
     public async Task<TrialResult> RunAsync(TrialSpec spec, CancellationToken cancellationToken)
     {
         ProcessStartInfo start = SelfProcess.StartInfo(TrialCommand.Arguments(spec, settings.Seed, settings.Min, settings.Max, settings.Repetitions));
-        if (settings.MemoryLimitBytes is long limit)
+        long? processLimit = settings.ProcessMemoryLimitBytes(spec);
+        if (processLimit is long limit)
         {
             // The runtime reads the hard limit of the GC heap from this variable, in hexadecimal.
             start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + limit.ToString("X", CultureInfo.InvariantCulture);
@@ -69,6 +70,8 @@ internal sealed class TrialRunner(SweepSettings settings, string sweepId)
             Strategy = spec.Strategy,
             Count = spec.Count,
             Partitions = spec.Partitions,
+            Processes = spec.Processes,
+            MemoryLimitBytes = processLimit,
             Outcome = outcome,
             Reason = reason,
             Sum = outcome == TrialOutcome.Ok ? report?.Sum : null,
@@ -79,6 +82,8 @@ internal sealed class TrialRunner(SweepSettings settings, string sweepId)
             CpuSeconds = cpu,
             CpuUtilisation = cpu is double c && seconds >= MinSecondsForCpuUtilisation ? c / seconds / Environment.ProcessorCount : null,
             PeakWorkingSetBytes = report?.PeakWorkingSetBytes,
+            LargestProcessPeakBytes = report?.LargestProcessPeakBytes ?? report?.PeakWorkingSetBytes,
+            WorkerSeconds = spec.Processes is null ? null : Median(report?.WorkerSeconds),
             PeakManagedHeapBytes = report?.PeakManagedHeapBytes,
             SystemCpuPeakPercent = system.PeakCpuPercent,
             SystemRamPeakPercent = system.PeakRamPercent,
@@ -108,7 +113,7 @@ internal sealed class TrialRunner(SweepSettings settings, string sweepId)
     /// <summary>The outcome and reason of a child that exited with <paramref name="exitCode"/>.</summary>
     internal static (string Outcome, string? Reason) Classify(int exitCode, TrialReport? report, string stderr)
     {
-        if (report is not null && (exitCode == 0 || exitCode == TrialCommand.MemoryErrorExitCode || exitCode == TrialCommand.UnsupportedExitCode))
+        if (report is not null && exitCode is 0 or TrialCommand.MemoryErrorExitCode or TrialCommand.UnsupportedExitCode or TrialCommand.WorkerFailedExitCode)
         {
             return (report.Outcome, report.Reason);
         }
