@@ -62,6 +62,8 @@ public sealed class MalformedOptionTests
         { "sweep --min 11 --max 10", "--min (11) must not be greater than --max (10)" },
         { "sweep --memory-limit 4X", "--memory-limit: '4X' is not accepted; expected a whole number of bytes" },
         { "sweep --memory-limit 0", "--memory-limit: '0' is not accepted" },
+        { "sweep --total-memory-limit 4X", "--total-memory-limit: '4X' is not accepted; expected a whole number of bytes" },
+        { "sweep --total-memory-limit none", "--total-memory-limit: 'none' is not accepted" },
         { "sweep --timeout abc", "--timeout: 'abc' is not accepted; expected a number of seconds more than 0 and at most 86400" },
         { "sweep --timeout 0", "--timeout: '0' is not accepted" },
         { "sweep --timeout NaN", "--timeout: 'NaN' is not accepted" },

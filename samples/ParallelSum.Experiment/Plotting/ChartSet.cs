@@ -28,6 +28,9 @@ internal static class ChartSet
     /// <summary>The most caption lines a chart carries; results from more sweeps are counted on the last line.</summary>
     public const int MaxCaptionLines = 4;
 
+    /// <summary>The most cap lines a memory chart draws.</summary>
+    private const int MaxCapLines = 8;
+
     private const int Width = 1100;
     private const int Height = 600;
 
@@ -112,8 +115,12 @@ internal static class ChartSet
         Rate,
     }
 
-    private static string Source(TrialResult r) =>
-        r.MemoryLimitBytes is long cap ? $"{r.Host}, {r.Cores} cores, heap cap {ByteSize.Format(cap)}" : $"{r.Host}, {r.Cores} cores";
+    private static string Source(TrialResult r) => string.Join(", ", new[]
+    {
+        r.Host, $"{r.Cores} cores",
+        r.MemoryLimitBytes is long cap ? $"heap cap {ByteSize.Format(cap)} per process" : null,
+        r.TotalMemoryLimitBytes is long total ? $"total cap {ByteSize.Format(total)}" : null,
+    }.OfType<string>());
 
     private static Plot Chart(IEnumerable<IGrouping<string, TrialResult>> series, string title, string yLabel, Func<TrialResult, double?> y, Axis axis, string caption, bool markFailures, bool failuresAtCap = false)
     {
@@ -155,7 +162,7 @@ internal static class ChartSet
             {
                 (double X, double Y)[] failures = [.. points
                     .Where(r => r.Outcome == outcome)
-                    .Select(r => (r.Count, Y: failuresAtCap && outcome == TrialOutcome.MemoryError && r.MemoryLimitBytes is long cap ? Math.Max(cap, y(r) ?? 0) : y(r)))
+                    .Select(r => (r.Count, Y: failuresAtCap && outcome == TrialOutcome.MemoryError && (r.TotalMemoryLimitBytes ?? r.MemoryLimitBytes) is long cap ? Math.Max(cap, y(r) ?? 0) : y(r)))
                     .Where(p => p.Y is > 0)
                     .Select(p => (Math.Log10(p.Count), Math.Log10(p.Y!.Value)))];
                 if (failures.Length > 0)
@@ -177,10 +184,13 @@ internal static class ChartSet
 
         if (failuresAtCap)
         {
-            foreach (long cap in series.SelectMany(g => g).Select(r => r.MemoryLimitBytes).OfType<long>().Distinct())
+            TrialResult[] all = [.. series.SelectMany(g => g)];
+            var caps = all.Select(r => r.MemoryLimitBytes).OfType<long>().Distinct().Select(cap => (cap, $"managed heap cap {ByteSize.Format(cap)} per process", LinePattern.Dashed))
+                .Concat(all.Select(r => r.TotalMemoryLimitBytes).OfType<long>().Distinct().Select(cap => (cap, $"cap of all a trial's processes {ByteSize.Format(cap)}", LinePattern.Dotted)));
+            foreach ((long cap, string text, LinePattern pattern) in caps.Take(MaxCapLines))
             {
-                var limit = plot.Add.HorizontalLine(Math.Log10(cap), 1, Colors.Gray, LinePattern.Dashed);
-                limit.LegendText = $"managed heap cap {ByteSize.Format(cap)}";
+                var limit = plot.Add.HorizontalLine(Math.Log10(cap), 1, Colors.Gray, pattern);
+                limit.LegendText = text;
                 yValues.Add(Math.Log10(cap));
             }
         }

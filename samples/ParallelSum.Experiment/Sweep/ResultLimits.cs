@@ -56,6 +56,7 @@ internal static class ResultLimits
             Whole("repetitions", result.Repetitions, 0, MaxRepetitions),
             Whole("workers", result.Workers, 0, MaxWorkers),
             Optional("memoryLimitBytes", result.MemoryLimitBytes, 1, MaxBytes),
+            Optional("totalMemoryLimitBytes", result.TotalMemoryLimitBytes, 1, MaxBytes),
             Optional("peakWorkingSetBytes", result.PeakWorkingSetBytes, 0, MaxBytes),
             Optional("peakManagedHeapBytes", result.PeakManagedHeapBytes, 0, MaxBytes),
             Optional("largestProcessPeakBytes", result.LargestProcessPeakBytes, 0, MaxBytes),

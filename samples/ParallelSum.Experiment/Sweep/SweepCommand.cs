@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Plotting;
+using ParallelSum.Experiment.Processes;
 using ParallelSum.Experiment.Strategies;
 using Spectre.Console;
 
@@ -66,6 +67,11 @@ internal static class SweepCommand
         Description = $"Cap the managed heap of each process of a trial on its own (the runtime's GC heap hard limit; a pool's every worker gets it too), e.g. 2G: {ByteSize.Accepted}; or none. Default: {DefaultMemoryCap.Description}, shared out among a pool's workers.",
     };
 
+    private static readonly Option<string?> TotalMemoryLimit = new("--total-memory-limit")
+    {
+        Description = $"Cap the memory of all the processes of a trial together (a Linux memory cgroup per trial: the trial's process and a pool's workers share it), e.g. 4G: {ByteSize.Accepted}. Default: none.",
+    };
+
     private static readonly Option<double> Timeout = new("--timeout")
     {
         Description = "Seconds one trial's process may take, repetitions included, before it is killed and recorded as a timeout.",
@@ -85,7 +91,7 @@ internal static class SweepCommand
     {
         var command = new Command("sweep", "Time every strategy over a range of counts, each trial in its own process; write results, tables and charts (the default command).")
         {
-            Strategies, Counts, LargeCounts, Partitions, Repetitions, Seed, Min, Max, MemoryLimit, Timeout, Output, NoPlot,
+            Strategies, Counts, LargeCounts, Partitions, Repetitions, Seed, Min, Max, MemoryLimit, TotalMemoryLimit, Timeout, Output, NoPlot,
         };
         command.Validators.Add(result =>
         {
@@ -130,6 +136,11 @@ internal static class SweepCommand
         {
             yield return $"--memory-limit: '{limit}' is not accepted; expected {ByteSize.Accepted}, or none.";
         }
+
+        if (result.ValueOr(TotalMemoryLimit, null) is string total && !ByteSize.TryParse(total, out _))
+        {
+            yield return $"--total-memory-limit: '{total}' is not accepted; expected {ByteSize.Accepted}.";
+        }
     }
 
     /// <summary>Reads the validated options.</summary>
@@ -162,12 +173,18 @@ internal static class SweepCommand
             TimeSpan.FromSeconds(parse.GetValue(Timeout)),
             parse.GetValue(Output)!,
             !parse.GetValue(NoPlot),
-            DefaultMemoryLimit: limitText is null);
+            DefaultMemoryLimit: limitText is null,
+            TotalMemoryLimitBytes: parse.GetValue(TotalMemoryLimit) is string total && ByteSize.TryParse(total, out long totalBytes) ? totalBytes : null);
     }
 
     /// <summary>Runs the sweep; returns 0 unless strategies disagreed on a sum.</summary>
     public static async Task<int> ExecuteAsync(SweepSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.TotalMemoryLimitBytes is not null && MemoryCgroup.Unavailable is string unavailable)
+        {
+            throw new UsageException($"{TotalMemoryLimit.Name}: this system gives no memory cgroup the program can make ({unavailable}); expected Linux with the cgroup memory controller and the right to make groups below this program's own.");
+        }
+
         OutputFolder.Create(settings.OutputFolder, Output.Name);
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -256,9 +273,12 @@ internal static class SweepCommand
         return disagreements.Count == 0 ? 0 : 1;
     }
 
-    private static string MemoryCapText(SweepSettings settings) => settings.MemoryLimitBytes switch
+    private static string MemoryCapText(SweepSettings settings) =>
+        ProcessCapText(settings) + (settings.TotalMemoryLimitBytes is long total ? $"; the processes of each trial together capped at {ByteSize.Format(total)} (a memory cgroup)" : "");
+
+    private static string ProcessCapText(SweepSettings settings) => settings.MemoryLimitBytes switch
     {
-        null => "no memory cap",
+        null => "no memory cap per process",
         long cap when settings.DefaultMemoryLimit => $"each trial's managed heap capped at {ByteSize.Format(cap)} ({DefaultMemoryCap.Description}; a pool of K processes gets 1/K of it in each; --memory-limit none lifts it)",
         long cap => $"each process's managed heap capped at {ByteSize.Format(cap)}, a pool's every worker included",
     };

@@ -14,6 +14,8 @@ namespace ParallelSum.Experiment.Sweep;
 /// <param name="OutputFolder">Where the results file (and the charts) go.</param>
 /// <param name="Plot">Whether to render the charts when the sweep ends.</param>
 /// <param name="DefaultMemoryLimit">Whether <see cref="MemoryLimitBytes"/> is <see cref="DefaultMemoryCap"/>, not one the user chose.</param>
+/// <param name="TotalMemoryLimitBytes">The cap of all the processes of a trial together (a memory cgroup per trial), or
+/// <see langword="null"/> for none.</param>
 internal sealed record SweepSettings(
     IReadOnlyList<string> Strategies,
     IReadOnlyList<long> Counts,
@@ -27,7 +29,8 @@ internal sealed record SweepSettings(
     TimeSpan Timeout,
     string OutputFolder,
     bool Plot,
-    bool DefaultMemoryLimit = false)
+    bool DefaultMemoryLimit = false,
+    long? TotalMemoryLimitBytes = null)
 {
     /// <summary>Whether the strategy holds every value in memory (so memory, not time, limits how far it goes).</summary>
     public static bool StoresValues(string strategy) => StrategyChoice.Parse(strategy).StoresValues;

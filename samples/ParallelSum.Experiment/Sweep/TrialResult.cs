@@ -23,6 +23,7 @@ internal sealed record TrialResult
     [JsonPropertyName("host")] public required string Host { get; init; }
     [JsonPropertyName("cores")] public int Cores { get; init; }
     [JsonPropertyName("memoryLimitBytes")] public long? MemoryLimitBytes { get; init; }
+    [JsonPropertyName("totalMemoryLimitBytes")] public long? TotalMemoryLimitBytes { get; init; }
     [JsonPropertyName("strategy")] public string? Strategy { get; init; }
     [JsonPropertyName("count")] public long Count { get; init; }
     [JsonPropertyName("partitions")] public int? Partitions { get; init; }
@@ -59,6 +60,7 @@ internal sealed record TrialResult
         Host = Environment.MachineName,
         Cores = Environment.ProcessorCount,
         MemoryLimitBytes = settings.MemoryLimitBytes,
+        TotalMemoryLimitBytes = settings.TotalMemoryLimitBytes,
         Seed = settings.Seed,
         Min = settings.Min,
         Max = settings.Max,
