@@ -9,16 +9,20 @@ public sealed class ConcurrentSweepTests
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public async Task CreateNew_ManyAtOnceWithTheSameStartTime_EachGetsItsOwnFileAndId()
+    public void CreateNew_ManyAtOnceWithTheSameStartTime_EachGetsItsOwnFileAndId()
     {
         using var folder = new TempFolder();
         using var start = new Barrier(16);
+        var created = new (string Path, string SweepId)[16];
 
-        (string Path, string SweepId)[] created = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+        // Threads of their own, released together: thread-pool threads would be injected one a second.
+        Thread[] threads = [.. Enumerable.Range(0, 16).Select(i => new Thread(() =>
         {
             start.SignalAndWait();
-            return ResultsFile.CreateNew(folder.Path, "20261210T120000Z");
-        })));
+            created[i] = ResultsFile.CreateNew(folder.Path, "20261210T120000Z");
+        }))];
+        Array.ForEach(threads, t => t.Start());
+        Assert.All(threads, t => Assert.True(t.Join(Deadline), "a thread creating a results file did not finish"));
 
         Assert.Equal(16, created.Select(c => c.Path).Distinct().Count());
         Assert.Equal(16, created.Select(c => c.SweepId).Distinct().Count());

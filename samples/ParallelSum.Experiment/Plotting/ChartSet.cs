@@ -66,9 +66,8 @@ internal static class ChartSet
         // ScottPlot picks a serif face by default on Linux; name the sans face Debian ships (fonts-dejavu-core).
         Fonts.Default = "DejaVu Sans";
         Directory.CreateDirectory(folder);
-        bool nameSources = trials.Select(Source).Distinct().Count() > 1;
-        IGrouping<string, TrialResult>[] series = [.. trials
-            .GroupBy(r => nameSources ? $"{r.Series} ({Source(r)})" : r.Series)];
+        Func<TrialResult, string> name = SeriesNames(trials);
+        IGrouping<string, TrialResult>[] series = [.. trials.GroupBy(name)];
         caption ??= Caption(results);
 
         var files = new List<string>();
@@ -89,8 +88,31 @@ internal static class ChartSet
         return files;
     }
 
-    /// <summary>The name of the series <paramref name="result"/> belongs to when results from several sources are plotted together.</summary>
-    public static string SeriesWithSource(TrialResult result) => $"{result.Series} ({Source(result)})";
+    /// <summary>The longest name the series of <paramref name="result"/> can get when results from several sources are
+    /// plotted together: its strategy, partitioning and pool, and everything about where it ran.</summary>
+    public static string SeriesWithSource(TrialResult result) => $"{result.Series} ({string.Join(", ", SourceParts(result))})";
+
+    /// <summary>
+    /// How the charts name each trial's series: by strategy, partitioning and pool alone when the results come from one
+    /// sweep on one machine; otherwise followed by what tells the sources apart — the host, the cores, the per-process cap
+    /// or the total cap, whichever of them differ (and only those).
+    /// </summary>
+    public static Func<TrialResult, string> SeriesNames(IReadOnlyList<TrialResult> trials)
+    {
+        if (trials.Select(r => (r.Sweep, r.Host)).Distinct().Count() <= 1)
+        {
+            return r => r.Series;
+        }
+
+        // Each source's parts; a part is named only where the sources differ in it.
+        var sources = trials.GroupBy(r => (r.Sweep, r.Host)).ToDictionary(g => g.Key, g => SourceParts(g.First()));
+        bool[] differs = [.. Enumerable.Range(0, SourcePartCount).Select(i => sources.Values.Select(p => p[i]).Distinct().Count() > 1)];
+        return r =>
+        {
+            string[] parts = [.. sources[(r.Sweep, r.Host)].Where((_, i) => differs[i])];
+            return parts.Length == 0 ? r.Series : $"{r.Series} ({string.Join(", ", parts)})";
+        };
+    }
 
     /// <summary>The caption line of every chart: each sweep's machine, runtime, date and command (one line per machine when
     /// the results come from several, at most <see cref="MaxCaptionLines"/>), or a note that the results did not record them.</summary>
@@ -115,12 +137,16 @@ internal static class ChartSet
         Rate,
     }
 
-    private static string Source(TrialResult r) => string.Join(", ", new[]
-    {
-        r.Host, $"{r.Cores} cores",
-        r.MemoryLimitBytes is long cap ? $"heap cap {ByteSize.Format(cap)} per process" : null,
-        r.TotalMemoryLimitBytes is long total ? $"total cap {ByteSize.Format(total)}" : null,
-    }.OfType<string>());
+    private const int SourcePartCount = 4;
+
+    // Where a trial ran: host, cores, per-process cap, total cap (SourcePartCount parts, always in this order).
+    private static string[] SourceParts(TrialResult r) =>
+    [
+        r.Host,
+        $"{r.Cores} cores",
+        r.MemoryLimitBytes is long cap ? $"heap cap {ByteSize.Format(cap)} per process" : "no heap cap",
+        r.TotalMemoryLimitBytes is long total ? $"total cap {ByteSize.Format(total)}" : "no total cap",
+    ];
 
     private static Plot Chart(IEnumerable<IGrouping<string, TrialResult>> series, string title, string yLabel, Func<TrialResult, double?> y, Axis axis, string caption, bool markFailures, bool failuresAtCap = false)
     {
@@ -240,7 +266,7 @@ internal static class ChartSet
 
     // Breaks a caption at its " · " separators, and a part still too long at its spaces, so that no line is wider than
     // the plot area the caption is centred under.
-    private static string Wrap(string caption, int width = 105)
+    private static string Wrap(string caption, int width = 72)
     {
         var lines = new List<string>();
         foreach (string line in caption.Split('\n'))
@@ -292,7 +318,24 @@ internal static class ChartSet
         foreach ((string extension, Action<string> save) in new (string, Action<string>)[]
         {
             ("png", path => plot.SavePng(path, Width, Height)),
-            ("svg", path => plot.SaveSvg(path, Width, Height)),
+            ("svg", path =>
+            {
+                // Skia's SVG backend has no dash effects: it drew dashed lines solid and printed "Unsupported path effect
+                // in addPaint." on stderr for each. Draw them solid on purpose; markers still tell the series apart.
+                foreach (IPlottable plottable in plot.GetPlottables())
+                {
+                    if (plottable is ScottPlot.Plottables.Scatter scatter)
+                    {
+                        scatter.LinePattern = LinePattern.Solid;
+                    }
+                    else if (plottable is ScottPlot.Plottables.HorizontalLine line)
+                    {
+                        line.LinePattern = LinePattern.Solid;
+                    }
+                }
+
+                plot.SaveSvg(path, Width, Height);
+            }),
         })
         {
             cancellationToken.ThrowIfCancellationRequested();
