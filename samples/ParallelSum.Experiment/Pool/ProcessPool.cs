@@ -41,7 +41,7 @@ internal static class ProcessPool
             for (int i = 0; i < shares.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                workers.Add(Worker.Start(i, shares[i], strategy, request));
+                workers.Add(Worker.Start(i, processes, shares[i], strategy, request));
             }
 
             // Partial sums in the order they arrive; the first failure ends the call.
@@ -114,8 +114,18 @@ internal static class ProcessPool
         /// <summary>The first line the worker prints (its report), or <see langword="null"/> when it ended without one.</summary>
         public Task<string?> ReportLine { get; }
 
-        public static Worker Start(int index, PoolShare share, string strategy, GenerateAndSumRequest request) =>
-            new(index, share, ChildProcesses.Start(SelfProcess.StartInfo(ProcessPool.WorkerArguments(strategy, share, request))));
+        /// <exception cref="PoolWorkerFailedException">The worker's process could not be started.</exception>
+        public static Worker Start(int index, int processes, PoolShare share, string strategy, GenerateAndSumRequest request)
+        {
+            try
+            {
+                return new(index, share, ChildProcesses.Start(SelfProcess.StartInfo(ProcessPool.WorkerArguments(strategy, share, request))));
+            }
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+            {
+                throw new PoolWorkerFailedException(TrialOutcome.Crash, $"worker {index + 1} of {processes} (values {share}) could not be started: {e.Message}");
+            }
+        }
 
         /// <summary>The worker's run, from its report line.</summary>
         /// <exception cref="PoolWorkerFailedException">It reported a failure, nothing, or something unreadable.</exception>
