@@ -35,7 +35,7 @@ public sealed class ConcurrentSweepTests
     public async Task TwoSweepProcessesIntoOneFolder_WriteTwoFiles_EachWholeAndItsOwn()
     {
         using var folder = new TempFolder();
-        string[] arguments = ["sweep", "--strategies", "streaming,naive-list", "--counts", "1e3,1e4", "--large-counts", "none", "--repetitions", "1", "--no-plot", "--out", folder.Path];
+        string[] arguments = ["sweep", "--strategies", "streaming", "--counts", "1e3", "--large-counts", "none", "--repetitions", "1", "--no-plot", "--out", folder.Path];
 
         // Started together: on most runs in the same second, which is what used to make them share a file.
         using Process first = ProgramRun.Start(arguments);
@@ -53,7 +53,7 @@ public sealed class ConcurrentSweepTests
         {
             IReadOnlyList<TrialResult> results = ResultsFile.Read(file, out int skipped);
             Assert.Equal(0, skipped);
-            Assert.Equal(5, results.Count);
+            Assert.Equal(2, results.Count);
             Assert.Single(results.Select(r => r.Sweep).Distinct());
             Assert.Equal(Path.GetFileNameWithoutExtension(file)["sweep-".Length..], results[0].Sweep);
         }

@@ -20,13 +20,11 @@ public sealed class ProcessPoolTests
     {
         // strategy, processes, start, count, min, max
         { "naive-list", 1, 0, 100_003, 0, 10 },
-        { "naive-list", 2, 0, 100_003, 0, 10 },
         { "naive-list", 3, 17, 1_000_001, -5, 1000 },
         { "naive-list", 4, 0, 3, 0, 10 }, // more workers than values: one share is empty
-        { "streaming", 4, 0, 10_000_019, 0, 10 },
         { "streaming", 7, 123_456_789_012, 777_777, int.MinValue, int.MaxValue }, // the full int range: negative partial sums
         { "simd-chunks", 2, long.MaxValue - 1_000_000, 1_000_000, -1, 1 }, // the stream's last indices
-        { "auto", 5, 0, 0, 0, 10 }, // nothing to sum: every share empty
+        { "auto", 2, 0, 0, 0, 10 }, // nothing to sum: every share empty
     };
 
     [Theory]
