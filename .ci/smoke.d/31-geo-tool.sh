@@ -25,10 +25,21 @@ set -e
 echo "== geo tool: dotnet tool package, installed into a fresh folder"
 rm -f artifacts/packages/ParallelSum.Geo.*.nupkg
 suffix="local.$(date -u +%Y%m%d%H%M%S)"
-dotnet pack tools/ParallelSum.Geo -c Release -nologo -v q -p:VersionSuffix="$suffix"
+# Three packages, as .NET 10 packs a RID-specific tool: the one users name (it points at the others), the Native AOT
+# executable for linux-x64, and the framework-dependent build for every other platform ("any").
+started=$SECONDS
+for rid in "" linux-x64 any; do
+  dotnet pack tools/ParallelSum.Geo -c Release -nologo -v q -p:VersionSuffix="$suffix" ${rid:+-r "$rid"}
+done
+echo "packed in $((SECONDS - started)) s"
 version="$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' src/Directory.Build.props)-$suffix"
-[ -f "artifacts/packages/ParallelSum.Geo.$version.nupkg" ] || { echo "pack did not produce ParallelSum.Geo.$version.nupkg" >&2; exit 1; }
+for id in ParallelSum.Geo ParallelSum.Geo.linux-x64 ParallelSum.Geo.any; do
+  [ -f "artifacts/packages/$id.$version.nupkg" ] || { echo "pack did not produce $id.$version.nupkg" >&2; exit 1; }
+done
 dotnet tool install --tool-path "$tool_dir/tool" --add-source artifacts/packages ParallelSum.Geo --version "$version"
+# On linux-x64 the installed command is the native executable itself, not a launcher of the JIT build.
+[ "$(head -c 4 "$tool_dir/tool/shp2geojson" | od -An -c | tr -d ' ')" = '177ELF' ] || { echo "geo tool: the installed shp2geojson is not a native executable" >&2; exit 1; }
+[ ! -e "$(dirname "$(readlink -f "$tool_dir/tool/shp2geojson")")/ParallelSum.Geo.dll" ] || { echo "geo tool: the linux-x64 install holds the JIT build's ParallelSum.Geo.dll" >&2; exit 1; }
 "$tool_dir/tool/shp2geojson" --help | grep -q "convert" || { echo "geo tool: shp2geojson --help does not list convert" >&2; exit 1; }
 installed=$("$tool_dir/tool/shp2geojson" --version)
 [ "${installed%%+*}" = "$version" ] || { echo "geo tool: shp2geojson --version says $installed, the package is $version" >&2; exit 1; }
