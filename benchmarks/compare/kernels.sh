@@ -7,7 +7,10 @@
 #
 #   benchmarks/compare/kernels.sh                 count 1e9, seed 42, ranges [0,10] [-5,5] full-int [int.MinValue,2^30)
 #   COUNT=… SEED=… REPEAT=5 (rounds)
-#   BASELINE=path/to/ParallelSum.Experiment       adds a "baseline streaming" row from another build (e.g. an older commit)
+#   RANGES="0 10,-2147483648 2147483647"          only these ranges ("min max", comma-separated)
+#   BASELINE=path/to/ParallelSum.Experiment       adds "baseline streaming" and "baseline auto" rows from another build (e.g.
+#                                                 an older commit, built in a worktree of its own), run in the same rounds,
+#                                                 and a table of this build ÷ baseline for both strategies
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -15,6 +18,7 @@ count=${COUNT:-1000000000}
 seed=${SEED:-42}
 repeat=${REPEAT:-5}
 ranges=("0 10" "-5 5" "-2147483648 2147483647" "-2147483648 1073741823")
+if [ -n "${RANGES:-}" ]; then IFS=, read -r -a ranges <<< "$RANGES"; fi
 out_dir=artifacts/compare
 mkdir -p "$out_dir" artifacts/packages
 raw="$out_dir/kernels-raw.jsonl"
@@ -30,6 +34,12 @@ record() { # record <method> <cores> <min> <max> <json>
   echo "  $(tail -1 "$raw")" >&2
 }
 
+run_baseline() { # the baseline build's streaming and auto, for the current range and core count
+  for s in streaming auto; do
+    record "baseline $s" "$cores" "$min" "$max" "$(taskset -c "$cpus" "$BASELINE" run --in-process --json --strategy "$s" --count "$count" --seed "$seed" --min="$min" --max="$max" --warmup 1)"
+  done
+}
+
 for round in $(seq "$repeat"); do
   echo "round $round of $repeat" >&2
   for range in "${ranges[@]}"; do
@@ -39,12 +49,12 @@ for round in $(seq "$repeat"); do
       for kernel in two-multiply fast; do
         record "C $kernel" "$cores" "$min" "$max" "$(taskset -c "$cpus" $native --count "$count" --seed "$seed" --min "$min" --max "$max" --threads "$cores" --kernel "$kernel" --warmup 1)"
       done
+      # With a baseline, every other round runs it first, so neither build always runs right after the other.
+      if [ -n "${BASELINE:-}" ] && [ $((round % 2)) = 0 ]; then run_baseline; fi
       for s in streaming simd-chunks auto; do
         record "ParallelSum $s" "$cores" "$min" "$max" "$(taskset -c "$cpus" $experiment run --in-process --json --strategy "$s" --count "$count" --seed "$seed" --min="$min" --max="$max" --warmup 1)"
       done
-      if [ -n "${BASELINE:-}" ]; then
-        record "baseline streaming" "$cores" "$min" "$max" "$(taskset -c "$cpus" "$BASELINE" run --in-process --json --strategy streaming --count "$count" --seed "$seed" --min="$min" --max="$max" --warmup 1)"
-      fi
+      if [ -n "${BASELINE:-}" ] && [ $((round % 2)) = 1 ]; then run_baseline; fi
     done
   done
 done
@@ -83,6 +93,22 @@ for cores in (1, 2):
     sc = [rate[("ParallelSum simd-chunks", cores, g)] / rate[("ParallelSum streaming", cores, g)] for g in ranges if ("ParallelSum simd-chunks", cores, g) in rate]
     lines.append("")
     lines.append("simd-chunks ÷ streaming: " + ", ".join(f"{names.get(g, g)} {x:.2f}" for g, x in zip(ranges, sc)))
+    lines.append("")
+# With a baseline: this build's values/s ÷ the baseline's, per strategy, range and core count: the ratio of the medians, and
+# the lowest and highest ratio of one round's two runs (they ran one after the other) to show the spread.
+if any(m.startswith("baseline ") for m in methods):
+    lines += ["**this build ÷ baseline** (values/s; median ratio, and the range of the per-round ratios)", "",
+              "| strategy | cores | range | baseline values/s | this build values/s | ratio | per-round ratios |",
+              "| --- | ---: | --- | ---: | ---: | ---: | --- |"]
+    for s in ("streaming", "auto"):
+        for cores in (1, 2):
+            for g in ranges:
+                old, new = runs.get((f"baseline {s}", cores, g)), runs.get((f"ParallelSum {s}", cores, g))
+                if not old or not new:
+                    continue
+                per_round = sorted(o["seconds"] / n["seconds"] for o, n in zip(old, new))
+                lines.append(f"| {s} | {cores} | {names.get(g, g)} | {rate[(f'baseline {s}', cores, g)]:.4g} | {rate[(f'ParallelSum {s}', cores, g)]:.4g} | "
+                             f"{rate[(f'ParallelSum {s}', cores, g)] / rate[(f'baseline {s}', cores, g)]:.3f} | {per_round[0]:.3f}–{per_round[-1]:.3f} |")
     lines.append("")
 text = "\n".join(lines)
 open(md, "w").write(text)
