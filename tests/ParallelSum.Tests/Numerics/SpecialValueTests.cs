@@ -1,0 +1,130 @@
+using ParallelSum.Numerics;
+
+namespace ParallelSum.Tests.Numerics;
+
+/// <summary>IEEE 754 for the exact sum: NaN, infinities, overflow of the exact sum, the sign of zero, and one rounding only —
+/// each in a short array and again spread over many blocks, where the vector kernel rather than the scalar path meets it.</summary>
+public class SpecialValueTests
+{
+    public static TheoryData<double[], double> Cases() => new()
+    {
+        { [], 0.0 },
+        { [-0.0], -0.0 },
+        { [-0.0, -0.0, -0.0], -0.0 },
+        { [-0.0, 0.0], 0.0 },
+        { [0.0, -0.0], 0.0 },
+        { [1.0, -1.0], 0.0 },
+        { [-1.0, 1.0], 0.0 },
+        { [-0.0, 1e-300, -1e-300], 0.0 },
+        { [double.NaN], double.NaN },
+        { [1.0, double.NaN, 2.0], double.NaN },
+        { [double.PositiveInfinity, double.NegativeInfinity], double.NaN },
+        { [double.PositiveInfinity, 1.0, double.NegativeInfinity], double.NaN },
+        { [double.PositiveInfinity, double.PositiveInfinity, -double.MaxValue], double.PositiveInfinity },
+        { [double.NegativeInfinity, double.MaxValue, double.MaxValue], double.NegativeInfinity },
+        { [double.PositiveInfinity, double.NaN], double.NaN },
+        // The exact sum beyond the largest double rounds to infinity, though no single value is infinite.
+        { [double.MaxValue, double.MaxValue], double.PositiveInfinity },
+        { [-double.MaxValue, -double.MaxValue], double.NegativeInfinity },
+        // A running sum would overflow here; the exact sum is finite.
+        { [double.MaxValue, double.MaxValue, -double.MaxValue], double.MaxValue },
+        // MaxValue plus half its last place is a tie; the even neighbour is 2^1024, so it overflows.
+        { [double.MaxValue, Math.ScaleB(1, 970)], double.PositiveInfinity },
+        // Just below the tie: MaxValue.
+        { [double.MaxValue, Math.ScaleB(1, 970), -double.Epsilon], double.MaxValue },
+        { [double.MaxValue, Math.ScaleB(1, 969)], double.MaxValue },
+        { [1e308, 1.0, -1e308], 1.0 },
+        { [1.0, 1e100, 1.0, -1e100], 2.0 },
+        { [double.Epsilon, double.Epsilon, double.Epsilon], 3 * double.Epsilon },
+        // Ties to even: 1 + 2^-53 is a tie between 1 and 1 + 2^-52, and goes to 1; 1 + 3·2^-53 goes up to 1 + 2^-51.
+        { [1.0, Math.ScaleB(1.0, -53)], 1.0 },
+        { [1.0, Math.ScaleB(1.0, -53), Math.ScaleB(1.0, -52)], 1.0 + Math.ScaleB(1.0, -51) },
+        { [1.0, Math.ScaleB(1.0, -53), Math.ScaleB(1.0, -200)], 1.0 + Math.ScaleB(1.0, -52) },
+        { [0.1, 0.2], 0.30000000000000004 },
+        { [0.1, 0.2, -0.3], 2.7755575615628914e-17 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Sum_FollowsIeee754_ForTheExactSum(double[] values, double expected)
+    {
+        Assert.Equal(ExactSumOracleTests.Bits(expected), ExactSumOracleTests.Bits(BigIntegerOracle.Sum(values)));
+        Assert.Equal(ExactSumOracleTests.Bits(expected), ExactSumOracleTests.Bits(ExactSumOracleTests.Sum(values)));
+        var accumulator = new ExactSumAccumulator();
+        foreach (double value in values)
+        {
+            accumulator.Add(value);
+        }
+
+        Assert.Equal(ExactSumOracleTests.Bits(expected), ExactSumOracleTests.Bits(accumulator.ToDouble()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Sum_FollowsIeee754_WhenTheValuesAreSpreadOverBlocks(double[] values, double expected)
+    {
+        // Each value at its own place among 10,000 zeros of the same sign as an all-negative-zero case needs.
+        double zero = values.Length > 0 && values.All(v => ExactSumOracleTests.Bits(v) == long.MinValue) ? -0.0 : 0.0;
+        double[] spread = [.. Enumerable.Repeat(zero, 10_000)];
+        for (int i = 0; i < values.Length; i++)
+        {
+            spread[(i * 2_333) + 17] = values[i];
+        }
+
+        Assert.Equal(ExactSumOracleTests.Bits(expected), ExactSumOracleTests.Bits(ExactSumOracleTests.Sum(spread)));
+    }
+
+    [Fact]
+    public void NaN_AnywhereInALongArray_GivesNaN_AtEveryPosition()
+    {
+        double[] values = [.. Enumerable.Range(0, 4_200).Select(i => (i % 7) - 3.5)];
+        for (int i = 0; i < values.Length; i += 37)
+        {
+            double kept = values[i];
+            values[i] = double.NaN;
+            Assert.True(double.IsNaN(ExactSumOracleTests.Sum(values)), $"NaN at {i} was lost");
+            values[i] = double.PositiveInfinity;
+            Assert.Equal(double.PositiveInfinity, ExactSumOracleTests.Sum(values));
+            values[i] = kept;
+        }
+    }
+
+    [Fact]
+    public void FloatSum_RoundsOnce_WhereRoundingThroughDoubleWouldNot()
+    {
+        // Exactly 1 + 2^-24 + 2^-60: above the half-way point between 1 and the next float, so it rounds up. Through a double
+        // first, 2^-60 is lost (1 + 2^-24 + 2^-60 needs 61 bits), the tie goes to even, and the result would be 1.
+        float[] values = [1.0f, MathF.ScaleB(1f, -24), MathF.ScaleB(1f, -60)];
+        Assert.Equal(1.0f, (float)(1.0 + Math.ScaleB(1.0, -24) + Math.ScaleB(1.0, -60)));
+        Assert.Equal(1.0f + MathF.ScaleB(1f, -23), ExactSumOracleTests.Sum(values));
+        Assert.Equal(1.0f + MathF.ScaleB(1f, -23), BigIntegerOracle.SumAsFloat(values.Select(v => (double)v)));
+    }
+
+    [Fact]
+    public void FloatSum_Overflows_AtFloatRange_AndKeepsSignedZeros()
+    {
+        Assert.Equal(float.PositiveInfinity, ExactSumOracleTests.Sum([float.MaxValue, float.MaxValue]));
+        Assert.Equal(float.MaxValue, ExactSumOracleTests.Sum([float.MaxValue, float.MaxValue, -float.MaxValue]));
+        Assert.Equal(BitConverter.SingleToInt32Bits(-0.0f), BitConverter.SingleToInt32Bits(ExactSumOracleTests.Sum([-0.0f, -0.0f])));
+        Assert.Equal(0, BitConverter.SingleToInt32Bits(ExactSumOracleTests.Sum([-1.0f, 1.0f])));
+        Assert.True(float.IsNaN(ExactSumOracleTests.Sum([float.PositiveInfinity, float.NegativeInfinity])));
+        Assert.Equal(3 * float.Epsilon, ExactSumOracleTests.Sum([float.Epsilon, float.Epsilon, float.Epsilon]));
+    }
+
+    [Fact]
+    public void ToSingle_OfDoublesBelowTheSmallestFloat_IsAZeroOfTheirSign()
+    {
+        var accumulator = new ExactSumAccumulator();
+        accumulator.Add(-1e-300);
+        Assert.Equal(BitConverter.SingleToInt32Bits(-0.0f), BitConverter.SingleToInt32Bits(accumulator.ToSingle()));
+        Assert.Equal(-1e-300, accumulator.ToDouble());
+        accumulator.Add(2e-300);
+        Assert.Equal(0, BitConverter.SingleToInt32Bits(accumulator.ToSingle()));
+        // Half the smallest float subnormal is a tie between 0 and 2^-149: even is 0. A little more rounds up.
+        accumulator.Clear();
+        accumulator.Add(Math.ScaleB(1, -150));
+        Assert.Equal(0.0f, accumulator.ToSingle());
+        accumulator.Add(1e-300);
+        Assert.Equal(float.Epsilon, accumulator.ToSingle());
+    }
+}
