@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using ParallelSum.Execution;
 
 namespace ParallelSum.Numerics;
@@ -19,8 +20,8 @@ namespace ParallelSum.Numerics;
 /// </remarks>
 public sealed class ExactSumAccumulator
 {
-    /// <summary>How many floats <see cref="Add(ReadOnlySpan{float})"/> widens at a time on the stack.</summary>
-    internal const int BufferLength = 2048;
+    /// <summary>How many floats <see cref="Add(ReadOnlySpan{float})"/> widens at a time on the stack: one block of the kernel.</summary>
+    internal const int BufferLength = BinnedBlock.BlockLength;
 
     private readonly FixedPointSum _sum = new();
     private SumFlags _flags;
@@ -29,25 +30,20 @@ public sealed class ExactSumAccumulator
     /// <param name="value">Any double, including infinities and NaN.</param>
     public void Add(double value)
     {
-        _flags |= Classify(value);
+        _flags |= BinnedBlock.Classify(value);
         if (double.IsFinite(value))
         {
             _sum.AddFinite(value);
         }
     }
 
-    /// <summary>Adds every value exactly, on the calling thread.</summary>
+    /// <summary>Adds every value exactly, with this machine's widest vectors, on the calling thread.</summary>
     /// <param name="values">Any doubles, including infinities and NaN.</param>
-    public void Add(ReadOnlySpan<double> values)
-    {
-        foreach (double value in values)
-        {
-            Add(value);
-        }
-    }
+    public void Add(ReadOnlySpan<double> values) => _flags |= BinnedBlockKernels.Add(values, _sum);
 
     /// <summary>Adds every value exactly (each float is a double exactly), on the calling thread.</summary>
     /// <param name="values">Any floats, including infinities and NaN.</param>
+    [SkipLocalsInit]
     public void Add(ReadOnlySpan<float> values)
     {
         Span<double> widened = stackalloc double[BufferLength];
@@ -121,27 +117,8 @@ public sealed class ExactSumAccumulator
         return negative ? -magnitude : magnitude;
     }
 
-    /// <summary>What one value tells the sum beyond its finite value.</summary>
-    private static SumFlags Classify(double value)
-    {
-        long bits = BitConverter.DoubleToInt64Bits(value);
-        SumFlags flags = SumFlags.AnyValue;
-        if (bits != long.MinValue)
-        {
-            flags |= SumFlags.NotNegativeZero;
-        }
-
-        if (double.IsNaN(value))
-        {
-            flags |= SumFlags.NaN;
-        }
-        else if (double.IsInfinity(value))
-        {
-            flags |= bits < 0 ? SumFlags.NegativeInfinity : SumFlags.PositiveInfinity;
-        }
-
-        return flags;
-    }
+    /// <summary>As <see cref="Add(ReadOnlySpan{double})"/> at a given vector width (512, 256, 128 or 64); lets tests run every width.</summary>
+    internal void Add(int width, ReadOnlySpan<double> values) => _flags |= BinnedBlockKernels.Add(width, values, _sum);
 
     /// <summary>NaN or an infinity when the values decide the result without their finite sum, else <see langword="null"/>.</summary>
     private double? Special()
