@@ -9,9 +9,9 @@ namespace ParallelSum.Numerics;
 /// and <see cref="ToDouble"/> or <see cref="ToSingle"/> rounds the exact sum once, to nearest with ties to even.
 /// </summary>
 /// <remarks>
-/// <para>Use it for values that arrive over time, several sums in one pass, or your own <see cref="ParallelReduction"/> (one
-/// accumulator per grain, <see cref="Add(ExactSumAccumulator)"/> to combine). Two accumulators holding the same values give
-/// the same result whatever the order of additions and combinations.</para>
+/// <para>Use it where <see cref="ExactSum"/> does not fit: values that arrive over time, several sums in one pass, or your own
+/// <see cref="ParallelReduction"/> (one accumulator per grain, <see cref="Add(ExactSumAccumulator)"/> to combine). Two
+/// accumulators holding the same values give the same result whatever the order of additions and combinations.</para>
 /// <para>Special values follow IEEE 754 for the exact sum: a NaN, or both +∞ and −∞, give NaN; otherwise an infinity gives
 /// that infinity; a finite exact sum beyond the format's largest value gives ∞ of its sign; an exact zero is −0.0 only if
 /// every value added was −0.0, and +0.0 otherwise (including when nothing was added).</para>
@@ -20,7 +20,7 @@ namespace ParallelSum.Numerics;
 /// </remarks>
 public sealed class ExactSumAccumulator
 {
-    /// <summary>How many floats <see cref="Add(ReadOnlySpan{float})"/> widens at a time on the stack: one block of the kernel.</summary>
+    /// <summary>How many values the span and sequence methods widen or gather at a time on the stack: one block of the kernel.</summary>
     internal const int BufferLength = BinnedBlock.BlockLength;
 
     private readonly FixedPointSum _sum = new();

@@ -5,7 +5,7 @@ using ParallelSum.Numerics;
 
 namespace ParallelSum.Tests.Numerics;
 
-/// <summary>The exact accumulator against two oracles it shares no code with: an exact <see cref="System.Numerics.BigInteger"/> sum
+/// <summary>The exact sum against two oracles it shares no code with: an exact <see cref="System.Numerics.BigInteger"/> sum
 /// rounded once, and Python's <c>math.fsum</c>; and the same bits in every order.</summary>
 public class ExactSumOracleTests
 {
@@ -21,12 +21,12 @@ public class ExactSumOracleTests
 
     [Property(Arbitrary = [typeof(ExactSumOracleTests)], MaxTest = 150)]
     public bool Sum_EqualsTheBigIntegerOracle_BitForBit(double[] values) =>
-        Bits(Sum(values)) == Bits(BigIntegerOracle.Sum(values));
+        Bits(ExactSum.Of(values)) == Bits(BigIntegerOracle.Sum(values));
 
     [Property(Arbitrary = [typeof(ExactSumOracleTests)], MaxTest = 40)]
     public bool Sum_IsTheSame_InEveryOrderTried(double[] values)
     {
-        long expected = Bits(Sum(values));
+        long expected = Bits(ExactSum.Of(values));
         double[][] orders =
         [
             [.. Enumerable.Reverse(values)],
@@ -35,12 +35,12 @@ public class ExactSumOracleTests
             [.. values.OrderBy(v => v)],
             AdversarialDoubles.Shuffle([.. values], values.Length),
         ];
-        return orders.All(order => Bits(Sum(order)) == expected);
+        return orders.All(order => Bits(ExactSum.Of(order)) == expected);
     }
 
     [Property(Arbitrary = [typeof(ExactSumOracleTests)], MaxTest = 100)]
     public bool FloatSum_IsTheExactSumRoundedOnceToFloat(float[] values) =>
-        BitConverter.SingleToInt32Bits(Sum(values)) == BitConverter.SingleToInt32Bits(BigIntegerOracle.SumAsFloat(values.Select(v => (double)v)));
+        BitConverter.SingleToInt32Bits(ExactSum.OfFloats(values)) == BitConverter.SingleToInt32Bits(BigIntegerOracle.SumAsFloat(values.Select(v => (double)v)));
 
     [Fact]
     public void Sum_IsTheSame_InEveryOrder_OfSmallAdversarialArrays()
@@ -57,7 +57,7 @@ public class ExactSumOracleTests
             long expected = Bits(BigIntegerOracle.Sum(values));
             foreach (double[] order in Permutations(values))
             {
-                Assert.Equal(expected, Bits(Sum(order)));
+                Assert.Equal(expected, Bits(ExactSum.Of(order)));
             }
         }
     }
@@ -72,7 +72,7 @@ public class ExactSumOracleTests
         int compared = 0;
         for (int i = 0; i < cases.Length; i++)
         {
-            double ours = Sum(cases[i]);
+            double ours = ExactSum.Of(cases[i]);
             if (fsum[i] is not double python)
             {
                 // fsum overflowed on a running partial; the exact sum is still finite or infinite as IEEE 754 rounds it.
@@ -100,22 +100,6 @@ public class ExactSumOracleTests
     }
 
     internal static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
-
-    /// <summary>The accumulator's sum of a span.</summary>
-    internal static double Sum(ReadOnlySpan<double> values)
-    {
-        var accumulator = new ExactSumAccumulator();
-        accumulator.Add(values);
-        return accumulator.ToDouble();
-    }
-
-    /// <summary>The accumulator's float sum of a span.</summary>
-    internal static float Sum(ReadOnlySpan<float> values)
-    {
-        var accumulator = new ExactSumAccumulator();
-        accumulator.Add(values);
-        return accumulator.ToSingle();
-    }
 
     private static IEnumerable<double[]> Permutations(double[] values)
     {
