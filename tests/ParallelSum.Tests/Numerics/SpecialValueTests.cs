@@ -74,6 +74,67 @@ public class SpecialValueTests
         Assert.Equal(ExactSumOracleTests.Bits(expected), ExactSumOracleTests.Bits(ExactSum.Of(spread)));
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Sum_FollowsIeee754_WhenTheValuesFallInDifferentGrainsOnManyWorkers(double[] values, double expected)
+    {
+        // Each value in a grain of its own among 100,000 zeros, summed in grains of 1,000 on 1, 2, 7 and 64 workers: the
+        // special values meet only when the workers' accumulators are combined.
+        double zero = values.Length > 0 && values.All(v => ExactSumOracleTests.Bits(v) == long.MinValue) ? -0.0 : 0.0;
+        double[] spread = [.. Enumerable.Repeat(zero, 100_000)];
+        for (int i = 0; i < values.Length; i++)
+        {
+            spread[(i * 3_001) + 999] = values[i];
+        }
+
+        foreach (int workers in new[] { 1, 2, 7, 64 })
+        {
+            var options = new ParallelRunOptions { MaxDegreeOfParallelism = workers, Partitioner = IndexRangePartitioners.DynamicChunks(1_000) };
+            Assert.Equal(ExactSumOracleTests.Bits(expected), ExactSumOracleTests.Bits(ExactSum.Of(spread, 1_000, options, null, default)));
+        }
+    }
+
+    [Fact]
+    public void NegativeZeros_OnEveryWorker_GiveNegativeZero_AndOnePositiveZeroAnywhereGivesPositiveZero()
+    {
+        double[] values = [.. Enumerable.Repeat(-0.0, 300_000)];
+        foreach (int workers in new[] { 1, 2, 64 })
+        {
+            var options = new ParallelRunOptions { MaxDegreeOfParallelism = workers };
+            Assert.Equal(long.MinValue, ExactSumOracleTests.Bits(ExactSum.Of(values, options)));
+            Assert.Equal(BitConverter.SingleToInt32Bits(-0.0f), BitConverter.SingleToInt32Bits(ExactSum.OfFloats(values.Select(v => (float)v).ToArray(), options)));
+            values[299_999 - (workers * 1_000)] = 0.0;
+            Assert.Equal(0L, ExactSumOracleTests.Bits(ExactSum.Of(values, options)));
+            values[299_999 - (workers * 1_000)] = -0.0;
+        }
+    }
+
+    [Fact]
+    public void Overflow_SplitAcrossWorkers_IsTheExactSumsOverflow()
+    {
+        // Each half alone is finite (0.75·MaxValue in each); the whole is beyond MaxValue: +∞ on any worker count. A third
+        // value in between brings the exact sum back below MaxValue: finite again, and the oracle's bits.
+        double[] values = new double[200_000];
+        values[10] = double.MaxValue * 0.75;
+        values[199_990] = double.MaxValue * 0.75;
+        foreach (int workers in new[] { 1, 2, 64 })
+        {
+            var options = new ParallelRunOptions { MaxDegreeOfParallelism = workers };
+            Assert.Equal(double.PositiveInfinity, ExactSum.Of(values, options));
+            values[100_000] = -double.MaxValue * 0.5;
+            double back = ExactSum.Of(values, options);
+            Assert.True(double.IsFinite(back), $"{back}");
+            Assert.Equal(ExactSumOracleTests.Bits(BigIntegerOracle.Sum(values)), ExactSumOracleTests.Bits(back));
+            values[100_000] = 0;
+            values[150_000] = double.NegativeInfinity;
+            Assert.Equal(double.NegativeInfinity, ExactSum.Of(values, options));
+            values[50_000] = double.PositiveInfinity;
+            Assert.True(double.IsNaN(ExactSum.Of(values, options)), "+∞ and −∞ in different grains must give NaN");
+            values[50_000] = 0;
+            values[150_000] = 0;
+        }
+    }
+
     [Fact]
     public void NaN_AnywhereInALongArray_GivesNaN_AtEveryPosition()
     {
