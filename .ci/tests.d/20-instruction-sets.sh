@@ -1,4 +1,4 @@
-# The kernel and strategy tests again with wider instruction sets turned off, so each narrower kernel is the one that runs:
+# The kernel, strategy and exact-sum (Numerics) tests again with wider instruction sets turned off, so each narrower kernel is the one that runs:
 # AVX-512 off -> 256-bit kernels; AVX2 off as well -> 128-bit; every hardware intrinsic off -> scalar.
 # Each run states the width it must use in PARALLELSUM_EXPECTED_KERNEL_WIDTH; the test
 # VectorKernelTests.StreamKernels_RunAtTheWidthThisRunExpects fails on any other width. A detailed run of that one test
@@ -11,7 +11,7 @@ run_instruction_set_tests() { # run_instruction_set_tests WIDTH VAR=VALUE...
     --filter 'FullyQualifiedName~StreamKernels_RunAtTheWidthThisRunExpects' --logger 'console;verbosity=detailed' 2>&1 \
     | sed -n 's/^ *kernel width: //p' | tail -1)"
   run_tests "$width-bit kernels ($*)" tests/ParallelSum.Tests -c Release --no-build \
-    --filter 'FullyQualifiedName~ParallelSum.Tests.Kernels|FullyQualifiedName~ParallelSum.Tests.Strategies'
+    --filter 'FullyQualifiedName~ParallelSum.Tests.Kernels|FullyQualifiedName~ParallelSum.Tests.Strategies|FullyQualifiedName~ParallelSum.Tests.Numerics'
   unset PARALLELSUM_EXPECTED_KERNEL_WIDTH "${@%%=*}"
 }
 run_instruction_set_tests 256 DOTNET_EnableAVX512=0 DOTNET_EnableAVX512F=0

@@ -10,7 +10,8 @@ if (args.Contains("--smoke"))
     var smoke = ManualConfig.CreateMinimumViable()
         .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
         .AddFilter(new SimpleFilter(b => b.Descriptor.Type == typeof(ParallelSum.Benchmarks.KernelBenchmarks)
-            || (b.Descriptor.Type == typeof(ParallelSum.Benchmarks.StrategyBenchmarks) && b.Parameters["Case"] is string c && c.EndsWith("@1000", StringComparison.Ordinal))));
+            || (b.Descriptor.Type == typeof(ParallelSum.Benchmarks.StrategyBenchmarks) && b.Parameters["Case"] is string c && c.EndsWith("@1000", StringComparison.Ordinal))
+            || (b.Descriptor.Type == typeof(ParallelSum.Benchmarks.ExactSumBenchmarks) && b.Parameters["Count"] is 1_000_000)));
     var summaries = BenchmarkRunner.Run(typeof(ParallelSum.Benchmarks.StrategyBenchmarks).Assembly, smoke);
     return summaries.All(s => !s.HasCriticalValidationErrors && s.Reports.All(r => r.Success)) ? 0 : 1;
 }

@@ -11,6 +11,7 @@ public sealed partial class CommandLineReferenceTests
         "--project", "--no-build", "--no-restore", "--filter", "--configuration", "--framework", "--packages", "--version", "--help",
         "--self-contained", "--runtime", "--output", "--source", "--logger", "--nologo", "--verbosity", "--list-tests", "--settings",
         "--job", "--inProcess", "--exporters", "--artifacts", "--runtimes", "--list", "--memory", "--anyCategories", "--join",
+        "--warmupCount", "--iterationCount", "--launchCount", // BenchmarkDotNet's, for runs shorter than its default job
         "--since", "--mutate", "--test-project", "--reporter", "--config-file", "--break-at", "--concurrency", "--open-report",
         "--port", "--save", "--appendonly", "--daemonize", "--bind", "--protected-mode", "--dir", "--oneline", "--stat",
         "--ff-only", "--no-ff", "--depth", "--exclusive", "--shared", "--global", "--tool-path", "--local", "--add-source",

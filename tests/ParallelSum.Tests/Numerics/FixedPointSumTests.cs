@@ -1,0 +1,98 @@
+using System.Numerics;
+using ParallelSum.Numerics;
+
+namespace ParallelSum.Tests.Numerics;
+
+/// <summary>The fixed-point superaccumulator on its own: integers at every weight, carries of negative values, the carry
+/// budget, and rounding at the edges of both formats.</summary>
+public class FixedPointSumTests
+{
+    [Theory]
+    [InlineData(long.MinValue, 0)]
+    [InlineData(long.MaxValue, 31)]
+    [InlineData(-1L, 2047)]
+    [InlineData(1L, 0)]
+    [InlineData(-123456789012345L, 1000)]
+    public void AddInteger_AtAnyPosition_IsExact(long value, int position)
+    {
+        var sum = new FixedPointSum();
+        sum.AddInteger(value, position);
+        sum.AddInteger(value, position);
+        sum.AddFinite(0.75);
+        BigInteger expected = (new BigInteger(value) * 2 << position) + BigIntegerOracle.Scaled(0.75);
+        Assert.Equal(BigIntegerOracle.FromScaled(expected), ToDouble(sum));
+    }
+
+    [Fact]
+    public void ManyAdditions_AcrossTheCarryBudget_StayExact()
+    {
+        var sum = new FixedPointSum();
+        var random = new Random(3);
+        var values = new List<double>();
+        for (int i = 0; i < 5 * FixedPointSum.AddsBeforeCarry; i++)
+        {
+            // Huge magnitudes of random signs, then a small one: every cell takes its largest additions, and the total
+            // stays far from the double range only by cancellation.
+            double value = BitConverter.Int64BitsToDouble((random.Next(2) == 0 ? long.MinValue : 0) | (0x7FEF_FFFF_FFFF_FFFFL ^ random.Next(1 << 20)));
+            sum.AddFinite(value);
+            values.Add(value);
+        }
+
+        Assert.Equal(BigIntegerOracle.Sum(values), ToDouble(sum));
+    }
+
+    [Fact]
+    public void NegativeTotals_CarryAndRound_AsTheirMagnitudes()
+    {
+        var sum = new FixedPointSum();
+        sum.AddFinite(-double.Epsilon);
+        sum.AddFinite(-1.0);
+        sum.AddFinite(Math.ScaleB(1, -60));
+        Assert.False(sum.IsZero);
+        Assert.Equal(-1.0, ToDouble(sum));
+        sum.AddFinite(1.0);
+        sum.AddFinite(-Math.ScaleB(1, -60));
+        sum.AddFinite(double.Epsilon);
+        Assert.True(sum.IsZero);
+    }
+
+    [Fact]
+    public void Merging_TheSameSumTwice_AndClearing()
+    {
+        var a = new FixedPointSum();
+        a.AddFinite(1e300);
+        a.AddFinite(-3e-310);
+        var b = new FixedPointSum();
+        b.Add(a);
+        b.Add(a);
+        Assert.Equal(BigIntegerOracle.FromScaled(2 * (BigIntegerOracle.Scaled(1e300) + BigIntegerOracle.Scaled(-3e-310))), ToDouble(b));
+        b.Clear();
+        Assert.True(b.IsZero);
+        b.Add(new FixedPointSum());
+        Assert.True(b.IsZero);
+    }
+
+    [Fact]
+    public void Rounding_ToFloat_AtTheSubnormalAndOverflowEdges()
+    {
+        // float.MaxValue + half its last place ties to the even neighbour 2^128: infinity. Less than half: MaxValue.
+        var sum = new FixedPointSum();
+        sum.AddFinite(float.MaxValue);
+        sum.AddFinite(Math.ScaleB(1, 103));
+        Assert.True(sum.RoundedMagnitudeBits(24, 925, out _) >= 0x7F80_0000UL);
+        sum.AddFinite(-double.Epsilon);
+        Assert.Equal((ulong)BitConverter.SingleToUInt32Bits(float.MaxValue), sum.RoundedMagnitudeBits(24, 925, out bool negative));
+        Assert.False(negative);
+        sum.Clear();
+        sum.AddFinite(-3 * (double)float.Epsilon);
+        Assert.Equal(3UL, sum.RoundedMagnitudeBits(24, 925, out negative));
+        Assert.True(negative);
+    }
+
+    private static double ToDouble(FixedPointSum sum)
+    {
+        ulong bits = sum.RoundedMagnitudeBits(53, 0, out bool negative);
+        double magnitude = bits >= 0x7FF0_0000_0000_0000UL ? double.PositiveInfinity : BitConverter.UInt64BitsToDouble(bits);
+        return negative ? -magnitude : magnitude;
+    }
+}
