@@ -7,8 +7,8 @@ using ParallelSum.Generation.Kernels;
 namespace ParallelSum.Benchmarks;
 
 /// <summary>One core, one kernel: each vector width's fused sum and fill over 2^20 values (4 MiB filled, so it stays in cache),
-/// for [0, 10] (the one-multiply path) and [0, int.MaxValue] (the two-multiply path). Add <c>--disasm</c> to see the code the
-/// JIT made for each width.</summary>
+/// for [0, 10] (the one-multiply path) and [0, int.MaxValue] (the two-multiply path). Add <c>--disasm --disasmDepth 5</c> to see
+/// the code the JIT made for each width: the loop, <c>VectorKernel.Run</c>, is up to four calls below each benchmark.</summary>
 [MemoryDiagnoser]
 public class KernelBenchmarks
 {

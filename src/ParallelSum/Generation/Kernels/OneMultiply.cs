@@ -30,7 +30,7 @@ internal static class OneMultiply
     /// Values per chunk for range size <paramref name="rangeSize"/>: the largest power of two with <c>chunk * r &lt;= 2^28</c>, at
     /// most <see cref="MaxChunk"/>. Small ranges get long chunks, so the per-chunk set-up (constants, the horizontal sum and the
     /// flag test) is paid rarely: 65,536 values for <c>r &lt;= 2^12</c>, 4096 at <see cref="MaxRange"/>. The 32-bit high-half sums
-    /// cannot overflow: a lane adds at most <c>chunk / 32</c> offsets below r, under 2^23.
+    /// cannot overflow: each adds at most <c>chunk / Lanes</c> offsets below r (<see cref="HighHalfSumOperation"/>), under 2^27.
     /// </summary>
     public static int ChunkFor(ulong rangeSize)
     {

@@ -8,9 +8,15 @@ namespace ParallelSum.Generation.Kernels;
 /// vector operations and the JIT compiles a specialised copy per width. Results equal <see cref="ScalarKernels"/> exactly:
 /// an index whose attempt 0 is rejected (probability below 2^-32 per value) takes its value from the definition's later attempts.
 /// </summary>
-/// <remarks>Two paths, chosen once per call from the range size by <see cref="OneMultiply.Suits"/>: the one-multiply path for
+/// <remarks>
+/// <para>Two paths, chosen once per call from the range size by <see cref="OneMultiply.Suits"/>: the one-multiply path for
 /// small ranges and the exact two-multiply path for the rest. Callers pass pieces of at most <see cref="StreamKernels.MaxPiece"/>
-/// values, which bounds the cost of finding a rejection.</remarks>
+/// values, which bounds the cost of finding a rejection.</para>
+/// <para>The vector loop is written once, <see cref="Run"/>, generic over how a word is scaled (<see cref="IRangeMultiply"/>: one
+/// multiply, two, or a shift) and over what is done with the offsets (<see cref="IKernelOperation"/>: sum or store), as
+/// TensorPrimitives passes its operators. The entry points below pick the pair and add what the loop leaves: the scalar tail,
+/// and the exact redo of a flagged chunk or the rejection fix-up.</para>
+/// </remarks>
 /// <typeparam name="TWidth">The width's operations.</typeparam>
 /// <typeparam name="TVector">The width's vector of 64-bit lanes.</typeparam>
 internal static class VectorKernel<TWidth, TVector>
@@ -23,15 +29,8 @@ internal static class VectorKernel<TWidth, TVector>
     /// <summary>Gets whether this width runs in hardware here.</summary>
     public static bool IsSupported => TWidth.IsSupported;
 
-    /// <summary>
-    /// What the two-multiply loop adds (as two 32-bit halves) to each scaled lane before its running 32-bit minimum: 0 to the low
-    /// half, which is 0 where attempt 0 may be rejected (see <see cref="IRangeMultiply"/>); 1 to the high half, the offset, at most
-    /// <c>r - 1 &lt;= 2^32 - 2</c> when <c>r &lt; 2^32</c>, so never 0 after it. The minimum is 0 exactly when some lane may have
-    /// been rejected: two cheap ops per vector instead of a 64-bit shift, add and compare.
-    /// </summary>
-    private const ulong RejectionMark = 1UL << 32;
-
-    private static int Block => TWidth.Lanes * Unroll;
+    /// <summary>Gets the values per loop iteration, <c>Unroll * Lanes</c>.</summary>
+    internal static int Block => TWidth.Lanes * Unroll;
 
     /// <summary>The sum of the offsets <c>value - min</c> at <c>[start, start + count)</c>; <paramref name="count"/> at most 2^32,
     /// so no 64-bit lane can overflow (each lane adds at most 2^32 / Lanes offsets below 2^32).</summary>
@@ -101,182 +100,110 @@ internal static class VectorKernel<TWidth, TVector>
     }
 
     /// <summary>Sums at most one chunk by the one-multiply path; false when a lane was flagged, and then <paramref name="sum"/> is not exact.</summary>
-    // Fully optimised from the first call, so a long single call does not start in tier-0 or OSR code. The loop calls nothing,
-    // and no vector is live across a call before or after it: a vector live across a call gets a stack home (no vector register
-    // is callee-saved), and the JIT then reloads it from the stack in every iteration.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySumOneMultiply(in RandomStream stream, ulong start, ulong count, out ulong sum)
     {
-        TVector z0 = FirstInputs(stream.Seed, start);
-        TVector range = TWidth.Create(stream.RangeSize);
-        TVector flagShift = TWidth.Create(OneMultiply.FlagShift(stream.RangeSize));
-        TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
-        TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
-        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
-        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
-        TVector sum0 = default, sum1 = default, sum2 = default, sum3 = default;
-        TVector least = TWidth.Create(ulong.MaxValue);
-
-        ulong i = start, end = start + count;
-        for (; end - i >= (ulong)Block; i += (ulong)Block)
-        {
-            // a = hi * r: its high half is the offset unless the lane is flagged (see OneMultiply).
-            TVector a0 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z0, mix1, mix2), 32), range);
-            TVector a1 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z1, mix1, mix2), 32), range);
-            TVector a2 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z2, mix1, mix2), 32), range);
-            TVector a3 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z3, mix1, mix2), 32), range);
-            // 32-bit adds: the high halves sum the offsets without a shift and never carry into a neighbour (a chunk adds at
-            // most chunk / Block offsets below r per lane, see OneMultiply.ChunkFor); the low halves are ignored.
-            sum0 = TWidth.Add32(sum0, a0);
-            sum1 = TWidth.Add32(sum1, a1);
-            sum2 = TWidth.Add32(sum2, a2);
-            sum3 = TWidth.Add32(sum3, a3);
-            // The flag test is a running 32-bit minimum: two cheap ops per vector, and one compare per chunk.
-            least = TWidth.Min32(
-                least,
-                TWidth.Min32(TWidth.Min32(TWidth.Add32(a0, flagShift), TWidth.Add32(a1, flagShift)), TWidth.Min32(TWidth.Add32(a2, flagShift), TWidth.Add32(a3, flagShift))));
-            z0 = TWidth.Add(z0, blockStep);
-            z1 = TWidth.Add(z1, blockStep);
-            z2 = TWidth.Add(z2, blockStep);
-            z3 = TWidth.Add(z3, blockStep);
-        }
-
-        TVector offsets = TWidth.Add(TWidth.ShiftRightLogical(TWidth.Add32(sum0, sum1), 32), TWidth.ShiftRightLogical(TWidth.Add32(sum2, sum3), 32));
-        ulong vectorSum = TWidth.Sum(offsets);
-        bool exact = TWidth.GreaterThanAll32(least, OneMultiply.FlagLimit(stream.RangeSize));
-        // The tail (under one block) is scalar, called only once no vector is live.
-        sum = vectorSum + ScalarKernels.SumOffsets(stream, i, end - i);
-        return exact;
+        ulong blocks = WholeBlocks(count);
+        // 32-bit high-half sums: a chunk is short enough for them (see OneMultiply.ChunkFor). The tail (under one block) is scalar.
+        ulong vectorSum = Run<SmallRangeMultiply, HighHalfSumOperation>(stream, start, blocks, ref Unsafe.NullRef<int>(), out bool flagged);
+        sum = vectorSum + ScalarKernels.SumOffsets(stream, start + blocks, count - blocks);
+        return !flagged;
     }
 
     /// <summary>Fills at most one chunk by the one-multiply path; false when a lane was flagged, and then the chunk is not exact.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFillOneMultiply(in RandomStream stream, ulong start, Span<int> destination)
     {
-        TVector z0 = FirstInputs(stream.Seed, start);
-        TVector range = TWidth.Create(stream.RangeSize);
-        TVector flagShift = TWidth.Create(OneMultiply.FlagShift(stream.RangeSize));
-        TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
-        TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
-        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
-        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
-        TVector least = TWidth.Create(ulong.MaxValue);
-        uint min = unchecked((uint)stream.Min);
-        ref int target = ref MemoryMarshal.GetReference(destination);
-
-        int k = 0;
-        for (; destination.Length - k >= Block; k += Block)
-        {
-            TVector a0 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z0, mix1, mix2), 32), range);
-            TVector a1 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z1, mix1, mix2), 32), range);
-            TVector a2 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z2, mix1, mix2), 32), range);
-            TVector a3 = TWidth.MultiplyLow32(TWidth.ShiftRightLogical(Mix(z3, mix1, mix2), 32), range);
-            least = TWidth.Min32(
-                least,
-                TWidth.Min32(TWidth.Min32(TWidth.Add32(a0, flagShift), TWidth.Add32(a1, flagShift)), TWidth.Min32(TWidth.Add32(a2, flagShift), TWidth.Add32(a3, flagShift))));
-            // min + offset stays in [min, max], so the 32-bit wrap-around is exact.
-            TWidth.StoreHighHalves(a0, a1, min, ref target, (nuint)k);
-            TWidth.StoreHighHalves(a2, a3, min, ref target, (nuint)(k + (2 * TWidth.Lanes)));
-            z0 = TWidth.Add(z0, blockStep);
-            z1 = TWidth.Add(z1, blockStep);
-            z2 = TWidth.Add(z2, blockStep);
-            z3 = TWidth.Add(z3, blockStep);
-        }
-
-        bool exact = TWidth.GreaterThanAll32(least, OneMultiply.FlagLimit(stream.RangeSize));
-        ScalarKernels.Fill(stream, start + (ulong)k, destination[k..]);
-        return exact;
+        int blocks = (int)WholeBlocks((ulong)destination.Length);
+        Run<SmallRangeMultiply, StoreOperation>(stream, start, (ulong)blocks, ref MemoryMarshal.GetReference(destination), out bool flagged);
+        ScalarKernels.Fill(stream, start + (ulong)blocks, destination[blocks..]);
+        return !flagged;
     }
 
-    /// <summary>The two-multiply sum: exact for any range. A lane may have been rejected only where the low half of its scaled
-    /// value <c>s</c> is 0 (see <see cref="IRangeMultiply"/>); the loop tracks the smallest such half, and a piece where it
-    /// reached 0 is scanned again by the definition, which corrects the lanes that really were rejected.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>The two-multiply sum: exact for any range. A lane may have been rejected only where it is flagged (see
+    /// <see cref="NarrowRangeMultiply"/>); a piece with a flagged lane is scanned again by the definition, which corrects the
+    /// lanes that really were rejected.</summary>
     private static ulong SumOffsets<TMultiply>(in RandomStream stream, ulong start, ulong count)
         where TMultiply : struct, IRangeMultiply
     {
-        TVector z0 = FirstInputs(stream.Seed, start);
-        TVector range = TWidth.Create(stream.RangeSize);
-        TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
-        TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
-        TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
-        TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
-        TVector sum0 = default, sum1 = default, sum2 = default, sum3 = default;
-        TVector least = TWidth.Create(ulong.MaxValue), mark = TWidth.Create(RejectionMark);
-
-        ulong i = start, end = start + count;
-        for (; end - i >= (ulong)Block; i += (ulong)Block)
-        {
-            TVector s0 = TMultiply.Scale<TWidth, TVector>(Mix(z0, mix1, mix2), range);
-            TVector s1 = TMultiply.Scale<TWidth, TVector>(Mix(z1, mix1, mix2), range);
-            TVector s2 = TMultiply.Scale<TWidth, TVector>(Mix(z2, mix1, mix2), range);
-            TVector s3 = TMultiply.Scale<TWidth, TVector>(Mix(z3, mix1, mix2), range);
-            sum0 = TWidth.Add(sum0, TWidth.ShiftRightLogical(s0, 32));
-            sum1 = TWidth.Add(sum1, TWidth.ShiftRightLogical(s1, 32));
-            sum2 = TWidth.Add(sum2, TWidth.ShiftRightLogical(s2, 32));
-            sum3 = TWidth.Add(sum3, TWidth.ShiftRightLogical(s3, 32));
-            if (TMultiply.CanReject)
-            {
-                least = TWidth.Min32(least, TWidth.Min32(TWidth.Min32(TWidth.Add32(s0, mark), TWidth.Add32(s1, mark)), TWidth.Min32(TWidth.Add32(s2, mark), TWidth.Add32(s3, mark))));
-            }
-
-            z0 = TWidth.Add(z0, blockStep);
-            z1 = TWidth.Add(z1, blockStep);
-            z2 = TWidth.Add(z2, blockStep);
-            z3 = TWidth.Add(z3, blockStep);
-        }
-
-        ulong vectorSum = TWidth.Sum(TWidth.Add(TWidth.Add(sum0, sum1), TWidth.Add(sum2, sum3)));
-        bool maybeRejected = TMultiply.CanReject && !TWidth.GreaterThanAll32(least, 0);
-        // The tail (under one block) is scalar. After a possible rejection anywhere in the vector part, a cold pass finds the
-        // rejected indices and replaces only their values with the definition's (attempt 1, 2, …).
-        ulong total = vectorSum + ScalarKernels.SumOffsets(stream, i, end - i);
-        return maybeRejected ? unchecked(total + ScalarKernels.RejectionCorrection(stream, start, i - start)) : total;
+        ulong blocks = WholeBlocks(count);
+        ulong total = Run<TMultiply, SumOperation>(stream, start, blocks, ref Unsafe.NullRef<int>(), out bool maybeRejected)
+            + ScalarKernels.SumOffsets(stream, start + blocks, count - blocks);
+        // After a possible rejection anywhere in the vector part, a cold pass finds the rejected indices and replaces only their
+        // values with the definition's (attempt 1, 2, …).
+        return maybeRejected ? unchecked(total + ScalarKernels.RejectionCorrection(stream, start, blocks)) : total;
     }
 
     /// <summary>The two-multiply fill: exact for any range, with the same rejection test as the two-multiply sum.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Fill<TMultiply>(in RandomStream stream, ulong start, Span<int> destination)
         where TMultiply : struct, IRangeMultiply
     {
+        int blocks = (int)WholeBlocks((ulong)destination.Length);
+        Run<TMultiply, StoreOperation>(stream, start, (ulong)blocks, ref MemoryMarshal.GetReference(destination), out bool maybeRejected);
+        ScalarKernels.Fill(stream, start + (ulong)blocks, destination[blocks..]);
+        // After a possible rejection in the vector part, only the rejected indices are rewritten.
+        if (maybeRejected)
+        {
+            ScalarKernels.FixRejected(stream, start, destination[..blocks]);
+        }
+    }
+
+    /// <summary>The most values of <paramref name="count"/> that whole blocks cover: what <see cref="Run"/> takes; the rest is
+    /// the scalar tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong WholeBlocks(ulong count) => count - (count % (ulong)Block);
+
+    /// <summary>
+    /// The kernel loop, the only one: mix64 over the indices <c>start, start + 1, …, start + length - 1</c>, each word scaled by
+    /// <typeparamref name="TMultiply"/>, each block of four vectors handed to <typeparamref name="TOperation"/>.
+    /// </summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="start">The first index.</param>
+    /// <param name="length">How many values: a multiple of the block, <c>4 * Lanes</c> (see <see cref="WholeBlocks"/>), at most 2^32.</param>
+    /// <param name="destination">Where a store writes value <c>k</c> at <c>destination + k</c>; a sum ignores it.</param>
+    /// <param name="flagged">Whether some lane may be flagged (see <see cref="IRangeMultiply"/>); always false where
+    /// <typeparamref name="TMultiply"/> cannot flag.</param>
+    /// <returns>The sum of the offsets (<see cref="IKernelOperation.Total"/>); 0 for a store.</returns>
+    // Not inlined, so no vector of the loop is live across the callers' scalar calls before or after it: a vector live across a
+    // call gets a stack home (no vector register is callee-saved), and the JIT then reloads it from the stack in every iteration.
+    // Fully optimised from the first call, so a long single call does not start in tier-0 or OSR code. The loop calls nothing.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static ulong Run<TMultiply, TOperation>(in RandomStream stream, ulong start, ulong length, ref int destination, out bool flagged)
+        where TMultiply : struct, IRangeMultiply
+        where TOperation : struct, IKernelOperation
+    {
+        // The stream's scalars are read once, before any vector exists: RandomStream.RangeSize is computed and the JIT does not
+        // always inline it, and a vector live across that call would get a stack home (seen in the JIT's listing).
+        ulong rangeSize = stream.RangeSize;
+        uint min = unchecked((uint)stream.Min);
         TVector z0 = FirstInputs(stream.Seed, start);
-        TVector range = TWidth.Create(stream.RangeSize);
+        TVector range = TWidth.Create(rangeSize);
+        TVector mark = TWidth.Create(TMultiply.FlagMark(rangeSize));
         TVector mix1 = TWidth.Create(StreamMath.Mix1), mix2 = TWidth.Create(StreamMath.Mix2);
         TVector blockStep = TWidth.Create(unchecked((ulong)Block * StreamMath.Gamma));
         TVector vectorStep = TWidth.Create(unchecked((ulong)TWidth.Lanes * StreamMath.Gamma));
         TVector z1 = TWidth.Add(z0, vectorStep), z2 = TWidth.Add(z1, vectorStep), z3 = TWidth.Add(z2, vectorStep);
-        TVector least = TWidth.Create(ulong.MaxValue), mark = TWidth.Create(RejectionMark);
-        uint min = unchecked((uint)stream.Min);
-        ref int target = ref MemoryMarshal.GetReference(destination);
+        TVector total = default, least = TWidth.Create(ulong.MaxValue);
 
-        int k = 0;
-        for (; destination.Length - k >= Block; k += Block)
+        for (ulong k = 0; k < length; k += (ulong)Block)
         {
             TVector s0 = TMultiply.Scale<TWidth, TVector>(Mix(z0, mix1, mix2), range);
             TVector s1 = TMultiply.Scale<TWidth, TVector>(Mix(z1, mix1, mix2), range);
             TVector s2 = TMultiply.Scale<TWidth, TVector>(Mix(z2, mix1, mix2), range);
             TVector s3 = TMultiply.Scale<TWidth, TVector>(Mix(z3, mix1, mix2), range);
-            if (TMultiply.CanReject)
+            total = TOperation.Apply<TWidth, TVector>(total, s0, s1, s2, s3, min, ref destination, (nuint)k);
+            // The flag test is a running 32-bit minimum: two cheap ops per vector, and one compare per call.
+            if (TMultiply.CanFlag)
             {
                 least = TWidth.Min32(least, TWidth.Min32(TWidth.Min32(TWidth.Add32(s0, mark), TWidth.Add32(s1, mark)), TWidth.Min32(TWidth.Add32(s2, mark), TWidth.Add32(s3, mark))));
             }
 
-            // The offsets sit in the high halves; pairs of vectors become vectors of 32-bit values. min + offset stays in [min, max].
-            TWidth.StoreHighHalves(s0, s1, min, ref target, (nuint)k);
-            TWidth.StoreHighHalves(s2, s3, min, ref target, (nuint)(k + (2 * TWidth.Lanes)));
             z0 = TWidth.Add(z0, blockStep);
             z1 = TWidth.Add(z1, blockStep);
             z2 = TWidth.Add(z2, blockStep);
             z3 = TWidth.Add(z3, blockStep);
         }
 
-        bool maybeRejected = TMultiply.CanReject && !TWidth.GreaterThanAll32(least, 0);
-        // The tail (under one block) is scalar. After a possible rejection in the vector part, only the rejected indices are rewritten.
-        ScalarKernels.Fill(stream, start + (ulong)k, destination[k..]);
-        if (maybeRejected)
-        {
-            ScalarKernels.FixRejected(stream, start, destination[..k]);
-        }
+        flagged = TMultiply.CanFlag && !TWidth.GreaterThanAll32(least, TMultiply.FlagLimit(rangeSize));
+        return TOperation.Total<TWidth, TVector>(total);
     }
 
     /// <summary>The mix64 inputs of attempt 0 for the first vector of indices from <paramref name="start"/>: <c>seed + (i + 1) * GAMMA</c>.</summary>
