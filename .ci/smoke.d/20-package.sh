@@ -21,6 +21,8 @@ for pattern in [r'<license type="expression">MIT</license>', r"<icon>icon\.png</
     assert re.search(pattern, nuspec), f"nuspec lacks {pattern}"
 print("package contents and metadata ok")
 PY
+# The XML docs IntelliSense shows hold the public API only (no internal type or member).
+python3 .ci/packed-xml-docs.py "$nupkg" src/ParallelSum
 # A private package folder, so the consumer can never pick up another copy from the user cache.
 rm -rf artifacts/pkgcache
 dotnet restore samples/CustomPartitioning --packages artifacts/pkgcache -v q -p:ParallelSumPackageVersion="$version"

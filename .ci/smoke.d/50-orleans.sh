@@ -12,6 +12,7 @@ listing=$(python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.a
 for f in lib/net10.0/ParallelSum.Orleans.dll lib/net10.0/ParallelSum.Orleans.xml README.md icon.png ParallelSum.Orleans.nuspec; do
   grep -qx "$f" <<<"$listing" || { echo "package lacks $f" >&2; exit 1; }
 done
+python3 .ci/packed-xml-docs.py "$nupkg" src/ParallelSum.Orleans
 python3 - "$nupkg" "$version" <<'PY'
 import sys, zipfile
 n = zipfile.ZipFile(sys.argv[1]).read("ParallelSum.Orleans.nuspec").decode()

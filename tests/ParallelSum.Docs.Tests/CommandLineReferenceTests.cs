@@ -18,6 +18,7 @@ public sealed partial class CommandLineReferenceTests
         "--smoke", // the benchmark program's own switch (benchmarks/ParallelSum.Benchmarks), beside BenchmarkDotNet's options
         "--kernel", "--threads", // the native reference kernel's (benchmarks/native/psum-native)
         "--prefix", "--show-error", "--fail", "--max-procs", "--null", "--cpu-list", "--physcpubind", "--format", "--quiet",
+        "--warningsAsErrors", "--serve", "--logLevel", // docfx's (docs/reference)
     };
 
     public static TheoryData<string> Pages() => RepositoryFiles.PageData();

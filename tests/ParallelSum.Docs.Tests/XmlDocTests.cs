@@ -55,6 +55,80 @@ public sealed partial class XmlDocTests
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    // The compiler documents every member it compiles, internal ones included; the build keeps only the public surface
+    // (eng/PublicXmlDocs). Checked here by reflection, independently of that filter: every entry belongs to an exported type
+    // and names a public or protected member of it, and every exported type keeps its entry.
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void XmlDocs_HoldThePublicSurfaceOnly(string package)
+    {
+        XDocument docs = Load(package);
+        Assembly assembly = Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, package + ".dll"));
+        Dictionary<string, Type> exported = assembly.GetExportedTypes().ToDictionary(t => t.FullName!.Replace('+', '.'), StringComparer.Ordinal);
+        Dictionary<string, Type> all = assembly.GetTypes().Where(t => !t.Name.StartsWith('<')).ToDictionary(t => t.FullName!.Replace('+', '.'), StringComparer.Ordinal);
+        var ids = docs.Descendants("member").Select(m => (string?)m.Attribute("name") ?? "(no name)").ToList();
+        var problems = new List<string>();
+        foreach (string id in ids)
+        {
+            string owner = OwningType(id);
+            if (!exported.TryGetValue(owner, out Type? type))
+            {
+                problems.Add(all.ContainsKey(owner) ? $"{id}: {owner} is not public" : $"{id}: no type {owner} in {package}.dll");
+                continue;
+            }
+
+            if (id[0] != 'T' && !HasVisibleMember(type, MemberName(id)))
+            {
+                problems.Add($"{id}: {owner} has no public or protected member of that name");
+            }
+        }
+
+        // Generated public types (Orleans' serializers and invokers) carry no doc comments.
+        problems.AddRange(exported.Where(e => !e.Value.IsDefined(typeof(System.CodeDom.Compiler.GeneratedCodeAttribute), inherit: false))
+            .Select(e => e.Key).Where(name => !ids.Contains("T:" + name, StringComparer.Ordinal)).Select(name => $"T:{name}: a public type without its entry"));
+        Assert.True(problems.Count == 0, $"{package}.xml:\n{string.Join('\n', problems)}");
+        Assert.True(all.Count > exported.Count, $"{package}.dll has no internal type, so this test checks nothing");
+    }
+
+    // The member's name as reflection has it: #ctor is a constructor, '#' stands for the dots of an explicit implementation.
+    private static string MemberName(string id)
+    {
+        string path = id[2..];
+        int parenthesis = path.IndexOf('(', StringComparison.Ordinal);
+        if (parenthesis >= 0)
+        {
+            path = path[..parenthesis];
+        }
+
+        string name = path[(path.LastIndexOf('.') + 1)..];
+        int generic = name.IndexOf("``", StringComparison.Ordinal);
+        name = generic >= 0 ? name[..generic] : name;
+        return name == "#ctor" ? ".ctor" : name == "#cctor" ? ".cctor" : name.Replace('#', '.').Replace('{', '<').Replace('}', '>').Replace('@', ',');
+    }
+
+    private static bool HasVisibleMember(Type type, string name)
+    {
+        const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (MemberInfo member in type.GetMembers(Declared).Where(m => m.Name == name))
+        {
+            bool visible = member switch
+            {
+                MethodBase m => m.IsPublic || m.IsFamily || m.IsFamilyOrAssembly || (m.IsPrivate && m.Name.Contains('.', StringComparison.Ordinal)),
+                FieldInfo f => f.IsPublic || f.IsFamily || f.IsFamilyOrAssembly,
+                PropertyInfo p => p.GetAccessors(nonPublic: true).Any(a => a.IsPublic || a.IsFamily || a.IsFamilyOrAssembly || (a.IsPrivate && p.Name.Contains('.', StringComparison.Ordinal))),
+                EventInfo e => e.AddMethod is { } add && (add.IsPublic || add.IsFamily || add.IsFamilyOrAssembly),
+                Type t => t.IsNestedPublic || t.IsNestedFamily || t.IsNestedFamORAssem,
+                _ => false,
+            };
+            if (visible)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // The default a <value> states: a constant or static member it points to, or a number right after "Defaults to" / "default is".
     private static object? StatedDefault(XElement value, Assembly assembly)
     {

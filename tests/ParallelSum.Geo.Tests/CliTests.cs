@@ -14,6 +14,8 @@ public sealed class CliTests : IDisposable
         { ["convert", "--in", "IN", "--out", "OUT", "--workers", "0"], "--workers must be between 1 and 256; got 0." },
         { ["convert", "--in", "IN", "--out", "OUT", "--mode", "single", "--workers", "2"], "--workers 2 does not go with --mode single" },
         { ["convert", "--in", "IN/missing", "--out", "OUT"], "--in: folder '" },
+        { ["convert", "--in", "IN", "--out", "OUT", "--mode", "fast"], "Argument 'fast' not recognized. Must be one of: 'single' 'threads' 'processes'" },
+        { ["convert", "--in", "/nope", "--out", "OUT"], "--in: folder '/nope' does not exist." },
         { ["convert", "--out", "OUT"], "Option '--in' is required." },
         { ["convert", "--in", "IN", "--out", "OUT", "--encoding", "klingon-9"], "--encoding: unknown encoding 'klingon-9'; give a name such as windows-1252" },
         { ["convert", "--in", "IN", "--out", ""], "--out: the folder name is empty; give a folder to write into" },
@@ -57,8 +59,9 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
         string[] lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("(see --help)", lines[^1].TrimEnd('\r'));
-        Assert.Equal(2, lines.Length); // one line naming the option, then the pointer to --help
+        Assert.Single(lines); // one line naming the option and what is accepted, ending with the pointer to --help
+        Assert.StartsWith("error: ", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(" (see --help)", lines[0].TrimEnd('\r'), StringComparison.Ordinal);
         Assert.False(Directory.Exists(_folder.Sub("out")), "a rejected command must not start any work");
     }
 

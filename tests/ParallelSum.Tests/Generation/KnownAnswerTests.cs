@@ -2,7 +2,7 @@ using ParallelSum.Tests.Support;
 
 namespace ParallelSum.Tests.Generation;
 
-/// <summary>Every known-answer vector of shared/spec/random-stream-v1.md.</summary>
+/// <summary>Every known-answer vector of the random stream's specification, docs/random-stream-v1.md.</summary>
 public class KnownAnswerTests
 {
     [Theory]

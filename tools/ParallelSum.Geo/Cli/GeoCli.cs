@@ -29,13 +29,7 @@ internal static class GeoCli
         ParseResult parse = CreateRoot().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var parseError in parse.Errors)
-            {
-                // One line per error: a list of accepted values comes as one line each; join them.
-                error.WriteLine($"error: {string.Join(' ', parseError.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
-            }
-
-            error.WriteLine("(see --help)");
+            error.WriteLine(UsageLine(parse.Errors.Select(parseError => parseError.Message)));
             return 2;
         }
 
@@ -60,8 +54,7 @@ internal static class GeoCli
         }
         catch (UsageException e)
         {
-            error.WriteLine($"error: {e.Message}");
-            error.WriteLine("(see --help)");
+            error.WriteLine(UsageLine(e.Problems));
             return 2;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
@@ -81,9 +74,14 @@ internal static class GeoCli
         string[] all = [.. errors];
         if (all.Length > 0)
         {
-            throw new UsageException(string.Join(Environment.NewLine + "error: ", all));
+            throw new UsageException(all);
         }
     }
+
+    /// <summary>Every problem of one command line as the one line on stderr that docs/exit-codes.md promises: each problem's
+    /// line breaks folded into spaces (System.CommandLine lists accepted values one a line), problems joined by "; ".</summary>
+    public static string UsageLine(IEnumerable<string> problems) =>
+        $"error: {string.Join("; ", problems.Select(p => string.Join(' ', p.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))))} (see --help)";
 
     /// <summary>The error for option <paramref name="option"/> unless <paramref name="folder"/> is an existing folder.</summary>
     public static IEnumerable<string> RequireFolder(string option, string folder)
@@ -158,6 +156,21 @@ internal static class GeoCli
 }
 
 /// <summary>A bad option or combination of options, found before any work; the CLI prints it and exits 2.</summary>
-internal sealed class UsageException(string message) : Exception(message)
+internal sealed class UsageException : Exception
 {
+    /// <summary>One problem.</summary>
+    public UsageException(string problem)
+        : this([problem])
+    {
+    }
+
+    /// <summary>Every problem found, each printed as part of one line.</summary>
+    public UsageException(IReadOnlyList<string> problems)
+        : base(string.Join("; ", problems))
+    {
+        Problems = problems;
+    }
+
+    /// <summary>Gets each problem, as found.</summary>
+    public IReadOnlyList<string> Problems { get; }
 }
