@@ -11,25 +11,22 @@ internal static class SweepTables
 {
     /// <summary>Seconds (median of the repetitions) by count and series; failures are named in their cell.</summary>
     public static Table Seconds(IReadOnlyList<TrialResult> results) =>
-        ByCount(results, $"Time (median of {(results.Count > 0 ? results[0].Repetitions : 1)}) by count", r => Duration(r.Seconds));
-
-    /// <summary>Seconds as the tables print them: µs, ms or s with three significant figures.</summary>
-    public static string Duration(double? seconds) => seconds switch
-    {
-        null => "-",
-        < 1e-3 => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e6:G3} µs"),
-        < 1 => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e3:G3} ms"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds:F2} s"),
-    };
+        ByCount(results, $"Time (median of {(results.Count > 0 ? results[0].Repetitions : 1)}) by count", r => NumberText.Duration(r.Seconds));
 
     /// <summary>Peak working set of each trial's process by count and series.</summary>
     public static Table PeakMemory(IReadOnlyList<TrialResult> results) =>
         ByCount(results, "Peak working set of the trial's processes by count (a pool's workers added to its own)", r => ByteSize.Format(r.PeakWorkingSetBytes ?? 0));
 
+    /// <summary>What the machine usage table's columns mean, printed under it.</summary>
+    public static readonly string MachineUsageNote = string.Create(
+        CultureInfo.InvariantCulture,
+        $"CPU use at N: the CPU time of the largest N's run over its time, as a share of all cores (a pool's workers included); 'not measured' when that run took under {TrialRunner.MinSecondsForCpuUtilisation * 1e3:0} ms, too short for the CPU clock. '-': does not apply (idle runs no trial) or no trial of the series finished.");
+
     /// <summary>The whole machine's peak CPU % and RAM %: idle before the sweep, then each series with its worker count.</summary>
     public static Table MachineUsage(TrialResult? idle, IReadOnlyList<TrialResult> results)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("Peak CPU % and RAM % of the whole machine (every 100 ms); idle is 1 s before the first trial");
+        var table = new Table().Border(TableBorder.Rounded).Title("Peak CPU % and RAM % of the whole machine (every 100 ms); idle is 1 s before the first trial")
+            .Caption(Markup.Escape(MachineUsageNote));
         table.AddColumn("run");
         table.AddColumn(new TableColumn("workers").RightAligned());
         table.AddColumn(new TableColumn("peak CPU %").RightAligned());
@@ -52,7 +49,7 @@ internal static class SweepTables
                 Percent(series.Max(r => r.SystemCpuPeakPercent)),
                 Percent(series.Max(r => r.SystemRamPeakPercent)),
                 largest is null ? "-" : CountList.Format(largest.Count),
-                largest?.CpuUtilisation is double u ? u.ToString("P0", CultureInfo.InvariantCulture) : "-",
+                largest is null ? "-" : TrialLine.CpuUse(largest),
                 largest?.PeakWorkingSetBytes is long b ? ByteSize.Format(b) : "-");
         }
 
