@@ -22,7 +22,7 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
-    public void SweepAndPlot_WriteNumbersInTheOneFormat_InLinesTablesAndCharts()
+    public void SweepAndPlot_WriteNumbersInTheOneFormat_InLinesTablesChartsAndTheReport()
     {
         using var folder = new TempFolder();
         (int exitCode, string output, string error) = ProgramRun.Run(
@@ -31,6 +31,9 @@ public sealed class OutputFormatTests
         Assert.True(exitCode == 0, error);
         Assert.Contains("streaming 2.5e6:", output, StringComparison.Ordinal);
         AssertOneFormat("sweep", output + error, folder);
+        string report = Assert.Single(Directory.GetFiles(folder.Path, "sweep-*.html"));
+        Assert.EndsWith($"report: {report}", output.TrimEnd('\n'), StringComparison.Ordinal);
+        AssertOneFormat("report", System.Net.WebUtility.HtmlDecode(Regex.Replace(File.ReadAllText(report), "<[^>]*>", " ")), folder);
         foreach (string chart in Directory.GetFiles(folder.Path, "*.svg"))
         {
             AssertOneFormat(chart, SvgText(chart), folder);
