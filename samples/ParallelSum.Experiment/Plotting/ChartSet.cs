@@ -345,10 +345,31 @@ internal static class ChartSet
         return string.Join('\n', lines);
     }
 
+    // The image's size: 1100 × 600, wider by the legend's text beyond 45 characters (series named with their sources) and
+    // taller by the caption's lines beyond 5, so that the data area keeps about 700 × 450 pixels whatever the legend and
+    // caption take.
+    private static (int Width, int Height) SizeFor(Plot plot)
+    {
+        int longestLegend = plot.GetPlottables()
+            .Select(p => p switch
+            {
+                ScottPlot.Plottables.Scatter scatter => scatter.LegendText,
+                ScottPlot.Plottables.Markers markers => markers.LegendText,
+                ScottPlot.Plottables.HorizontalLine line => line.LegendText,
+                _ => "",
+            })
+            .Select(text => text?.Length ?? 0)
+            .DefaultIfEmpty(0)
+            .Max();
+        int captionLines = plot.Axes.Bottom.Label.Text.Split('\n').Length;
+        return (Width + (Math.Max(0, longestLegend - 45) * 7), Height + (Math.Max(0, captionLines - 5) * 17));
+    }
+
     // Each file under a temporary name in the same folder, then renamed over the final one: the rename is atomic, so a
     // reader (or a signal) never finds a chart half-written.
     private static IEnumerable<string> Save(Plot plot, string folder, string name, CancellationToken cancellationToken)
     {
+        (int Width, int Height) = SizeFor(plot);
         foreach ((string extension, Action<string> save) in new (string, Action<string>)[]
         {
             ("png", path => plot.SavePng(path, Width, Height)),
