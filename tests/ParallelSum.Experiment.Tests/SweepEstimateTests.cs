@@ -2,8 +2,8 @@ using ParallelSum.Experiment.Sweep;
 
 namespace ParallelSum.Experiment.Tests;
 
-/// <summary>The sweep's estimate of the time left: linear in the count past a fixed start-up cost, capped at the timeout,
-/// nothing for stopped series, and no figure before the first trial.</summary>
+/// <summary>The sweep's estimate of the time left: each series in a straight line through its last two trials, never
+/// shrinking, capped at the timeout, nothing for stopped series, and no figure before the first trial.</summary>
 public sealed class SweepEstimateTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
@@ -18,19 +18,33 @@ public sealed class SweepEstimateTests
     }
 
     [Fact]
-    public void Remaining_ScalesEachSeriesByCount_PastTheFixedStartUpCost()
+    public void Remaining_ExtendsEachSeriesThroughItsLastTwoTrials()
     {
         var estimate = new SweepEstimate(Timeout);
-        // Start-up 0.5 s (the shortest trial); streaming then costs 1 ns a value, naive-list 10 ns.
+        // streaming: 0.5 s at 1e3 (start-up), 1.5 s at 1e9, so 1 ns a value; naive-list: 10 ns a value from 1e7 to 1e8.
         Record(estimate, "streaming", 1_000, 0.5);
-        Record(estimate, "naive-list", 1_000, 0.5);
         Record(estimate, "streaming", 1_000_000_000, 1.5);
+        Record(estimate, "naive-list", 10_000_000, 0.6);
         Record(estimate, "naive-list", 100_000_000, 1.5);
 
         TimeSpan? left = estimate.Remaining([new TrialSpec("streaming", 10_000_000_000, null), new TrialSpec("naive-list", 1_000_000_000, null)], new HashSet<string>());
 
-        Assert.Equal(0.5 + 10 + 0.5 + 10, left!.Value.TotalSeconds, 6);
+        Assert.Equal((1.5 + 9) + (1.5 + 9), left!.Value.TotalSeconds, 3);
         Assert.Equal("1 min 05 s elapsed, about 21 s left", SweepEstimate.Text(TimeSpan.FromSeconds(65), left));
+    }
+
+    [Fact]
+    public void Remaining_DoesNotExtrapolateFromOneTrial_OrFromATrialThatWasFaster()
+    {
+        var estimate = new SweepEstimate(Timeout);
+        // A noisy first trial (process start on a busy machine) must not make every later count look long or short.
+        Record(estimate, "parallel-for", 1_000, 2.0);
+        Record(estimate, "parallel-for", 100_000, 0.8);
+        Record(estimate, "auto", 1_000, 0.4);
+
+        TimeSpan? left = estimate.Remaining([new TrialSpec("parallel-for", 10_000_000, null), new TrialSpec("auto", 100_000, null)], new HashSet<string>());
+
+        Assert.Equal(0.8 + 0.4, left!.Value.TotalSeconds, 6);
     }
 
     [Fact]
@@ -41,12 +55,12 @@ public sealed class SweepEstimateTests
         Record(estimate, "streaming", 1_000_000_000, 2.2);
         Record(estimate, "naive-list", 1_000_000_000, 4.2);
 
-        // auto is new: the average of 2 ns and 4 ns a value; parallel-for would take 3e3 s, capped at 120; naive-list stopped.
+        // auto is new: the average of 2.2 s and 4.2 s; streaming at 1e12 would take 2000 s, capped at 120; naive-list stopped.
         TimeSpan? left = estimate.Remaining(
             [new TrialSpec("auto", 1_000_000_000, null), new TrialSpec("streaming", 1_000_000_000_000, null), new TrialSpec("naive-list", 10_000_000_000, null)],
             new HashSet<string> { "naive-list" });
 
-        Assert.Equal(0.2 + 3 + 120, left!.Value.TotalSeconds, 6);
+        Assert.Equal(3.2 + 120, left!.Value.TotalSeconds, 6);
         Assert.Equal(TimeSpan.Zero, estimate.Remaining([], new HashSet<string>()));
         Assert.Equal("2 s elapsed, done", SweepEstimate.Text(TimeSpan.FromSeconds(2), TimeSpan.Zero));
     }

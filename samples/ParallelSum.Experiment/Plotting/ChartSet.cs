@@ -229,7 +229,7 @@ internal static class ChartSet
         LogAxis valueAxis = axis switch
         {
             Axis.Bytes => LogAxis.ForBytes(yValues),
-            Axis.Seconds => LogAxis.For(yValues, seconds => NumberText.Duration(seconds)),
+            Axis.Seconds => LogAxis.For(yValues, TickDuration),
             _ => LogAxis.For(yValues, perSecond => NumberText.Scientific(perSecond)),
         };
 
@@ -299,6 +299,11 @@ internal static class ChartSet
         plot.ShowLegend(Edge.Right);
         return plot;
     }
+
+    // A time tick: as the tables write it below a second (100 µs, 20 ms), whole seconds without the tables' two decimals
+    // (1 s, 100 s, not 1.00 s), which say nothing on a tick.
+    private static string TickDuration(double seconds) =>
+        NumberText.Duration(seconds) is string text && text.EndsWith(" s", StringComparison.Ordinal) ? NumberText.Scientific(seconds) + " s" : NumberText.Duration(seconds);
 
     // "a and b", "a, b and c".
     private static string JoinedNames(IEnumerable<string> names)
