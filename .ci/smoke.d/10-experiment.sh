@@ -1,5 +1,5 @@
 # The experiment sample: every strategy (and the process pool) agrees on the known answer; a bad option fails; a short
-# sweep writes its results and charts; plot renders them again from the results file.
+# sweep writes its results, charts and HTML report; plot renders the charts again from the results file.
 echo "== experiment: every strategy agrees on the known answer for count 1000000, seed 42"
 out=$(dotnet run -c Release --project samples/ParallelSum.Experiment -- run --count 1000000 --seed 42 --json)
 echo "$out"
@@ -23,10 +23,14 @@ for args in "run --min 5 --max 4" "run --count abc" "sweep --out /proc/nope"; do
   [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || { echo "'$args' printed more than one line on stderr" >&2; exit 1; }
 done
 
-echo "== experiment: a short sweep (results file, tables, charts), then plot from its results file"
+echo "== experiment: a short sweep (results file, tables, charts, report), then plot from its results file"
 sweep_out=$(mktemp -d)
-dotnet run -c Release --project samples/ParallelSum.Experiment --no-build -- --counts 1e3,1e5 --large-counts 1e6 --repetitions 1 --out "$sweep_out"
+sweep_log=$(dotnet run -c Release --project samples/ParallelSum.Experiment --no-build -- --counts 1e3,1e5 --large-counts 1e6 --repetitions 1 --out "$sweep_out")
+echo "$sweep_log"
 results=$(ls "$sweep_out"/sweep-*.jsonl)
+report=${results%.jsonl}.html
+[ "$(printf '%s\n' "$sweep_log" | tail -n 1)" = "report: $report" ] || { echo "the sweep did not end naming its report $report" >&2; exit 1; }
+[ "$(grep -o '<svg ' "$report" | wc -l)" -eq 3 ] || { echo "the report $report does not hold the 3 charts" >&2; exit 1; }
 python3 - "$results" <<'PY'
 import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]

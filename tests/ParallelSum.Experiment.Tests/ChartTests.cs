@@ -46,9 +46,48 @@ public sealed class ChartTests
         Assert.Matches(@"\d+ (MiB|GiB)", memory);
         Assert.Contains("Test CPU 9000", memory, StringComparison.Ordinal);
         string rate = Text(folder.File("rate-vs-count.svg"));
-        Assert.Matches(@"\d+ (k|M|G)/s", rate);
+        Assert.Matches(@"\b[1-9]e\d+\b", rate);
         Assert.Contains("Test CPU 9000", rate, StringComparison.Ordinal);
         Assert.All(["streaming", "naive-list", "parallel-for", "simd-chunks"], series => Assert.Contains(series, time, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MemoryChart_NamesTheSeriesThatLieOnOneAnother_AndTheirBand()
+    {
+        using var folder = new TempFolder();
+        var results = new List<TrialResult> { Idle() };
+        foreach (long count in new long[] { 1_000, 1_000_000, 1_000_000_000 })
+        {
+            results.Add(Trial("naive-list", count, TrialOutcome.Ok, count * 1e-8) with { PeakWorkingSetBytes = (35L << 20) + (count * 8) });
+            results.Add(Trial("simd-chunks", count, TrialOutcome.Ok, count * 1e-9) with { PeakWorkingSetBytes = 38L << 20 });
+            results.Add(Trial("streaming", count, TrialOutcome.Ok, count * 1e-9) with { PeakWorkingSetBytes = 36L << 20 });
+            results.Add(Trial("auto", count, TrialOutcome.Ok, count * 1e-9) with { PeakWorkingSetBytes = 36L << 20 });
+        }
+
+        ChartSet.Render(results, folder.Path);
+
+        string memory = Text(folder.File("memory-vs-count.svg"));
+        Assert.Contains("simd-chunks, streaming and auto lie on one another at every count (36.0\u00a0MiB to 38.0\u00a0MiB): markers set side by side", memory, StringComparison.Ordinal);
+        Assert.DoesNotContain("naive-list, ", memory, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Charts_WriteEveryNumberInTheOneFormat()
+    {
+        using var folder = new TempFolder();
+        var results = new List<TrialResult> { Idle() };
+        foreach (long count in new long[] { 1_000, 30_000, 1_000_000, 250_000_000, 10_000_000_000 })
+        {
+            results.Add(Trial("streaming", count, TrialOutcome.Ok, count * 2.9e-10) with { PeakWorkingSetBytes = 36L << 20 });
+        }
+
+        ChartSet.Render(results, folder.Path);
+
+        foreach (string chart in ChartSet.Names)
+        {
+            string text = Text(folder.File(chart + ".svg"));
+            Assert.DoesNotMatch(OutputFormat.ForeignNumber, text);
+        }
     }
 
     [Fact]

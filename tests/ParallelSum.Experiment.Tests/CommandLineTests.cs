@@ -43,6 +43,18 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Plot_NoFiles_SaysWhatIsMissingAndHowToCallIt_InOneLine()
+    {
+        (int exitCode, string output, string error) = ProgramRun.Run("plot");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Equal(
+            "error: plot: no results file given; call it as plot <sweep-*.jsonl>... [--out <folder>], e.g. plot artifacts/experiment/sweep-*.jsonl (see --help)",
+            error.TrimEnd('\n'));
+    }
+
+    [Fact]
     public void Run_OneStrategy_PrintsTheExactSumAsJson()
     {
         (int exitCode, string output, _) = ProgramRun.Run("run", "--count", "1000000", "--strategy", "streaming", "--json");

@@ -94,8 +94,8 @@ internal static class ChartSet
 
     /// <summary>
     /// How the charts name each trial's series: by strategy, partitioning and pool alone when the results come from one
-    /// sweep on one machine; otherwise followed by what tells the sources apart — the host, the cores, the per-process cap
-    /// or the total cap, whichever of them differ (and only those).
+    /// sweep on one machine; otherwise followed by what tells the sources apart — when the sweep started, the host, the
+    /// cores, the per-process cap or the total cap, whichever of them differ (and only those).
     /// </summary>
     public static Func<TrialResult, string> SeriesNames(IReadOnlyList<TrialResult> trials)
     {
@@ -137,22 +137,39 @@ internal static class ChartSet
         Rate,
     }
 
-    private const int SourcePartCount = 4;
+    private const int SourcePartCount = 5;
 
-    // Where a trial ran: host, cores, per-process cap, total cap (SourcePartCount parts, always in this order).
+    // Where and when a trial ran: its sweep's start, host, cores, per-process cap, total cap (SourcePartCount parts, always
+    // in this order).
     private static string[] SourceParts(TrialResult r) =>
     [
+        SweepStart(r.Sweep),
         r.Host,
         $"{r.Cores} cores",
         r.MemoryLimitBytes is long cap ? $"heap cap {ByteSize.Format(cap)} per process" : "no heap cap",
         r.TotalMemoryLimitBytes is long total ? $"total cap {ByteSize.Format(total)}" : "no total cap",
     ];
 
+    /// <summary>When a sweep started, from its id (<c>20261207T073508Z</c> is <c>2026-12-07 07:35 UTC</c>); the id itself
+    /// when it is not a time. A second sweep started in the same second (<c>20261207T073508Z-2</c>) gets its number.</summary>
+    public static string SweepStart(string sweep)
+    {
+        string[] parts = sweep.Split('-', 2);
+        return DateTime.TryParseExact(parts[0], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime start)
+            ? start.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) + (parts.Length > 1 ? $" #{parts[1]}" : "")
+            : $"sweep {sweep}";
+    }
+
+
     private static Plot Chart(IEnumerable<IGrouping<string, TrialResult>> series, string title, string yLabel, Func<TrialResult, double?> y, Axis axis, string caption, bool markFailures, bool failuresAtCap = false)
     {
         var plot = new Plot();
         var failuresShown = new HashSet<string>();
+        var xValues = new List<double>();
         var yValues = new List<double>();
+
+        // Every series' points first (log10 units), so that markers that would overlap can be set side by side.
+        var drawn = new List<(string Name, Color Color, TrialResult[] Points, (double X, double Y)[] Ok)>();
         int seriesIndex = 0;
         foreach (IGrouping<string, TrialResult> group in series)
         {
@@ -161,44 +178,90 @@ internal static class ChartSet
             (double X, double Y)[] ok = [.. points
                 .Where(r => r.Outcome == TrialOutcome.Ok && y(r) is > 0)
                 .Select(r => (Math.Log10(r.Count), Math.Log10(y(r)!.Value)))];
-            Color color = plot.Add.Palette.GetColor(seriesIndex);
-            if (ok.Length > 0)
-            {
-                var line = plot.Add.Scatter(ok.Select(p => p.X).ToArray(), ok.Select(p => p.Y).ToArray(), color.WithAlpha(0.85));
-                line.LegendText = group.Key;
-                // Later series are drawn thinner, with their own marker and dash, so one lying on another (auto on
-                // streaming, say) still shows both.
-                line.LineWidth = Math.Max(1.5f, 3.5f - (0.5f * seriesIndex));
-                line.LinePattern = SeriesLines[seriesIndex % SeriesLines.Length];
-                line.MarkerShape = SeriesMarkers[seriesIndex % SeriesMarkers.Length];
-                line.MarkerSize = Math.Max(5, 10 - seriesIndex);
-                yValues.AddRange(ok.Select(p => p.Y));
-            }
+            drawn.Add((group.Key, plot.Add.Palette.GetColor(seriesIndex++), points, ok));
+            xValues.AddRange(ok.Select(p => p.X));
+            yValues.AddRange(ok.Select(p => p.Y));
+        }
 
-            seriesIndex++;
-            if (!markFailures)
+        // A failed trial is marked in its series' colour, with a shape per outcome: on the time chart after how long it
+        // ran, on the memory chart at the cap it hit (its own peak is small when the failing allocation was refused before
+        // any page was touched).
+        var failures = new List<(Color Color, MarkerShape Shape, string Outcome, (double X, double Y)[] Points)>();
+        if (markFailures)
+        {
+            foreach ((_, Color color, TrialResult[] points, _) in drawn)
+            {
+                foreach ((string outcome, MarkerShape shape) in FailureMarkers)
+                {
+                    (double X, double Y)[] marks = [.. points
+                        .Where(r => r.Outcome == outcome)
+                        .Select(r => (r.Count, Y: failuresAtCap && outcome == TrialOutcome.MemoryError && (r.TotalMemoryLimitBytes ?? r.MemoryLimitBytes) is long cap ? Math.Max(cap, y(r) ?? 0) : y(r)))
+                        .Where(p => p.Y is > 0)
+                        .Select(p => (Math.Log10(p.Count), Math.Log10(p.Y!.Value)))];
+                    if (marks.Length > 0)
+                    {
+                        failures.Add((color, shape, outcome, marks));
+                        xValues.AddRange(marks.Select(p => p.X));
+                        yValues.AddRange(marks.Select(p => p.Y));
+                    }
+                }
+            }
+        }
+
+        var caps = new List<(long Cap, string Text, LinePattern Pattern)>();
+        if (failuresAtCap)
+        {
+            TrialResult[] all = [.. series.SelectMany(g => g)];
+            caps.AddRange(all.Select(r => r.MemoryLimitBytes).OfType<long>().Distinct().Select(cap => (cap, $"managed heap cap {ByteSize.Format(cap)} per process", LinePattern.Dashed))
+                .Concat(all.Select(r => r.TotalMemoryLimitBytes).OfType<long>().Distinct().Select(cap => (cap, $"cap of all a trial's processes {ByteSize.Format(cap)}", LinePattern.Dotted)))
+                .Take(MaxCapLines));
+            yValues.AddRange(caps.Select(c => Math.Log10(c.Cap)));
+        }
+
+        if (xValues.Count == 0)
+        {
+            // Nothing measured (every trial failed before it could report): still a chart, with its axes around the counts.
+            xValues.AddRange(drawn.SelectMany(d => d.Points).Select(r => Math.Log10(r.Count)));
+            yValues.Add(0);
+        }
+
+        LogAxis countAxis = LogAxis.For(xValues, count => NumberText.Scientific(count), reachLabels: false);
+        LogAxis valueAxis = axis switch
+        {
+            Axis.Bytes => LogAxis.ForBytes(yValues),
+            Axis.Seconds => LogAxis.For(yValues, TickDuration),
+            _ => LogAxis.For(yValues, perSecond => NumberText.Scientific(perSecond)),
+        };
+
+        // Markers closer than about one marker (12 px of the roughly 450 × 700 px data area) overlap; side by side, 14 px apart.
+        MarkerDodge.Result dodged = MarkerDodge.Spread(
+            [.. drawn.Select(d => d.Ok)],
+            yTolerance: (valueAxis.High - valueAxis.Low) * 12 / 450,
+            xStep: (countAxis.High - countAxis.Low) * 14 / 700);
+        countAxis = LogAxis.For([.. xValues, .. dodged.Points.SelectMany(p => p).Select(p => p.X)], count => NumberText.Scientific(count), reachLabels: false);
+        for (int i = 0; i < drawn.Count; i++)
+        {
+            (double X, double Y)[] ok = dodged.Points[i];
+            if (ok.Length == 0)
             {
                 continue;
             }
 
-            // A failed trial is marked in its series' colour, with a shape per outcome: on the time chart after how long
-            // it ran, on the memory chart at the cap it hit (its own peak is small when the failing allocation was refused
-            // before any page was touched).
-            foreach ((string outcome, MarkerShape shape) in FailureMarkers)
-            {
-                (double X, double Y)[] failures = [.. points
-                    .Where(r => r.Outcome == outcome)
-                    .Select(r => (r.Count, Y: failuresAtCap && outcome == TrialOutcome.MemoryError && (r.TotalMemoryLimitBytes ?? r.MemoryLimitBytes) is long cap ? Math.Max(cap, y(r) ?? 0) : y(r)))
-                    .Where(p => p.Y is > 0)
-                    .Select(p => (Math.Log10(p.Count), Math.Log10(p.Y!.Value)))];
-                if (failures.Length > 0)
-                {
-                    var marks = plot.Add.Markers(failures.Select(p => p.X).ToArray(), failures.Select(p => p.Y).ToArray(), shape, 18, color);
-                    marks.MarkerLineWidth = 3;
-                    failuresShown.Add(outcome);
-                    yValues.AddRange(failures.Select(p => p.Y));
-                }
-            }
+            var line = plot.Add.Scatter(ok.Select(p => p.X).ToArray(), ok.Select(p => p.Y).ToArray(), drawn[i].Color.WithAlpha(0.85));
+            line.LegendText = drawn[i].Name;
+            // Later series are drawn thinner, with their own marker and dash, so one lying on another (auto on streaming,
+            // say) still shows both.
+            line.LineWidth = Math.Max(1.5f, 3.5f - (0.5f * i));
+            line.LinePattern = SeriesLines[i % SeriesLines.Length];
+            line.MarkerShape = SeriesMarkers[i % SeriesMarkers.Length];
+            line.MarkerSize = Math.Max(5, 10 - i);
+        }
+
+        foreach ((Color color, MarkerShape shape, string outcome, (double X, double Y)[] points) in failures)
+        {
+            var marks = plot.Add.Markers(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray(), shape, 18, color);
+            marks.MarkerLineWidth = 3;
+            failuresShown.Add(outcome);
         }
 
         // One legend entry per kind of failure shown, in grey: the shape says the outcome, the colour says the series.
@@ -208,29 +271,28 @@ internal static class ChartSet
             key.LegendText = FailureLegend[outcome] + " (in the series' colour)";
         }
 
-        if (failuresAtCap)
+        foreach ((long cap, string text, LinePattern pattern) in caps)
         {
-            TrialResult[] all = [.. series.SelectMany(g => g)];
-            var caps = all.Select(r => r.MemoryLimitBytes).OfType<long>().Distinct().Select(cap => (cap, $"managed heap cap {ByteSize.Format(cap)} per process", LinePattern.Dashed))
-                .Concat(all.Select(r => r.TotalMemoryLimitBytes).OfType<long>().Distinct().Select(cap => (cap, $"cap of all a trial's processes {ByteSize.Format(cap)}", LinePattern.Dotted)));
-            foreach ((long cap, string text, LinePattern pattern) in caps.Take(MaxCapLines))
-            {
-                var limit = plot.Add.HorizontalLine(Math.Log10(cap), 1, Colors.Gray, pattern);
-                limit.LegendText = text;
-                yValues.Add(Math.Log10(cap));
-            }
+            var limit = plot.Add.HorizontalLine(Math.Log10(cap), 1, Colors.Gray, pattern);
+            limit.LegendText = text;
         }
 
-        plot.Title(title);
-        plot.XLabel("count N (values)\n" + Wrap(caption), size: 13);
-        plot.YLabel(yLabel);
-        plot.Axes.Bottom.TickGenerator = LogTicks(exponent => Math.Pow(10, exponent).ToString("0.#E+0", CultureInfo.InvariantCulture));
-        plot.Axes.Left.TickGenerator = axis switch
+        // Series whose lines lie on one another everywhere are named under the chart, with the band they lie in.
+        string notes = string.Concat(dodged.Coinciding.Select(group =>
         {
-            Axis.Bytes => BinaryTicks(yValues),
-            Axis.Seconds => LogTicks(exponent => Duration(Math.Pow(10, exponent))),
-            _ => LogTicks(exponent => Rate(Math.Pow(10, exponent))),
-        };
+            double[] ys = [.. group.SelectMany(i => drawn[i].Ok).Select(p => Math.Pow(10, p.Y))];
+            // A no-break space between a number and its unit, so the caption never wraps between them.
+            string band = $"{ValueText(axis, ys.Min())} to {ValueText(axis, ys.Max())}".Replace(" MiB", "\u00a0MiB", StringComparison.Ordinal)
+                .Replace(" GiB", "\u00a0GiB", StringComparison.Ordinal).Replace(" ms", "\u00a0ms", StringComparison.Ordinal).Replace(" µs", "\u00a0µs", StringComparison.Ordinal);
+            return "\n" + Wrap($"{JoinedNames(group.Select(i => drawn[i].Name))} lie on one another at every count ({band}): markers set side by side");
+        }));
+
+        plot.Title(title);
+        plot.XLabel("count N (values)" + notes + "\n" + Wrap(caption), size: 13);
+        plot.YLabel(yLabel);
+        plot.Axes.Bottom.TickGenerator = countAxis.Ticks;
+        plot.Axes.Left.TickGenerator = valueAxis.Ticks;
+        plot.Axes.SetLimits(countAxis.Low, countAxis.High, valueAxis.Low, valueAxis.High);
         plot.Grid.MinorLineColor = Colors.Black.WithOpacity(0.05);
         plot.Grid.MinorLineWidth = 1;
         // Outside the data area, so no point is ever hidden under it.
@@ -238,31 +300,24 @@ internal static class ChartSet
         return plot;
     }
 
-    private static NumericAutomatic LogTicks(Func<double, string> label) => new()
-    {
-        MinorTickGenerator = new LogMinorTickGenerator(),
-        IntegerTicksOnly = true,
-        LabelFormatter = label,
-    };
+    // A time tick: as the tables write it below a second (100 µs, 20 ms), whole seconds without the tables' two decimals
+    // (1 s, 100 s, not 1.00 s), which say nothing on a tick.
+    private static string TickDuration(double seconds) =>
+        NumberText.Duration(seconds) is string text && text.EndsWith(" s", StringComparison.Ordinal) ? NumberText.Scientific(seconds) + " s" : NumberText.Duration(seconds);
 
-    // Ticks at powers of four of a byte (1 MiB, 4 MiB, 16 MiB … 1 GiB, 4 GiB), placed on the log10 axis.
-    private static NumericManual BinaryTicks(List<double> log10Values)
+    // "a and b", "a, b and c".
+    private static string JoinedNames(IEnumerable<string> names)
     {
-        var ticks = new NumericManual();
-        double low = log10Values.Count > 0 ? log10Values.Min() : 6, high = log10Values.Count > 0 ? log10Values.Max() : 9;
-        // Every power of four, or of two where the axis spans few of them.
-        int step = high - low > 6 * Math.Log10(4) ? 2 : 1;
-        for (int power = 10; power <= 50; power += step)
-        {
-            double position = power * Math.Log10(2);
-            if (position >= low - 0.7 && position <= high + 0.7)
-            {
-                ticks.AddMajor(position, ByteSize.Format(1L << power).Replace(".00 ", " ", StringComparison.Ordinal).Replace(".0 ", " ", StringComparison.Ordinal));
-            }
-        }
-
-        return ticks;
+        string[] all = [.. names];
+        return all.Length == 1 ? all[0] : string.Join(", ", all[..^1]) + " and " + all[^1];
     }
+
+    private static string ValueText(Axis axis, double value) => axis switch
+    {
+        Axis.Seconds => NumberText.Duration(value),
+        Axis.Rate => NumberText.Scientific(value) + "/s",
+        _ => ByteSize.Format((long)Math.Round(value)),
+    };
 
     // Breaks a caption at its " · " separators, and a part still too long at its spaces, so that no line is wider than
     // the plot area the caption is centred under.
@@ -295,26 +350,31 @@ internal static class ChartSet
         return string.Join('\n', lines);
     }
 
-    private static string Duration(double seconds) => seconds switch
+    // The image's size: 1100 × 600, wider by the legend's text beyond 45 characters (series named with their sources) and
+    // taller by the caption's lines beyond 5, so that the data area keeps about 700 × 450 pixels whatever the legend and
+    // caption take.
+    private static (int Width, int Height) SizeFor(Plot plot)
     {
-        >= 1 => string.Create(CultureInfo.InvariantCulture, $"{seconds:0.###} s"),
-        >= 1e-3 => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e3:0.###} ms"),
-        >= 1e-6 => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e6:0.###} µs"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e9:0.###} ns"),
-    };
-
-    private static string Rate(double perSecond) => perSecond switch
-    {
-        >= 1e9 => string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e9:0.###} G/s"),
-        >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e6:0.###} M/s"),
-        >= 1e3 => string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e3:0.###} k/s"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{perSecond:0.###} /s"),
-    };
+        int longestLegend = plot.GetPlottables()
+            .Select(p => p switch
+            {
+                ScottPlot.Plottables.Scatter scatter => scatter.LegendText,
+                ScottPlot.Plottables.Markers markers => markers.LegendText,
+                ScottPlot.Plottables.HorizontalLine line => line.LegendText,
+                _ => "",
+            })
+            .Select(text => text?.Length ?? 0)
+            .DefaultIfEmpty(0)
+            .Max();
+        int captionLines = plot.Axes.Bottom.Label.Text.Split('\n').Length;
+        return (Width + (Math.Max(0, longestLegend - 45) * 7), Height + (Math.Max(0, captionLines - 5) * 17));
+    }
 
     // Each file under a temporary name in the same folder, then renamed over the final one: the rename is atomic, so a
     // reader (or a signal) never finds a chart half-written.
     private static IEnumerable<string> Save(Plot plot, string folder, string name, CancellationToken cancellationToken)
     {
+        (int Width, int Height) = SizeFor(plot);
         foreach ((string extension, Action<string> save) in new (string, Action<string>)[]
         {
             ("png", path => plot.SavePng(path, Width, Height)),

@@ -10,7 +10,8 @@ internal static class PlotCommand
     private static readonly Argument<string[]> Files = new("files")
     {
         Description = "Results files (sweep-*.jsonl) to plot together.",
-        Arity = ArgumentArity.OneOrMore,
+        // Zero or more, so that a call with none gets the program's own one-line message (below), not the parser's.
+        Arity = ArgumentArity.ZeroOrMore,
     };
 
     private static readonly Option<string?> Output = new("--out", "-o")
@@ -23,6 +24,10 @@ internal static class PlotCommand
         Description = "The caption line under each chart, for results files that did not record their machine, runtime and command (by default the recorded ones).",
     };
 
+    /// <summary>What <c>plot</c> says when it is given no file: what is missing and how to call it.</summary>
+    public static readonly string NoFilesMessage =
+        $"plot: no results file given; call it as plot <sweep-*.jsonl>... [--out <folder>], e.g. plot {Path.Combine("artifacts", "experiment", "sweep-*.jsonl")}";
+
     public static Command Create()
     {
         var command = new Command("plot", "Render time, peak memory and throughput against count (PNG and SVG) from sweep results files.")
@@ -31,6 +36,12 @@ internal static class PlotCommand
         };
         command.Validators.Add(result =>
         {
+            if (result.GetValue(Files) is null or [])
+            {
+                result.AddError(NoFilesMessage);
+                return;
+            }
+
             foreach (string file in result.GetValue(Files) ?? [])
             {
                 if (!File.Exists(file))

@@ -55,7 +55,7 @@ internal static class RetentionCommand
     {
         if (!json)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"naive-list holding {count:N0} values; machine RAM {Format(MachineMemory.TotalBytes())}; {Environment.ProcessorCount} cores; .NET {Environment.Version}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"naive-list holding {CountList.Format(count)} values; machine RAM {Format(MachineMemory.TotalBytes())}; {Environment.ProcessorCount} cores; .NET {Environment.Version}"));
             output.WriteLine($"{"configuration",-36} {"step",-26} {"process RSS",12} {"managed heap",13} {"GC committed*",13} {"machine RAM used",17} {"vs before",10} {"page cache",11}");
         }
 

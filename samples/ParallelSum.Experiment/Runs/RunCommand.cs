@@ -218,8 +218,8 @@ internal static class RunCommand
     internal static string FormatTable(GenerateAndSumRequest request, IReadOnlyList<StrategyRun> runs)
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"count {request.Count:N0}, seed {request.Seed}, range [{request.Min}, {request.Max}], {Environment.ProcessorCount} cores");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"strategy",-16} {"sum",22} {"seconds",9} {"values/s",12} {"peak memory",12}  workers  partitioner");
+        text.AppendLine(CultureInfo.InvariantCulture, $"count {CountList.Format(request.Count)}, seed {request.Seed}, range [{request.Min}, {request.Max}], {Environment.ProcessorCount} cores");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"strategy",-16} {"sum",22} {"time",9} {"values/s",9} {"peak memory",12}  workers  partitioner");
         foreach (StrategyRun run in runs)
         {
             if (run.Error is not null)
@@ -228,7 +228,7 @@ internal static class RunCommand
                 continue;
             }
 
-            text.AppendLine(CultureInfo.InvariantCulture, $"{run.Strategy,-16} {run.Sum,22} {run.Seconds,9:F3} {run.ValuesPerSecond,12:E3} {ByteSize.Format(run.PeakWorkingSetBytes),12}  {run.Workers,7}  {run.Partitioner ?? "-"}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{run.Strategy,-16} {run.Sum,22} {NumberText.Duration(run.Seconds),9} {NumberText.Scientific(run.ValuesPerSecond),9} {ByteSize.Format(run.PeakWorkingSetBytes),12}  {run.Workers,7}  {run.Partitioner ?? "-"}");
         }
 
         return text.ToString();

@@ -103,6 +103,6 @@ internal static class ResultLimits
 
     private static string? Number(string field, double? value, double max) =>
         value is double v && !(v >= 0 && v <= max)
-            ? string.Create(CultureInfo.InvariantCulture, $"{field}: {v:G6}; accepted: a number from 0 to {max:G6}")
+            ? $"{field}: {NumberText.Scientific(v, 6)}; accepted: a number from 0 to {NumberText.Scientific(max, 6)}"
             : null;
 }

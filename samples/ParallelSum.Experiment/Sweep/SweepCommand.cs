@@ -3,6 +3,7 @@ using System.Globalization;
 using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Plotting;
 using ParallelSum.Experiment.Processes;
+using ParallelSum.Experiment.Reporting;
 using ParallelSum.Experiment.Strategies;
 using Spectre.Console;
 
@@ -213,9 +214,11 @@ internal static class SweepCommand
         var results = new List<TrialResult>();
         var runner = new TrialRunner(settings, sweepId);
         var retired = new Dictionary<string, TrialResult>();
+        var stopped = new HashSet<string>(StringComparer.Ordinal);
+        TimeSpan took;
         try
         {
-            await SweepProgress.RunAsync(plan, async spec =>
+            took = await SweepProgress.RunAsync(plan, settings.Timeout, stopped, async spec =>
             {
                 if (retired.ContainsKey(spec.Series))
                 {
@@ -230,6 +233,7 @@ internal static class SweepCommand
                 if (result.Outcome is TrialOutcome.MemoryError or TrialOutcome.Timeout or TrialOutcome.Unsupported)
                 {
                     retired[spec.Series] = result;
+                    stopped.Add(spec.Series);
                 }
 
                 return result;
@@ -241,21 +245,28 @@ internal static class SweepCommand
             return ExitCodes.Cancelled;
         }
 
+        Console.Out.WriteLine($"sweep {sweepId}: {results.Count} trials in {NumberText.Elapsed(took)}");
+        var notes = new List<string>();
         foreach ((string series, TrialResult last) in retired)
         {
-            Console.Out.WriteLine($"{series}: stopped after {last.Outcome} at {CountList.Format(last.Count)}.");
+            notes.Add($"{series}: stopped after {last.Outcome} at {CountList.Format(last.Count)}.");
+            Console.Out.WriteLine(notes[^1]);
         }
 
-        AnsiConsole.Write(SweepTables.Seconds(results));
-        AnsiConsole.Write(SweepTables.PeakMemory(results));
-        AnsiConsole.Write(SweepTables.MachineUsage(idle, results));
+        ResultTable[] tables = [SweepTables.Seconds(results), SweepTables.PeakMemory(results), SweepTables.MachineUsage(idle, results)];
+        foreach (ResultTable table in tables)
+        {
+            AnsiConsole.Write(table.ToSpectre());
+        }
+
         Console.Out.WriteLine($"results: {path}");
 
+        var charts = new List<string>();
         if (settings.Plot && results.Count > 0)
         {
             try
             {
-                ChartSet.Render([idle, .. results], settings.OutputFolder, written: chart => Console.Out.WriteLine($"chart: {chart}"), cancellationToken: cancellationToken);
+                charts.AddRange(ChartSet.Render([idle, .. results], settings.OutputFolder, written: chart => Console.Out.WriteLine($"chart: {chart}"), cancellationToken: cancellationToken));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -265,6 +276,15 @@ internal static class SweepCommand
         }
 
         IReadOnlyList<string> disagreements = SweepTables.SumDisagreements(results);
+        notes.AddRange(disagreements.Select(d => $"error: strategies disagree on the sum at {d}"));
+        string? busy = SweepReport.BusyWarning(idle);
+        if (busy is not null)
+        {
+            Console.Out.WriteLine($"warning: {busy}");
+        }
+
+        string report = SweepReport.Write(path, sweepId, idle, tables, notes, [.. charts.Where(c => c.EndsWith(".svg", StringComparison.Ordinal))]);
+        Console.Out.WriteLine($"report: {report}");
         foreach (string disagreement in disagreements)
         {
             Console.Error.WriteLine($"error: strategies disagree on the sum at {disagreement}");

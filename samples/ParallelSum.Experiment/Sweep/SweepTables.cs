@@ -1,5 +1,4 @@
 using System.Globalization;
-using Spectre.Console;
 
 namespace ParallelSum.Experiment.Sweep;
 
@@ -10,53 +9,48 @@ namespace ParallelSum.Experiment.Sweep;
 internal static class SweepTables
 {
     /// <summary>Seconds (median of the repetitions) by count and series; failures are named in their cell.</summary>
-    public static Table Seconds(IReadOnlyList<TrialResult> results) =>
-        ByCount(results, $"Time (median of {(results.Count > 0 ? results[0].Repetitions : 1)}) by count", r => Duration(r.Seconds));
-
-    /// <summary>Seconds as the tables print them: µs, ms or s with three significant figures.</summary>
-    public static string Duration(double? seconds) => seconds switch
-    {
-        null => "-",
-        < 1e-3 => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e6:G3} µs"),
-        < 1 => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e3:G3} ms"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds:F2} s"),
-    };
+    public static ResultTable Seconds(IReadOnlyList<TrialResult> results) =>
+        ByCount(results, $"Time (median of {(results.Count > 0 ? results[0].Repetitions : 1)}) by count", r => NumberText.Duration(r.Seconds));
 
     /// <summary>Peak working set of each trial's process by count and series.</summary>
-    public static Table PeakMemory(IReadOnlyList<TrialResult> results) =>
+    public static ResultTable PeakMemory(IReadOnlyList<TrialResult> results) =>
         ByCount(results, "Peak working set of the trial's processes by count (a pool's workers added to its own)", r => ByteSize.Format(r.PeakWorkingSetBytes ?? 0));
 
+    /// <summary>What the machine usage table's columns mean, printed under it.</summary>
+    public static readonly string MachineUsageNote = string.Create(
+        CultureInfo.InvariantCulture,
+        $"CPU use at N: the CPU time of the largest N's run over its time, as a share of all cores (a pool's workers included); 'not measured' when that run took under {TrialRunner.MinSecondsForCpuUtilisation * 1e3:0} ms, too short for the CPU clock. '-': does not apply (idle runs no trial) or no trial of the series finished.");
+
     /// <summary>The whole machine's peak CPU % and RAM %: idle before the sweep, then each series with its worker count.</summary>
-    public static Table MachineUsage(TrialResult? idle, IReadOnlyList<TrialResult> results)
+    public static ResultTable MachineUsage(TrialResult? idle, IReadOnlyList<TrialResult> results)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("Peak CPU % and RAM % of the whole machine (every 100 ms); idle is 1 s before the first trial");
-        table.AddColumn("run");
-        table.AddColumn(new TableColumn("workers").RightAligned());
-        table.AddColumn(new TableColumn("peak CPU %").RightAligned());
-        table.AddColumn(new TableColumn("peak RAM %").RightAligned());
-        table.AddColumn(new TableColumn("largest N").RightAligned());
-        table.AddColumn(new TableColumn("CPU use at N").RightAligned());
-        table.AddColumn(new TableColumn("peak memory at N").RightAligned());
+        var rows = new List<IReadOnlyList<string>>();
         if (idle is not null)
         {
-            table.AddRow("idle", "-", Percent(idle.SystemCpuPeakPercent), Percent(idle.SystemRamPeakPercent), "-", "-", "-");
+            rows.Add(["idle", "-", Percent(idle.SystemCpuPeakPercent), Percent(idle.SystemRamPeakPercent), "-", "-", "-"]);
         }
 
         foreach (IGrouping<string, TrialResult> series in results.Where(r => r.Kind == TrialResult.TrialKind).GroupBy(r => r.Series))
         {
             TrialResult? largest = series.Where(r => r.Outcome == TrialOutcome.Ok).MaxBy(r => r.Count);
             int workers = largest?.Workers ?? series.Max(r => r.Workers);
-            table.AddRow(
-                Markup.Escape($"{series.Key} ({(series.First().Processes is not null ? "multi, processes" : workers <= 1 ? "single" : "multi")})"),
+            rows.Add([
+                $"{series.Key} ({(series.First().Processes is not null ? "multi, processes" : workers <= 1 ? "single" : "multi")})",
                 workers.ToString(CultureInfo.InvariantCulture),
                 Percent(series.Max(r => r.SystemCpuPeakPercent)),
                 Percent(series.Max(r => r.SystemRamPeakPercent)),
                 largest is null ? "-" : CountList.Format(largest.Count),
-                largest?.CpuUtilisation is double u ? u.ToString("P0", CultureInfo.InvariantCulture) : "-",
-                largest?.PeakWorkingSetBytes is long b ? ByteSize.Format(b) : "-");
+                largest is null ? "-" : TrialLine.CpuUse(largest),
+                largest?.PeakWorkingSetBytes is long b ? ByteSize.Format(b) : "-",
+            ]);
         }
 
-        return table;
+        return new ResultTable(
+            "Peak CPU % and RAM % of the whole machine (every 100 ms); idle is 1 s before the first trial",
+            ["run", "workers", "peak CPU %", "peak RAM %", "largest N", "CPU use at N", "peak memory at N"],
+            rows,
+            MachineUsageNote,
+            FirstColumnIsName: true);
     }
 
     /// <summary>The counts at which series that finished disagree on the sum (never expected: every strategy is exact).</summary>
@@ -67,17 +61,11 @@ internal static class SweepTables
             .Where(g => g.Select(r => r.Sum).Distinct().Count() > 1)
             .Select(g => $"count {CountList.Format(g.Key.Count)}: " + string.Join(", ", g.Select(r => $"{r.Series}={r.Sum}")))];
 
-    private static Table ByCount(IReadOnlyList<TrialResult> results, string title, Func<TrialResult, string> cell)
+    private static ResultTable ByCount(IReadOnlyList<TrialResult> results, string title, Func<TrialResult, string> cell)
     {
         TrialResult[] trials = [.. results.Where(r => r.Kind == TrialResult.TrialKind)];
         string[] series = [.. trials.Select(r => r.Series).Distinct()];
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
-        table.AddColumn(new TableColumn("count").RightAligned());
-        foreach (string name in series)
-        {
-            table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
-        }
-
+        var rows = new List<IReadOnlyList<string>>();
         foreach (long count in trials.Select(r => r.Count).Distinct().Order())
         {
             var row = new List<string> { CountList.Format(count) };
@@ -87,10 +75,10 @@ internal static class SweepTables
                 row.Add(trial is null ? "" : trial.Outcome == TrialOutcome.Ok ? cell(trial) : trial.Outcome);
             }
 
-            table.AddRow([.. row.Select(Markup.Escape)]);
+            rows.Add(row);
         }
 
-        return table;
+        return new ResultTable(title, ["count", .. series], rows);
     }
 
     private static string Percent(double? value) => value is double v ? v.ToString("F0", CultureInfo.InvariantCulture) : "-";
