@@ -68,7 +68,7 @@ public sealed class NamespaceFaultTests(ITestOutputHelper output)
                 "--count", Count.ToString(CultureInfo.InvariantCulture), "--seed", Seed.ToString(CultureInfo.InvariantCulture),
                 "--response-timeout", RangeTimeoutSeconds.ToString(CultureInfo.InvariantCulture), "--json");
             processes.Add(client);
-            await client.WaitForLineAsync("progress 0/", StartTimeout);
+            await client.WaitForLineAsync(SampleProcess.RequestStarted, StartTimeout);
             var clock = Stopwatch.StartNew();
             await Task.Delay(TimeSpan.FromSeconds(2));
             SampleProcess victim = silos["silo2"];

@@ -27,6 +27,9 @@ internal sealed class SampleProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>What the sample's <c>sum</c> prints on stderr once the request has started on the silos: the strategy's event 6.</summary>
+    public const string RequestStarted = "ParallelSum.Orleans.DistributedStrategy[6]";
+
     public static string SiloDll => Path.Combine(AppContext.BaseDirectory, "ParallelSum.Silo.dll");
 
     public static string ExperimentDll => Path.Combine(AppContext.BaseDirectory, "ParallelSum.Experiment.dll");

@@ -47,8 +47,8 @@ public sealed class SiloProcessTests
             const long LongCount = 20_000_000_000;
             JsonElement survived = await RunClientAsync(processes, redisAddress, clusterId, LongCount, 5, afterStart: async client =>
             {
-                // Kill only once the client has listed the silos and fanned out (its first progress line), then 1.5 s into the work.
-                await client.WaitForLineAsync("progress 0/", StartTimeout);
+                // Kill only once the client has listed the silos and sent the first ranges (its request-started line), then 1.5 s into the work.
+                await client.WaitForLineAsync(SampleProcess.RequestStarted, StartTimeout);
                 await Task.Delay(TimeSpan.FromSeconds(1.5));
                 silos[1].Kill();
             });
@@ -71,7 +71,7 @@ public sealed class SiloProcessTests
     {
         using var client = SampleProcess.StartSample("sum", "--redis", $"127.0.0.1:{SampleProcess.FreePort()}", "--count", "1000", "--connect-timeout", "5");
         int exit = await client.WaitForExitAsync(TimeSpan.FromSeconds(60));
-        Assert.NotEqual(0, exit);
+        Assert.Equal(DocumentedExitCodes.Sum("cluster unreachable"), exit);
         Assert.Contains("could not connect to the Orleans cluster", client.Output, StringComparison.Ordinal);
     }
 
@@ -97,7 +97,7 @@ public sealed class SiloProcessTests
     {
         using var client = SampleProcess.StartSample("sum", "--gateway-port", SampleProcess.FreePort().ToString(), "--count", "1000", "--connect-timeout", "5");
         int exit = await client.WaitForExitAsync(TimeSpan.FromSeconds(60));
-        Assert.NotEqual(0, exit);
+        Assert.Equal(DocumentedExitCodes.Sum("cluster unreachable"), exit);
         Assert.Contains("could not connect to the Orleans cluster", client.Output, StringComparison.Ordinal);
     }
 

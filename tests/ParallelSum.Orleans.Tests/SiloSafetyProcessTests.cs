@@ -34,7 +34,7 @@ public sealed class SiloSafetyProcessTests
         await silo.WaitForLineAsync("silo ready", StartTimeout);
         using var client = SampleProcess.StartSample("sum", "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--cluster-id", clusterId,
             "--count", "1000000000000", "--ranges", "4", "--max-values-per-range", "1000000000000", "--response-timeout", "5");
-        await client.WaitForLineAsync("progress 0/", StartTimeout);
+        await client.WaitForLineAsync(SampleProcess.RequestStarted, StartTimeout);
         double busy = 0;
         for (int second = 0; second < 20 && busy < BusyCores; second++)
         {
@@ -60,6 +60,7 @@ public sealed class SiloSafetyProcessTests
             "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--cluster-id", "test-" + Guid.NewGuid().ToString("N"));
         await silo.WaitForLineAsync("silo ready", StartTimeout);
 
+        Assert.Contains($"silo ready: 127.0.0.1 silo port {siloPort}, gateway port {gatewayPort}, membership redis", silo.Output, StringComparison.Ordinal);
         foreach (int port in new[] { siloPort, gatewayPort })
         {
             IReadOnlyList<string> listeners = ListeningAddresses(port);
@@ -73,7 +74,7 @@ public sealed class SiloSafetyProcessTests
     {
         using var silo = SampleProcess.StartSample("--redis", $"127.0.0.1:{SampleProcess.FreePort()}", "--silo-port", SampleProcess.FreePort().ToString(CultureInfo.InvariantCulture),
             "--gateway-port", SampleProcess.FreePort().ToString(CultureInfo.InvariantCulture), "--cluster-id", "test-" + Guid.NewGuid().ToString("N"));
-        Assert.Equal(1, await silo.WaitForExitAsync(TimeSpan.FromSeconds(90)));
+        Assert.Equal(DocumentedExitCodes.Silo("Redis unreachable"), await silo.WaitForExitAsync(TimeSpan.FromSeconds(90)));
         string[] lines = silo.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         Assert.StartsWith("stderr: error: the silo could not start with membership redis 127.0.0.1:", lines[0], StringComparison.Ordinal);
@@ -93,7 +94,7 @@ public sealed class SiloSafetyProcessTests
 
             redis = await redis.RestartEmptyAsync();
 
-            Assert.Equal(1, await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Equal(DocumentedExitCodes.Silo("lost its membership entry"), await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
             Assert.Contains("in the membership table of cluster", silo.Output, StringComparison.Ordinal);
             Assert.Contains("stopping so that a supervisor can restart it", silo.Output, StringComparison.Ordinal);
         }
@@ -104,22 +105,37 @@ public sealed class SiloSafetyProcessTests
     }
 
     [Theory]
-    [InlineData("--silo-port", "0")]
-    [InlineData("--address", "not-an-ip")]
-    [InlineData("--max-concurrent-ranges", "0")]
-    [InlineData("--max-range-seconds", "abc")]
-    [InlineData("--bogus", "1")]
-    public async Task BadUsage_IsOneLine_ExitCode2(string option, string value)
+    [InlineData("--silo-port 0", "--silo-port must be a port in [1, 65535], got 0.")]
+    [InlineData("--address not-an-ip", "--address must be an IP address, got 'not-an-ip'.")]
+    [InlineData("--address 10.99.99.99", "--address 10.99.99.99 needs --redis")]
+    [InlineData("--silo-port 40001 --gateway-port 40001", "--silo-port and --gateway-port must differ; both are 40001.")]
+    [InlineData("--max-concurrent-ranges 0", "--max-concurrent-ranges must be 1 or more, got 0.")]
+    [InlineData("--max-range-seconds abc", "abc")]
+    [InlineData("--bogus 1", "--bogus")]
+    public async Task BadUsage_IsOneLine_WithTheDocumentedExitCode(string arguments, string named)
     {
-        using var silo = SampleProcess.StartSample(option, value);
-        Assert.Equal(2, await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        using var silo = SampleProcess.StartSample(arguments.Split(' '));
+        Assert.Equal(DocumentedExitCodes.Silo("bad option value"), await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         string[] lines = silo.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines);
-        Assert.EndsWith("(see --help)", lines[0], StringComparison.Ordinal);
+        string line = Assert.Single(lines);
+        Assert.StartsWith("stderr: error: ", line, StringComparison.Ordinal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.EndsWith("(see --help)", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sum --count -5", "--count must be 0 or more, got -5.")]
+    [InlineData("sum --min 5 --max 4", "--min (5) must not exceed --max (4).")]
+    public async Task SumBadUsage_IsOneLine_WithTheDocumentedExitCode(string arguments, string named)
+    {
+        using var client = SampleProcess.StartSample(arguments.Split(' '));
+        Assert.Equal(DocumentedExitCodes.Sum("bad option value"), await client.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        string line = Assert.Single(client.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(named, line, StringComparison.Ordinal);
     }
 
     /// <summary>The hex IPv4 addresses (as /proc/net/tcp prints them) of the sockets listening on <paramref name="port"/>, and "v6" for IPv6 ones.</summary>
-    private static List<string> ListeningAddresses(int port)
+    internal static List<string> ListeningAddresses(int port)
     {
         string hexPort = port.ToString("X4", CultureInfo.InvariantCulture);
         var found = new List<string>();
