@@ -26,7 +26,7 @@ echo "== geo tool: dotnet tool package, installed into a fresh folder"
 rm -f artifacts/packages/ParallelSum.Geo.*.nupkg
 suffix="local.$(date -u +%Y%m%d%H%M%S)"
 dotnet pack tools/ParallelSum.Geo -c Release -nologo -v q -p:VersionSuffix="$suffix"
-version="0.2.0-$suffix"
+version="$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' src/Directory.Build.props)-$suffix"
 [ -f "artifacts/packages/ParallelSum.Geo.$version.nupkg" ] || { echo "pack did not produce ParallelSum.Geo.$version.nupkg" >&2; exit 1; }
 dotnet tool install --tool-path "$tool_dir/tool" --add-source artifacts/packages ParallelSum.Geo --version "$version"
 "$tool_dir/tool/shp2geojson" --help | grep -q "convert" || { echo "geo tool: shp2geojson --help does not list convert" >&2; exit 1; }

@@ -17,7 +17,7 @@ public sealed class SliceFanOutStrategy(IGenerateAndSum inner, int slices) : Gen
     public override string Name => $"slice-fan-out({slices} x {inner.Name})";
 
     /// <inheritdoc />
-    protected override async Task<GenerateAndSumRun> SumCoreAsync(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken)
+    protected override async ValueTask<GenerateAndSumRun> SumCoreAsync(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);

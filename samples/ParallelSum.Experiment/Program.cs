@@ -2,6 +2,7 @@ using System.CommandLine;
 using ParallelSum.Experiment;
 using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Plotting;
+using ParallelSum.Experiment.Pool;
 using ParallelSum.Experiment.Processes;
 using ParallelSum.Experiment.Retention;
 using ParallelSum.Experiment.Sweep;
@@ -9,12 +10,16 @@ using ParallelSum.Experiment.Sweep;
 // A child of this program (a sweep trial, a run strategy) ends with its parent, even one killed with SIGKILL.
 ParentDeath.DieWithParent();
 
+// SIGINT and SIGTERM from the first line on: a signal cancels the command, which reports what it finished and exits with 130.
+using var signals = new TerminationSignals();
+
 var root = new RootCommand("ParallelSum experiment: generate N random integers and sum them, one way after another, as the original Python experiment did. With no command it runs the default sweep.")
 {
     SweepCommand.Create(),
     RunCommand.Create(),
     PlotCommand.Create(),
     TrialCommand.Create(),
+    PoolWorkerCommand.Create(),
     RetentionCommand.Create(),
     RetentionTrialCommand.Create(),
 };
@@ -29,13 +34,19 @@ if (parse.Errors.Count > 0)
     return ExitCodes.BadUsage;
 }
 
-using var signals = new TerminationSignals();
 try
 {
     // The program's own handlers below, not System.CommandLine's (which print a stack trace), and its own signal handling.
     var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
     int exitCode = await parse.InvokeAsync(invocation, signals.Token);
-    return signals.Token.IsCancellationRequested ? ExitCodes.Cancelled : exitCode;
+    if (signals.Token.IsCancellationRequested && exitCode != ExitCodes.Cancelled)
+    {
+        // The signal came as the command ended: it finished, but the caller asked to stop; say so.
+        Console.Error.WriteLine("cancelled.");
+        return ExitCodes.Cancelled;
+    }
+
+    return exitCode;
 }
 catch (UsageException e)
 {

@@ -61,9 +61,33 @@ public abstract class GenerateAndSumStrategy : IGenerateAndSum
     public Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Validate(request);
-        return cancellationToken.IsCancellationRequested
-            ? Task.FromCanceled<GenerateAndSumResult>(cancellationToken)
-            : RunAsync(request, progress, cancellationToken);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<GenerateAndSumResult>(cancellationToken);
+        }
+
+        ProgressSink? sink = Sink(request, progress);
+        long started = Stopwatch.GetTimestamp();
+        ValueTask<GenerateAndSumRun> core;
+        try
+        {
+            core = SumCoreAsync(request, (IProgress<long>?)sink ?? NoProgress.Instance, cancellationToken);
+            if (core.IsCompletedSuccessfully)
+            {
+                // Finished before returning (small requests): one task for the result, no state machine.
+                return Task.FromResult(Complete(request, core.Result, started, sink, cancellationToken));
+            }
+        }
+        catch (OperationCanceledException e) when (e.CancellationToken == cancellationToken || cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<GenerateAndSumResult>(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<GenerateAndSumResult>(e);
+        }
+
+        return CompleteAsync(request, core, started, sink, cancellationToken);
     }
 
     /// <summary>Checks what this strategy accepts beyond any valid request; called before any work, in both forms.</summary>
@@ -88,18 +112,19 @@ public abstract class GenerateAndSumStrategy : IGenerateAndSum
     /// <param name="request">The checked request.</param>
     /// <param name="progress">As for <see cref="SumCore"/>.</param>
     /// <param name="cancellationToken">Stops the work; the task then ends as canceled.</param>
-    /// <returns>A task with the exact sum and how the work was spread.</returns>
-    protected virtual Task<GenerateAndSumRun> SumCoreAsync(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken)
+    /// <returns>The exact sum and how the work was spread, when the work is done; a value task, so that work finished at
+    /// once costs no allocation.</returns>
+    protected virtual ValueTask<GenerateAndSumRun> SumCoreAsync(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Count < SynchronousCountLimit
-            ? Task.FromResult(SumCore(request, progress, cancellationToken))
-            : Task.Factory.StartNew(
+            ? new ValueTask<GenerateAndSumRun>(SumCore(request, progress, cancellationToken))
+            : new ValueTask<GenerateAndSumRun>(Task.Factory.StartNew(
                 static state => ((CoreCall)state!).Run(),
                 new CoreCall(this, request, progress, cancellationToken),
                 cancellationToken,
                 TaskCreationOptions.DenyChildAttach,
-                TaskScheduler.Default);
+                TaskScheduler.Default));
     }
 
     private void Validate(GenerateAndSumRequest request)
@@ -108,22 +133,13 @@ public abstract class GenerateAndSumStrategy : IGenerateAndSum
         ValidateRequest(request);
     }
 
-    private static ProgressSink? Sink(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress)
-    {
-        if (progress is null)
-        {
-            return null;
-        }
+    // No lambda here: a captured parameter would cost every call a closure, with or without a handler.
+    private static ProgressSink? Sink(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress) =>
+        progress is null ? null : new ProgressSink(new CountReports(progress, request.Count).Report);
 
-        long total = request.Count;
-        return new ProgressSink(completed => progress.Report(new GenerateAndSumProgress(completed, total)));
-    }
-
-    private async Task<GenerateAndSumResult> RunAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress, CancellationToken cancellationToken)
+    private async Task<GenerateAndSumResult> CompleteAsync(GenerateAndSumRequest request, ValueTask<GenerateAndSumRun> core, long started, ProgressSink? sink, CancellationToken cancellationToken)
     {
-        ProgressSink? sink = Sink(request, progress);
-        long started = Stopwatch.GetTimestamp();
-        GenerateAndSumRun run = await SumCoreAsync(request, (IProgress<long>?)sink ?? NoProgress.Instance, cancellationToken).ConfigureAwait(false);
+        GenerateAndSumRun run = await core.ConfigureAwait(false);
         return Complete(request, run, started, sink, cancellationToken);
     }
 
@@ -140,6 +156,12 @@ public abstract class GenerateAndSumStrategy : IGenerateAndSum
     private sealed record CoreCall(GenerateAndSumStrategy Strategy, GenerateAndSumRequest Request, IProgress<long> Progress, CancellationToken CancellationToken)
     {
         public GenerateAndSumRun Run() => Strategy.SumCore(Request, Progress, CancellationToken);
+    }
+
+    /// <summary>Turns the count of values done into the caller's <see cref="GenerateAndSumProgress"/> reports.</summary>
+    private sealed class CountReports(IProgress<GenerateAndSumProgress> progress, long total)
+    {
+        public void Report(long completed) => progress.Report(new GenerateAndSumProgress(completed, total));
     }
 
     /// <summary>The progress receiver of a call whose caller asked for none.</summary>

@@ -28,7 +28,12 @@ public sealed class MalformedOptionTests
         { "run --min x", "--min: 'x' is not accepted; expected a whole number from -2147483648 to 2147483647" },
         { "run --max 99999999999", "--max: '99999999999' is not accepted" },
         { "run --min 5 --max 4", "--min (5) must not be greater than --max (4)" },
-        { "run --strategy bogus", "--strategy: 'bogus' is not accepted; expected one of naive-list, parallel-for, simd-chunks, streaming, auto, distributed, all" },
+        { "run --strategy bogus", "--strategy: 'bogus' is not accepted; expected one of naive-list, parallel-for, simd-chunks, streaming, auto, optionally run in a pool of worker processes as <name>/pool<K> (K from 1 to 64) or <name>/pool (one process per core); or distributed, or all" },
+        { "run --strategy naive-list/pool0", "--strategy: 'naive-list/pool0' is not accepted" },
+        { "run --strategy naive-list/pool65", "--strategy: 'naive-list/pool65' is not accepted" },
+        { "run --strategy naive-list/pool-1", "--strategy: 'naive-list/pool-1' is not accepted" },
+        { "run --strategy bogus/pool2", "--strategy: 'bogus/pool2' is not accepted" },
+        { "run --strategy naive-list/pool2x", "--strategy: 'naive-list/pool2x' is not accepted" },
         { "run --strategy distributed", "--strategy distributed needs --cluster" },
         { "run --partitions 0", "--partitions: '0' is not accepted; expected a whole number of 1 or more" },
         { "run --partitions many", "--partitions: 'many' is not accepted" },
@@ -44,6 +49,7 @@ public sealed class MalformedOptionTests
 
         // sweep, by name and as the default command
         { $"sweep --strategies streaming,bogus {ShortSweep}", "--strategies: 'bogus' is not a strategy" },
+        { $"sweep --strategies naive-list/pool99 {ShortSweep}", "--strategies: 'naive-list/pool99' is not a strategy; expected all or a comma-separated list, each one of naive-list" },
         { $"sweep --counts 0 {ShortSweep}".Replace("--counts 1e3 ", "", StringComparison.Ordinal), "--counts: '0' is not accepted" },
         { "sweep --counts abc", "--counts: 'abc' is not accepted; expected comma-separated whole numbers" },
         { "sweep --large-counts lots", "--large-counts: 'lots' is not accepted; expected none or comma-separated" },
@@ -56,6 +62,8 @@ public sealed class MalformedOptionTests
         { "sweep --min 11 --max 10", "--min (11) must not be greater than --max (10)" },
         { "sweep --memory-limit 4X", "--memory-limit: '4X' is not accepted; expected a whole number of bytes" },
         { "sweep --memory-limit 0", "--memory-limit: '0' is not accepted" },
+        { "sweep --total-memory-limit 4X", "--total-memory-limit: '4X' is not accepted; expected a whole number of bytes" },
+        { "sweep --total-memory-limit none", "--total-memory-limit: 'none' is not accepted" },
         { "sweep --timeout abc", "--timeout: 'abc' is not accepted; expected a number of seconds more than 0 and at most 86400" },
         { "sweep --timeout 0", "--timeout: '0' is not accepted" },
         { "sweep --timeout NaN", "--timeout: 'NaN' is not accepted" },
@@ -78,8 +86,9 @@ public sealed class MalformedOptionTests
         { "plot {results} --bogus", "'--bogus'" },
 
         // memory, and its hidden child side
-        { "memory --count abc", "--count: 'abc' is not accepted; expected a whole number of 0 or more" },
+        { "memory --count abc", "--count: 'abc' is not accepted; expected a whole number from 0 to 2147483591" },
         { "memory --count -5", "--count: '-5' is not accepted" },
+        { "memory --count 1e12", "--count: '1e12' is not accepted; expected a whole number from 0 to 2147483591 (naive-list holds every value in one List<int>)" },
         { "memory --json maybe", "'maybe'" },
         { "memory --bogus", "'--bogus'" },
         { "memory-trial", "--count" },
@@ -96,6 +105,15 @@ public sealed class MalformedOptionTests
         { "trial --strategy streaming --count 5 --max x", "--max: 'x' is not accepted" },
         { "trial --strategy streaming --count 5 --min 5 --max 1", "--min (5) must not be greater than --max (1)" },
         { "trial --strategy streaming --count 5 --repetitions 0", "--repetitions: '0' is not accepted" },
+        { "trial --strategy streaming --count 5 --processes 0", "--processes: '0' is not accepted; expected a whole number from 1 to 64" },
+        { "trial --strategy streaming --count 5 --processes 65", "--processes: '65' is not accepted" },
+
+        // pool-worker (hidden; a pool's worker)
+        { "pool-worker --strategy streaming --count 5", "--start" },
+        { "pool-worker --strategy bogus --start 0 --count 5", "--strategy: 'bogus' is not accepted" },
+        { "pool-worker --strategy streaming --start -1 --count 5", "--start: '-1' is not accepted" },
+        { "pool-worker --strategy streaming --start 9223372036854775807 --count 5", "--start (9223372036854775807) + --count (5) must be at most 9223372036854775807" },
+        { "pool-worker --strategy streaming --start 0 --count 5 --min 3 --max 2", "--min (3) must not be greater than --max (2)" },
     };
 
     [Theory]

@@ -12,9 +12,20 @@ internal static class ProgramRun
     public static (int ExitCode, string Output, string Error) Run(params string[] arguments) => Run(DefaultDeadline, arguments);
 
     /// <exception cref="TimeoutException">The program did not end within <paramref name="deadline"/>; it has been killed.</exception>
-    public static (int ExitCode, string Output, string Error) Run(TimeSpan deadline, params string[] arguments)
+    public static (int ExitCode, string Output, string Error) Run(TimeSpan deadline, params string[] arguments) =>
+        Run(deadline, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs the program with <paramref name="environment"/> added to this process's environment.</summary>
+    /// <exception cref="TimeoutException">The program did not end within <paramref name="deadline"/>; it has been killed.</exception>
+    public static (int ExitCode, string Output, string Error) Run(TimeSpan deadline, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        using Process process = Start(arguments);
+        ProcessStartInfo start = SelfProcess.StartInfo(arguments);
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using Process process = ChildProcesses.Start(start);
         Task<string> error = process.StandardError.ReadToEndAsync();
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         if (!process.WaitForExit(deadline))

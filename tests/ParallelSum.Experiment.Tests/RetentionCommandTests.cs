@@ -29,4 +29,19 @@ public sealed class RetentionCommandTests
             Assert.Equal(JsonValueKind.Null, mine[^1].GetProperty("workingSetBytes").ValueKind);
         }
     }
+
+    [Fact]
+    public void Memory_ChildThatFails_IsReportedWithTheChildsReason()
+    {
+        // The children inherit a 64 MiB heap cap; a list of 5e7 values needs 256 MiB, so the first configuration fails.
+        var cap = new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x4000000" };
+
+        (int exitCode, _, string error) = ProgramRun.Run(TimeSpan.FromMinutes(3), cap, "memory", "--count", "5e7", "--json");
+
+        Assert.Equal(1, exitCode);
+        string first = error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0];
+        Assert.StartsWith($"error: the {RetentionCommand.Configurations[0].Name} trial failed after 1 of {RetentionTrialCommand.Steps.Count} steps: ", first, StringComparison.Ordinal);
+        Assert.Contains("OutOfMemoryException", first, StringComparison.Ordinal);
+        Assert.Contains("exit code 1", first, StringComparison.Ordinal);
+    }
 }

@@ -19,9 +19,9 @@ public sealed class SweepMemoryCapTests
         long machine = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         (long? expectedCap, string expectedText) = limit switch
         {
-            null => (machine / 2, $"each trial's managed heap capped at {ByteSize.Format(machine / 2)} (50 % of the {ByteSize.Format(machine)} this machine has; --memory-limit none lifts it)"),
-            "none" => ((long?)null, "; no memory cap;"),
-            _ => (64L << 20, "each trial's managed heap capped at 64.0 MiB;"),
+            null => (machine / 2, $"each trial's managed heap capped at {ByteSize.Format(machine / 2)} (50 % of the {ByteSize.Format(machine)} this machine has; a pool of K processes gets 1/K of it in each; --memory-limit none lifts it)"),
+            "none" => ((long?)null, "; no memory cap per process;"),
+            _ => (64L << 20, "each process's managed heap capped at 64.0 MiB, a pool's every worker included;"),
         };
 
         (int exitCode, string output, string error) = ProgramRun.Run(limit is null ? arguments : [.. arguments, "--memory-limit", limit]);

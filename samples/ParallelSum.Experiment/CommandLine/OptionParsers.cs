@@ -35,6 +35,12 @@ internal static class OptionParsers
             ? value
             : Refuse<long>(result, CountList.AcceptedOne);
 
+    /// <summary>A count of values from 0 to <paramref name="max"/>, written as <see cref="CountList"/> writes one; <paramref name="why"/> says where the maximum comes from.</summary>
+    public static Func<ArgumentResult, long> Count(long max, string why) => result =>
+        TryToken(result, out string token) && CountList.TryParseOne(token, out long value) && value <= max
+            ? value
+            : Refuse<long>(result, string.Create(CultureInfo.InvariantCulture, $"a whole number from 0 to {max} ({why}), plain (1000, 1_000) or as a power of ten (1e3, 2.5e6)"));
+
     /// <summary>A number of seconds, more than 0 and at most <paramref name="max"/>.</summary>
     public static Func<ArgumentResult, double> Seconds(double max) => result =>
         TryToken(result, out string token) && double.TryParse(token, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) && value > 0 && value <= max
@@ -48,7 +54,7 @@ internal static class OptionParsers
             : Refuse<string>(result, $"one of {string.Join(", ", names)}");
 
     /// <summary>Adds the parse error <c>--option: 'value' is not accepted; expected …</c> and returns a placeholder.</summary>
-    private static T Refuse<T>(ArgumentResult result, string accepted)
+    public static T Refuse<T>(ArgumentResult result, string accepted)
     {
         string name = result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
         string given = result.Tokens.Count == 0 ? "no value" : $"'{string.Join(' ', result.Tokens.Select(t => t.Value))}'";

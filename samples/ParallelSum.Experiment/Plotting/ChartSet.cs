@@ -25,6 +25,12 @@ internal static class ChartSet
         [TrialOutcome.Crash] = "✱ crash",
     };
 
+    /// <summary>The most caption lines a chart carries; results from more sweeps are counted on the last line.</summary>
+    public const int MaxCaptionLines = 4;
+
+    /// <summary>The most cap lines a memory chart draws.</summary>
+    private const int MaxCapLines = 8;
+
     private const int Width = 1100;
     private const int Height = 600;
 
@@ -44,8 +50,12 @@ internal static class ChartSet
     /// <param name="results">The results to plot; trials are drawn, and each sweep's idle line gives the caption.</param>
     /// <param name="folder">Where the charts go.</param>
     /// <param name="caption">The caption to print instead of the one the results record, for results that recorded none.</param>
+    /// <param name="written">Told each file's path as soon as it is complete.</param>
+    /// <param name="cancellationToken">Checked before each file: a cancelled render stops between files. Each file is written
+    /// under a temporary name and renamed when complete, so a chart is either whole or absent, never half-written.</param>
     /// <exception cref="ArgumentException">There is no trial in <paramref name="results"/> to plot.</exception>
-    public static IReadOnlyList<string> Render(IReadOnlyList<TrialResult> results, string folder, string? caption = null)
+    /// <exception cref="OperationCanceledException">Cancelled; the files already renamed stay, no temporary file does.</exception>
+    public static IReadOnlyList<string> Render(IReadOnlyList<TrialResult> results, string folder, string? caption = null, Action<string>? written = null, CancellationToken cancellationToken = default)
     {
         TrialResult[] trials = [.. results.Where(r => r.Kind == TrialResult.TrialKind && r.Strategy is not null)];
         if (trials.Length == 0)
@@ -56,27 +66,68 @@ internal static class ChartSet
         // ScottPlot picks a serif face by default on Linux; name the sans face Debian ships (fonts-dejavu-core).
         Fonts.Default = "DejaVu Sans";
         Directory.CreateDirectory(folder);
-        bool nameSources = trials.Select(Source).Distinct().Count() > 1;
-        IGrouping<string, TrialResult>[] series = [.. trials
-            .GroupBy(r => nameSources ? $"{r.Series} ({Source(r)})" : r.Series)];
+        Func<TrialResult, string> name = SeriesNames(trials);
+        IGrouping<string, TrialResult>[] series = [.. trials.GroupBy(name)];
         caption ??= Caption(results);
 
-        var written = new List<string>();
-        written.AddRange(Save(Chart(series, "Time to generate and sum N values", "time", r => r.Seconds ?? (r.Outcome == TrialOutcome.Ok ? null : r.WallSeconds), Axis.Seconds, caption, markFailures: true), folder, Names[0]));
-        written.AddRange(Save(Chart(series, "Peak memory of the trial's process", "peak working set", r => r.PeakWorkingSetBytes, Axis.Bytes, caption, markFailures: true, failuresAtCap: true), folder, Names[1]));
-        written.AddRange(Save(Chart(series, "Throughput", "values per second", r => r.ValuesPerSecond, Axis.Rate, caption, markFailures: false), folder, Names[2]));
-        return written;
+        var files = new List<string>();
+        void Write(string name, Func<Plot> chart)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Plot plot = chart();
+            foreach (string file in Save(plot, folder, name, cancellationToken))
+            {
+                files.Add(file);
+                written?.Invoke(file);
+            }
+        }
+
+        Write(Names[0], () => Chart(series, "Time to generate and sum N values", "time", r => r.Seconds ?? (r.Outcome == TrialOutcome.Ok ? null : r.WallSeconds), Axis.Seconds, caption, markFailures: true));
+        Write(Names[1], () => Chart(series, "Peak memory of the trial's processes (a pool's workers added up)", "peak working set", r => r.PeakWorkingSetBytes, Axis.Bytes, caption, markFailures: true, failuresAtCap: true));
+        Write(Names[2], () => Chart(series, "Throughput", "values per second", r => r.ValuesPerSecond, Axis.Rate, caption, markFailures: false));
+        return files;
+    }
+
+    /// <summary>The longest name the series of <paramref name="result"/> can get when results from several sources are
+    /// plotted together: its strategy, partitioning and pool, and everything about where it ran.</summary>
+    public static string SeriesWithSource(TrialResult result) => $"{result.Series} ({string.Join(", ", SourceParts(result))})";
+
+    /// <summary>
+    /// How the charts name each trial's series: by strategy, partitioning and pool alone when the results come from one
+    /// sweep on one machine; otherwise followed by what tells the sources apart — the host, the cores, the per-process cap
+    /// or the total cap, whichever of them differ (and only those).
+    /// </summary>
+    public static Func<TrialResult, string> SeriesNames(IReadOnlyList<TrialResult> trials)
+    {
+        if (trials.Select(r => (r.Sweep, r.Host)).Distinct().Count() <= 1)
+        {
+            return r => r.Series;
+        }
+
+        // Each source's parts; a part is named only where the sources differ in it.
+        var sources = trials.GroupBy(r => (r.Sweep, r.Host)).ToDictionary(g => g.Key, g => SourceParts(g.First()));
+        bool[] differs = [.. Enumerable.Range(0, SourcePartCount).Select(i => sources.Values.Select(p => p[i]).Distinct().Count() > 1)];
+        return r =>
+        {
+            string[] parts = [.. sources[(r.Sweep, r.Host)].Where((_, i) => differs[i])];
+            return parts.Length == 0 ? r.Series : $"{r.Series} ({string.Join(", ", parts)})";
+        };
     }
 
     /// <summary>The caption line of every chart: each sweep's machine, runtime, date and command (one line per machine when
-    /// the results come from several), or a note that the results did not record them.</summary>
+    /// the results come from several, at most <see cref="MaxCaptionLines"/>), or a note that the results did not record them.</summary>
     public static string Caption(IReadOnlyList<TrialResult> results)
     {
         string[] lines = [.. results
             .Where(r => r.Kind == TrialResult.IdleKind && r.Machine is not null)
             .Select(r => r.Machine!.Caption(r.FinishedAt))
             .Distinct()];
-        return lines.Length > 0 ? string.Join("\n", lines) : "machine, runtime and command not recorded in these results";
+        return lines.Length switch
+        {
+            0 => "machine, runtime and command not recorded in these results",
+            <= MaxCaptionLines => string.Join("\n", lines),
+            _ => string.Join("\n", lines.Take(MaxCaptionLines - 1)) + $"\nand {lines.Length - MaxCaptionLines + 1} more sweeps on other machines or days",
+        };
     }
 
     private enum Axis
@@ -86,8 +137,16 @@ internal static class ChartSet
         Rate,
     }
 
-    private static string Source(TrialResult r) =>
-        r.MemoryLimitBytes is long cap ? $"{r.Host}, {r.Cores} cores, heap cap {ByteSize.Format(cap)}" : $"{r.Host}, {r.Cores} cores";
+    private const int SourcePartCount = 4;
+
+    // Where a trial ran: host, cores, per-process cap, total cap (SourcePartCount parts, always in this order).
+    private static string[] SourceParts(TrialResult r) =>
+    [
+        r.Host,
+        $"{r.Cores} cores",
+        r.MemoryLimitBytes is long cap ? $"heap cap {ByteSize.Format(cap)} per process" : "no heap cap",
+        r.TotalMemoryLimitBytes is long total ? $"total cap {ByteSize.Format(total)}" : "no total cap",
+    ];
 
     private static Plot Chart(IEnumerable<IGrouping<string, TrialResult>> series, string title, string yLabel, Func<TrialResult, double?> y, Axis axis, string caption, bool markFailures, bool failuresAtCap = false)
     {
@@ -129,7 +188,7 @@ internal static class ChartSet
             {
                 (double X, double Y)[] failures = [.. points
                     .Where(r => r.Outcome == outcome)
-                    .Select(r => (r.Count, Y: failuresAtCap && outcome == TrialOutcome.MemoryError && r.MemoryLimitBytes is long cap ? Math.Max(cap, y(r) ?? 0) : y(r)))
+                    .Select(r => (r.Count, Y: failuresAtCap && outcome == TrialOutcome.MemoryError && (r.TotalMemoryLimitBytes ?? r.MemoryLimitBytes) is long cap ? Math.Max(cap, y(r) ?? 0) : y(r)))
                     .Where(p => p.Y is > 0)
                     .Select(p => (Math.Log10(p.Count), Math.Log10(p.Y!.Value)))];
                 if (failures.Length > 0)
@@ -151,10 +210,13 @@ internal static class ChartSet
 
         if (failuresAtCap)
         {
-            foreach (long cap in series.SelectMany(g => g).Select(r => r.MemoryLimitBytes).OfType<long>().Distinct())
+            TrialResult[] all = [.. series.SelectMany(g => g)];
+            var caps = all.Select(r => r.MemoryLimitBytes).OfType<long>().Distinct().Select(cap => (cap, $"managed heap cap {ByteSize.Format(cap)} per process", LinePattern.Dashed))
+                .Concat(all.Select(r => r.TotalMemoryLimitBytes).OfType<long>().Distinct().Select(cap => (cap, $"cap of all a trial's processes {ByteSize.Format(cap)}", LinePattern.Dotted)));
+            foreach ((long cap, string text, LinePattern pattern) in caps.Take(MaxCapLines))
             {
-                var limit = plot.Add.HorizontalLine(Math.Log10(cap), 1, Colors.Gray, LinePattern.Dashed);
-                limit.LegendText = $"managed heap cap {ByteSize.Format(cap)}";
+                var limit = plot.Add.HorizontalLine(Math.Log10(cap), 1, Colors.Gray, pattern);
+                limit.LegendText = text;
                 yValues.Add(Math.Log10(cap));
             }
         }
@@ -204,7 +266,7 @@ internal static class ChartSet
 
     // Breaks a caption at its " · " separators, and a part still too long at its spaces, so that no line is wider than
     // the plot area the caption is centred under.
-    private static string Wrap(string caption, int width = 105)
+    private static string Wrap(string caption, int width = 72)
     {
         var lines = new List<string>();
         foreach (string line in caption.Split('\n'))
@@ -249,12 +311,47 @@ internal static class ChartSet
         _ => string.Create(CultureInfo.InvariantCulture, $"{perSecond:0.###} /s"),
     };
 
-    private static string[] Save(Plot plot, string folder, string name)
+    // Each file under a temporary name in the same folder, then renamed over the final one: the rename is atomic, so a
+    // reader (or a signal) never finds a chart half-written.
+    private static IEnumerable<string> Save(Plot plot, string folder, string name, CancellationToken cancellationToken)
     {
-        string png = Path.Combine(folder, name + ".png");
-        string svg = Path.Combine(folder, name + ".svg");
-        plot.SavePng(png, Width, Height);
-        plot.SaveSvg(svg, Width, Height);
-        return [png, svg];
+        foreach ((string extension, Action<string> save) in new (string, Action<string>)[]
+        {
+            ("png", path => plot.SavePng(path, Width, Height)),
+            ("svg", path =>
+            {
+                // Skia's SVG backend has no dash effects: it drew dashed lines solid and printed "Unsupported path effect
+                // in addPaint." on stderr for each. Draw them solid on purpose; markers still tell the series apart.
+                foreach (IPlottable plottable in plot.GetPlottables())
+                {
+                    if (plottable is ScottPlot.Plottables.Scatter scatter)
+                    {
+                        scatter.LinePattern = LinePattern.Solid;
+                    }
+                    else if (plottable is ScottPlot.Plottables.HorizontalLine line)
+                    {
+                        line.LinePattern = LinePattern.Solid;
+                    }
+                }
+
+                plot.SaveSvg(path, Width, Height);
+            }),
+        })
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string final = Path.Combine(folder, $"{name}.{extension}");
+            string temporary = Path.Combine(folder, $".{name}.{extension}.{Environment.ProcessId}.tmp");
+            try
+            {
+                save(temporary);
+                File.Move(temporary, final, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
+
+            yield return final;
+        }
     }
 }

@@ -39,19 +39,48 @@ internal static class PlotCommand
                 }
             }
         });
-        command.SetAction(parse => Execute(parse.GetValue(Files)!, parse.GetValue(Output), parse.GetValue(CaptionText)));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse.GetValue(Files)!, parse.GetValue(Output), parse.GetValue(CaptionText), cancellationToken)));
         return command;
     }
 
-    public static int Execute(IReadOnlyList<string> files, string? output, string? caption = null)
+    /// <summary>
+    /// Reads <paramref name="files"/> within <see cref="ResultLimits"/>, then writes the charts one file at a time, printing
+    /// each path as it is complete. Returns 0 when done, 1 when there is nothing to plot, 130 when cancelled (with a line
+    /// saying so; the files already written are whole, the one being written is not left behind).
+    /// </summary>
+    /// <exception cref="UsageException">A file cannot be read, is not a results file, or passes a limit; the message names
+    /// the file and line.</exception>
+    public static int Execute(IReadOnlyList<string> files, string? output, string? caption = null, CancellationToken cancellationToken = default)
     {
         var results = new List<TrialResult>();
+        var series = new HashSet<string>(StringComparer.Ordinal);
+        int trials = 0;
+        string? Admit(TrialResult result)
+        {
+            if (result.Kind != TrialResult.TrialKind)
+            {
+                return null;
+            }
+
+            if (++trials > ResultLimits.MaxTrials)
+            {
+                return $"more than {ResultLimits.MaxTrials} trials; plot reads at most {ResultLimits.MaxTrials} over all its files";
+            }
+
+            // Counted with the source each series would be named by when several are plotted together: an upper bound.
+            string name = ChartSet.SeriesWithSource(result);
+            return series.Add(name) && series.Count > ResultLimits.MaxSeries
+                ? $"a series beyond the {ResultLimits.MaxSeries} a chart can draw ('{name}'); plot fewer files, or sweeps with fewer strategies"
+                : null;
+        }
+
         foreach (string file in files)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int skipped;
             try
             {
-                results.AddRange(ResultsFile.Read(file, out skipped));
+                results.AddRange(ResultsFile.Read(file, out skipped, Admit));
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
@@ -73,11 +102,21 @@ internal static class PlotCommand
 
         string folder = output ?? Path.GetDirectoryName(Path.GetFullPath(files[0]))!;
         OutputFolder.Create(folder, Output.Name);
-        foreach (string chart in ChartSet.Render(results, folder, caption))
+        int written = 0;
+        try
         {
-            Console.Out.WriteLine($"chart: {chart}");
+            ChartSet.Render(results, folder, caption, chart =>
+            {
+                written++;
+                Console.Out.WriteLine($"chart: {chart}");
+            }, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"plot cancelled after {written} of {ChartSet.Names.Count * 2} chart files; each file written is complete, no other was left behind.");
+            return ExitCodes.Cancelled;
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 }

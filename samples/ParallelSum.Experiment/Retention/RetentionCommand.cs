@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Processes;
+using ParallelSum.Experiment.Strategies;
 using ParallelSum.Experiment.Sweep;
 
 namespace ParallelSum.Experiment.Retention;
@@ -24,14 +25,17 @@ internal static class RetentionCommand
         ("server GC", new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" }),
     ];
 
+    /// <summary>How long one configuration's child may run before it is killed.</summary>
+    public static readonly TimeSpan ChildDeadline = TimeSpan.FromMinutes(5);
+
     /// <summary>The step printed after the child process has exited.</summary>
     public const string AfterExitStep = "after the process exited";
 
     private static readonly Option<long> Count = new("--count", "-n")
     {
-        Description = "How many values naive-list holds in its list (0 or more).",
+        Description = $"How many values naive-list holds in its list (0 to {LibraryStrategies.NaiveListMaxCount}).",
         DefaultValueFactory = _ => 200_000_000,
-        CustomParser = OptionParsers.Count(),
+        CustomParser = OptionParsers.Count(LibraryStrategies.NaiveListMaxCount, "naive-list holds every value in one List<int>"),
     };
 
     private static readonly Option<bool> Json = new("--json") { Description = "Print the rows as JSON lines instead of a table." };
@@ -82,7 +86,7 @@ internal static class RetentionCommand
         }
 
         using Process child = ChildProcesses.Start(start);
-        _ = child.StandardError.ReadToEndAsync(cancellationToken);
+        Task<string> error = child.StandardError.ReadToEndAsync(CancellationToken.None);
         using CancellationTokenRegistration kill = cancellationToken.Register(() => child.Kill(entireProcessTree: true));
         int steps = 0;
         while (child.StandardOutput.ReadLine() is string line)
@@ -92,15 +96,22 @@ internal static class RetentionCommand
             steps++;
         }
 
-        if (!child.WaitForExit(TimeSpan.FromMinutes(5)))
+        bool exited = child.WaitForExit(ChildDeadline);
+        if (!exited)
         {
             child.Kill(entireProcessTree: true);
+            child.WaitForExit();
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (!child.HasExited || child.ExitCode != 0 || steps != RetentionTrialCommand.Steps.Count)
+        if (!exited || child.ExitCode != 0 || steps != RetentionTrialCommand.Steps.Count)
         {
-            Console.Error.WriteLine($"error: the {name} trial failed (exit code {(child.HasExited ? child.ExitCode : -1)}, {steps} of {RetentionTrialCommand.Steps.Count} steps)");
+            // The child's own words: its exit code and signal, and the last lines it wrote on stderr (an out-of-memory
+            // failure says so).
+            string reason = exited
+                ? TrialRunner.Classify(child.ExitCode, null, error.Result).Reason ?? $"exit code {child.ExitCode}"
+                : $"it did not finish within {ChildDeadline.TotalMinutes:0} minutes and was killed";
+            Console.Error.WriteLine($"error: the {name} trial failed after {steps} of {RetentionTrialCommand.Steps.Count} steps: {reason}");
             return false;
         }
 

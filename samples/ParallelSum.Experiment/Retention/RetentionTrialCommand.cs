@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime;
 using System.Text.Json;
 using ParallelSum.Experiment.CommandLine;
+using ParallelSum.Experiment.Strategies;
 
 namespace ParallelSum.Experiment.Retention;
 
@@ -55,7 +56,7 @@ internal static class RetentionTrialCommand
     }
 
     private static Int128 Sum(long count) =>
-        GenerateAndSumStrategies.Create("naive-list").GenerateAndSumAsync(new GenerateAndSumRequest(count, seed: 42)).GetAwaiter().GetResult().Sum;
+        LibraryStrategies.Create(LibraryStrategies.NaiveList).GenerateAndSumAsync(new GenerateAndSumRequest(count, seed: 42)).GetAwaiter().GetResult().Sum;
 
     private static void Write(TextWriter output, MemorySnapshot snapshot)
     {

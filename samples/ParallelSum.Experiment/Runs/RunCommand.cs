@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ParallelSum.Experiment.CommandLine;
+using ParallelSum.Experiment.Strategies;
 using ParallelSum.Experiment.Sweep;
 using ParallelSum.Silo;
 
@@ -12,6 +13,12 @@ namespace ParallelSum.Experiment;
 internal static class RunCommand
 {
     private const long DefaultCount = 100_000_000;
+
+    /// <summary>The pool <c>all</c> adds to the library's strategies: the original script's approach, one worker process per core.</summary>
+    public const string DefaultPool = LibraryStrategies.NaiveList + StrategyChoice.PoolSuffix;
+
+    /// <summary>What <c>--strategy all</c> runs: every strategy of the library, then <see cref="DefaultPool"/>.</summary>
+    public static IReadOnlyList<string> AllStrategies => [.. LibraryStrategies.Names, StrategyChoice.Parse(DefaultPool).Name];
 
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
@@ -30,9 +37,11 @@ internal static class RunCommand
 
     private static readonly Option<string> Strategy = new("--strategy", "-s")
     {
-        Description = $"The strategy to run: {string.Join(", ", GenerateAndSumStrategies.Names)}, {DistributedRun.Name} (needs --cluster), or all (with --cluster, distributed too).",
+        Description = $"The strategy to run: {StrategyChoice.Accepted}; {DistributedRun.Name} (needs --cluster); or all: every strategy and {DefaultPool} (with --cluster, distributed too).",
         DefaultValueFactory = _ => "all",
-        CustomParser = OptionParsers.OneOf([.. GenerateAndSumStrategies.Names, DistributedRun.Name, "all"]),
+        CustomParser = result => result.Tokens is [{ Value: string token }] && (token is "all" or DistributedRun.Name || StrategyChoice.TryParse(token, out _))
+            ? token
+            : OptionParsers.Refuse<string>(result, $"{StrategyChoice.Accepted}; or {DistributedRun.Name}, or all"),
     };
 
     private static readonly Option<int?> Partitions = new("--partitions", "-p")
@@ -93,9 +102,9 @@ internal static class RunCommand
         ClusterTarget? cluster = parse.GetValue(Cluster) is string text && ClusterTarget.TryParse(text, parse.GetValue(ClusterOptions.ClusterId)!, parse.GetValue(ClusterOptions.ServiceId)!, out ClusterTarget? target)
             ? target
             : null;
-        IReadOnlyList<string> strategies = strategy != "all" ? [strategy]
-            : cluster is null ? GenerateAndSumStrategies.Names
-            : [.. GenerateAndSumStrategies.Names, DistributedRun.Name];
+        IReadOnlyList<string> strategies = strategy != "all" ? [strategy is DistributedRun.Name ? strategy : StrategyChoice.Parse(strategy).Name]
+            : cluster is null ? AllStrategies
+            : [.. AllStrategies, DistributedRun.Name];
         return new RunOptions(
             new GenerateAndSumRequest(parse.GetValue(Count), parse.GetValue(Seed), parse.GetValue(Min), parse.GetValue(Max)),
             strategies,
@@ -151,6 +160,13 @@ internal static class RunCommand
             return ExitCodes.WorkFailed;
         }
 
+        // Every strategy is exact: any two that finished must agree, to the last digit.
+        if (runs.Select(r => r.Sum).Distinct().Count() > 1)
+        {
+            Console.Error.WriteLine($"error: the strategies disagree on the sum: {string.Join(", ", runs.Select(r => $"{r.Strategy}={r.Sum}"))}.");
+            return ExitCodes.WorkFailed;
+        }
+
         return ExitCodes.Ok;
     }
 
@@ -163,11 +179,29 @@ internal static class RunCommand
         }
 
         return options.InProcess || options.Strategies.Count == 1
-            ? Measure(options.CreateStrategy(name), options, cancellationToken)
+            ? Measure(StrategyChoice.Parse(name), options, cancellationToken)
             : ChildProcessRunner.Run(options, name, cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="strategy"/> on the request after its warm-up runs, in this process, and reports it with this process's peak memory.</summary>
+    /// <summary>
+    /// Runs <paramref name="choice"/> on the request after its warm-up runs, in this process (a pool's workers in processes of
+    /// their own), and reports it with this process's peak memory plus its pool's workers' peaks.
+    /// </summary>
+    internal static StrategyRun Measure(StrategyChoice choice, RunOptions options, CancellationToken cancellationToken = default)
+    {
+        for (int i = 0; i < options.Warmup; i++)
+        {
+            _ = choice.Run(options.Request, options.Partitions, cancellationToken);
+        }
+
+        MeasuredCall call = choice.Run(options.Request, options.Partitions, cancellationToken);
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return StrategyRun.From(call, options.Request, process.PeakWorkingSet64 + (call.Pool?.WorkersPeakWorkingSetBytes ?? 0));
+    }
+
+    /// <summary>Runs <paramref name="strategy"/> (one that is not among the experiment's choices: the distributed one) on the
+    /// request after its warm-up runs, in this process, and reports it with this process's peak memory.</summary>
     internal static StrategyRun Measure(IGenerateAndSum strategy, RunOptions options, CancellationToken cancellationToken = default)
     {
         for (int i = 0; i < options.Warmup; i++)
@@ -185,16 +219,16 @@ internal static class RunCommand
     {
         var text = new System.Text.StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"count {request.Count:N0}, seed {request.Seed}, range [{request.Min}, {request.Max}], {Environment.ProcessorCount} cores");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"strategy",-13} {"sum",22} {"seconds",9} {"values/s",12} {"peak memory",12}  workers  partitioner");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"strategy",-16} {"sum",22} {"seconds",9} {"values/s",12} {"peak memory",12}  workers  partitioner");
         foreach (StrategyRun run in runs)
         {
             if (run.Error is not null)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"{run.Strategy,-13} {"failed",22}  {run.Error}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"{run.Strategy,-16} {"failed",22}  {run.Error}");
                 continue;
             }
 
-            text.AppendLine(CultureInfo.InvariantCulture, $"{run.Strategy,-13} {run.Sum,22} {run.Seconds,9:F3} {run.ValuesPerSecond,12:E3} {ByteSize.Format(run.PeakWorkingSetBytes),12}  {run.Workers,7}  {run.Partitioner ?? "-"}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{run.Strategy,-16} {run.Sum,22} {run.Seconds,9:F3} {run.ValuesPerSecond,12:E3} {ByteSize.Format(run.PeakWorkingSetBytes),12}  {run.Workers,7}  {run.Partitioner ?? "-"}");
         }
 
         return text.ToString();

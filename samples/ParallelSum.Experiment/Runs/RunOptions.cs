@@ -1,13 +1,11 @@
 namespace ParallelSum.Experiment;
 
 /// <summary>The options of the <c>run</c> command, validated.</summary>
-internal sealed record RunOptions(GenerateAndSumRequest Request, IReadOnlyList<string> Strategies, int? Partitions, bool Json, bool InProcess, int Warmup = 0, ClusterTarget? Cluster = null)
-{
-    /// <summary>Creates the strategy named <paramref name="name"/> with the chosen number of workers (one static block each).</summary>
-    public GenerateAndSumStrategy CreateStrategy(string name) => Create(name, Partitions);
-
-    /// <summary>Creates a built-in strategy with <paramref name="partitions"/> workers, for the strategies that take a worker
-    /// limit (<c>parallel-for</c>, <c>simd-chunks</c>, <c>streaming</c>); the others choose their own.</summary>
-    public static GenerateAndSumStrategy Create(string name, int? partitions) =>
-        GenerateAndSumStrategies.Create(name, partitions is int p && name is not (NaiveListStrategy.StrategyName or AutoStrategy.StrategyName) ? new ParallelRunOptions { MaxDegreeOfParallelism = p } : null);
-}
+/// <param name="Request">The request every strategy runs.</param>
+/// <param name="Strategies">The names to run, in order: <see cref="Strategies.StrategyChoice"/> names, or the distributed strategy.</param>
+/// <param name="Partitions">Static blocks for the partitioned strategies in a process of their own; <see langword="null"/> for the library's default.</param>
+/// <param name="Json">Print JSON instead of a table.</param>
+/// <param name="InProcess">Run every strategy in this process rather than one child process each.</param>
+/// <param name="Warmup">Untimed calls before the timed one.</param>
+/// <param name="Cluster">Where the distributed strategy finds its cluster, when it runs.</param>
+internal sealed record RunOptions(GenerateAndSumRequest Request, IReadOnlyList<string> Strategies, int? Partitions, bool Json, bool InProcess, int Warmup = 0, ClusterTarget? Cluster = null);

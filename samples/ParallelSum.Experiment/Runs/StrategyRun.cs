@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ParallelSum.Experiment.Strategies;
 
 namespace ParallelSum.Experiment;
 
@@ -25,6 +26,22 @@ internal sealed record StrategyRun(
     public static StrategyRun Failed(string strategy, GenerateAndSumRequest request, string reason) =>
         new(strategy, request.Count, request.Seed, request.Min, request.Max, null, 0, 0, 0, 0, null, 0, reason);
 
+    /// <summary>A call the experiment measured, on <paramref name="request"/>, with the peak memory of its processes.</summary>
+    public static StrategyRun From(MeasuredCall call, GenerateAndSumRequest request, long peakWorkingSetBytes) => new(
+        call.Name,
+        request.Count,
+        request.Seed,
+        request.Min,
+        request.Max,
+        call.Sum.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        call.Elapsed.TotalSeconds,
+        call.Elapsed > TimeSpan.Zero ? request.Count / call.Elapsed.TotalSeconds : 0,
+        call.Workers,
+        call.Ranges,
+        call.Partitioner,
+        peakWorkingSetBytes);
+
+    /// <summary>A result of a strategy that is not one of the experiment's choices (the distributed one).</summary>
     public static StrategyRun From(GenerateAndSumResult result, long peakWorkingSetBytes) => new(
         result.Strategy,
         result.Request.Count,

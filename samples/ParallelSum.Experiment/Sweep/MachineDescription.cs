@@ -33,9 +33,15 @@ internal sealed record MachineDescription
         string machine = string.Join(", ", new[] { Cpu ?? "unknown CPU", $"{Cores} cores", MemoryBytes is long m ? ByteSize.Format(m) : null }.OfType<string>());
         return string.Join(" · ", new[]
         {
-            machine, OperatingSystem, Runtime, when.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Command,
+            machine, OperatingSystem, Runtime, when.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Shortened(Command),
         }.OfType<string>());
     }
+
+    /// <summary>The longest command line a caption shows; a longer one is cut and ends with an ellipsis.</summary>
+    public const int MaxCaptionCommandLength = 300;
+
+    private static string? Shortened(string? text) =>
+        text is { Length: > MaxCaptionCommandLength } ? text[..(MaxCaptionCommandLength - 1)] + "…" : text;
 
     private static string? CpuModel()
     {

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using ParallelSum.Experiment.CommandLine;
 using ParallelSum.Experiment.Plotting;
+using ParallelSum.Experiment.Processes;
+using ParallelSum.Experiment.Strategies;
 using Spectre.Console;
 
 namespace ParallelSum.Experiment.Sweep;
@@ -25,7 +27,7 @@ internal static class SweepCommand
 
     private static readonly Option<string> Strategies = new("--strategies", "-s")
     {
-        Description = $"Comma-separated strategies to run, or all ({string.Join(", ", GenerateAndSumStrategies.Names)}).",
+        Description = $"Comma-separated strategies to run, each {StrategyChoice.Accepted}; or all: every strategy and {RunCommand.DefaultPool}.",
         DefaultValueFactory = _ => "all",
     };
 
@@ -62,7 +64,12 @@ internal static class SweepCommand
 
     private static readonly Option<string?> MemoryLimit = new("--memory-limit", "-m")
     {
-        Description = $"Cap each trial's managed heap (the runtime's GC heap hard limit), e.g. 4G to play the original 4 GB laptop: {ByteSize.Accepted}; or none. Default: {DefaultMemoryCap.Description}.",
+        Description = $"Cap the managed heap of each process of a trial on its own (the runtime's GC heap hard limit; a pool's every worker gets it too), e.g. 2G: {ByteSize.Accepted}; or none. Default: {DefaultMemoryCap.Description}, shared out among a pool's workers.",
+    };
+
+    private static readonly Option<string?> TotalMemoryLimit = new("--total-memory-limit")
+    {
+        Description = $"Cap the memory of all the processes of a trial together (a Linux memory cgroup per trial: the trial's process and a pool's workers share it), e.g. 4G: {ByteSize.Accepted}. Default: none.",
     };
 
     private static readonly Option<double> Timeout = new("--timeout")
@@ -84,7 +91,7 @@ internal static class SweepCommand
     {
         var command = new Command("sweep", "Time every strategy over a range of counts, each trial in its own process; write results, tables and charts (the default command).")
         {
-            Strategies, Counts, LargeCounts, Partitions, Repetitions, Seed, Min, Max, MemoryLimit, Timeout, Output, NoPlot,
+            Strategies, Counts, LargeCounts, Partitions, Repetitions, Seed, Min, Max, MemoryLimit, TotalMemoryLimit, Timeout, Output, NoPlot,
         };
         command.Validators.Add(result =>
         {
@@ -103,9 +110,9 @@ internal static class SweepCommand
         string strategies = result.ValueOr(Strategies, "all");
         if (strategies != "all")
         {
-            foreach (string name in strategies.Split(',', StringSplitOptions.TrimEntries).Where(n => !GenerateAndSumStrategies.Names.Contains(n)))
+            foreach (string name in strategies.Split(',', StringSplitOptions.TrimEntries).Where(n => !StrategyChoice.TryParse(n, out _)))
             {
-                yield return $"--strategies: '{name}' is not a strategy; expected all or a comma-separated list of {string.Join(", ", GenerateAndSumStrategies.Names)}.";
+                yield return $"--strategies: '{name}' is not a strategy; expected all or a comma-separated list, each {StrategyChoice.Accepted}.";
             }
         }
 
@@ -129,6 +136,11 @@ internal static class SweepCommand
         {
             yield return $"--memory-limit: '{limit}' is not accepted; expected {ByteSize.Accepted}, or none.";
         }
+
+        if (result.ValueOr(TotalMemoryLimit, null) is string total && !ByteSize.TryParse(total, out _))
+        {
+            yield return $"--total-memory-limit: '{total}' is not accepted; expected {ByteSize.Accepted}.";
+        }
     }
 
     /// <summary>Reads the validated options.</summary>
@@ -149,7 +161,7 @@ internal static class SweepCommand
             : ByteSize.TryParse(limitText, out long bytes) ? bytes
             : null;
         return new SweepSettings(
-            strategies == "all" ? GenerateAndSumStrategies.Names : [.. strategies.Split(',', StringSplitOptions.TrimEntries).Distinct()],
+            strategies == "all" ? RunCommand.AllStrategies : [.. strategies.Split(',', StringSplitOptions.TrimEntries).Select(n => StrategyChoice.Parse(n).Name).Distinct()],
             counts,
             large,
             partitions,
@@ -161,12 +173,18 @@ internal static class SweepCommand
             TimeSpan.FromSeconds(parse.GetValue(Timeout)),
             parse.GetValue(Output)!,
             !parse.GetValue(NoPlot),
-            DefaultMemoryLimit: limitText is null);
+            DefaultMemoryLimit: limitText is null,
+            TotalMemoryLimitBytes: parse.GetValue(TotalMemoryLimit) is string total && ByteSize.TryParse(total, out long totalBytes) ? totalBytes : null);
     }
 
     /// <summary>Runs the sweep; returns 0 unless strategies disagreed on a sum.</summary>
     public static async Task<int> ExecuteAsync(SweepSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.TotalMemoryLimitBytes is not null && MemoryCgroup.Unavailable is string unavailable)
+        {
+            throw new UsageException($"{TotalMemoryLimit.Name}: this system gives no memory cgroup the program can make ({unavailable}); expected Linux with the cgroup memory controller and the right to make groups below this program's own.");
+        }
+
         OutputFolder.Create(settings.OutputFolder, Output.Name);
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -174,8 +192,17 @@ internal static class SweepCommand
             AnsiConsole.Profile.Width = 160;
         }
 
-        string sweepId = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        string path = Path.Combine(settings.OutputFolder, $"sweep-{sweepId}.jsonl");
+        string startedAt = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        string path, sweepId;
+        try
+        {
+            (path, sweepId) = ResultsFile.CreateNew(settings.OutputFolder, startedAt);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{Output.Name}: cannot create a results file in '{settings.OutputFolder}' ({ExitCodes.OneLine(e.Message)}); expected a folder this program can write to.", e);
+        }
+
         IReadOnlyList<TrialSpec> plan = settings.Plan();
         Console.Out.WriteLine($"sweep {sweepId}: {plan.Count} trials, {settings.Repetitions} repetitions each, {Environment.ProcessorCount} cores"
             + $"; {MemoryCapText(settings)}; results: {path}");
@@ -211,7 +238,7 @@ internal static class SweepCommand
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Console.Error.WriteLine($"sweep cancelled; {results.Count} finished trials are in {path}");
-            return 130;
+            return ExitCodes.Cancelled;
         }
 
         foreach ((string series, TrialResult last) in retired)
@@ -226,9 +253,14 @@ internal static class SweepCommand
 
         if (settings.Plot && results.Count > 0)
         {
-            foreach (string chart in ChartSet.Render([idle, .. results], settings.OutputFolder))
+            try
             {
-                Console.Out.WriteLine($"chart: {chart}");
+                ChartSet.Render([idle, .. results], settings.OutputFolder, written: chart => Console.Out.WriteLine($"chart: {chart}"), cancellationToken: cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"sweep cancelled while rendering its charts; all {results.Count} trials are in {path}");
+                return ExitCodes.Cancelled;
             }
         }
 
@@ -241,11 +273,14 @@ internal static class SweepCommand
         return disagreements.Count == 0 ? 0 : 1;
     }
 
-    private static string MemoryCapText(SweepSettings settings) => settings.MemoryLimitBytes switch
+    private static string MemoryCapText(SweepSettings settings) =>
+        ProcessCapText(settings) + (settings.TotalMemoryLimitBytes is long total ? $"; the processes of each trial together capped at {ByteSize.Format(total)} (a memory cgroup)" : "");
+
+    private static string ProcessCapText(SweepSettings settings) => settings.MemoryLimitBytes switch
     {
-        null => "no memory cap",
-        long cap when settings.DefaultMemoryLimit => $"each trial's managed heap capped at {ByteSize.Format(cap)} ({DefaultMemoryCap.Description}; --memory-limit none lifts it)",
-        long cap => $"each trial's managed heap capped at {ByteSize.Format(cap)}",
+        null => "no memory cap per process",
+        long cap when settings.DefaultMemoryLimit => $"each trial's managed heap capped at {ByteSize.Format(cap)} ({DefaultMemoryCap.Description}; a pool of K processes gets 1/K of it in each; --memory-limit none lifts it)",
+        long cap => $"each process's managed heap capped at {ByteSize.Format(cap)}, a pool's every worker included",
     };
 
     private static TrialResult MeasureIdle(string sweepId, SweepSettings settings)

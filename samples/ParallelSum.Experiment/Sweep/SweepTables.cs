@@ -24,7 +24,7 @@ internal static class SweepTables
 
     /// <summary>Peak working set of each trial's process by count and series.</summary>
     public static Table PeakMemory(IReadOnlyList<TrialResult> results) =>
-        ByCount(results, "Peak working set of the trial's process by count", r => ByteSize.Format(r.PeakWorkingSetBytes ?? 0));
+        ByCount(results, "Peak working set of the trial's processes by count (a pool's workers added to its own)", r => ByteSize.Format(r.PeakWorkingSetBytes ?? 0));
 
     /// <summary>The whole machine's peak CPU % and RAM %: idle before the sweep, then each series with its worker count.</summary>
     public static Table MachineUsage(TrialResult? idle, IReadOnlyList<TrialResult> results)
@@ -47,7 +47,7 @@ internal static class SweepTables
             TrialResult? largest = series.Where(r => r.Outcome == TrialOutcome.Ok).MaxBy(r => r.Count);
             int workers = largest?.Workers ?? series.Max(r => r.Workers);
             table.AddRow(
-                Markup.Escape($"{series.Key} ({(workers <= 1 ? "single" : "multi")})"),
+                Markup.Escape($"{series.Key} ({(series.First().Processes is not null ? "multi, processes" : workers <= 1 ? "single" : "multi")})"),
                 workers.ToString(CultureInfo.InvariantCulture),
                 Percent(series.Max(r => r.SystemCpuPeakPercent)),
                 Percent(series.Max(r => r.SystemRamPeakPercent)),

@@ -23,9 +23,11 @@ internal sealed record TrialResult
     [JsonPropertyName("host")] public required string Host { get; init; }
     [JsonPropertyName("cores")] public int Cores { get; init; }
     [JsonPropertyName("memoryLimitBytes")] public long? MemoryLimitBytes { get; init; }
+    [JsonPropertyName("totalMemoryLimitBytes")] public long? TotalMemoryLimitBytes { get; init; }
     [JsonPropertyName("strategy")] public string? Strategy { get; init; }
     [JsonPropertyName("count")] public long Count { get; init; }
     [JsonPropertyName("partitions")] public int? Partitions { get; init; }
+    [JsonPropertyName("processes")] public int? Processes { get; init; }
     [JsonPropertyName("seed")] public ulong Seed { get; init; }
     [JsonPropertyName("min")] public int Min { get; init; }
     [JsonPropertyName("max")] public int Max { get; init; }
@@ -41,6 +43,8 @@ internal sealed record TrialResult
     [JsonPropertyName("cpuUtilisation")] public double? CpuUtilisation { get; init; }
     [JsonPropertyName("peakWorkingSetBytes")] public long? PeakWorkingSetBytes { get; init; }
     [JsonPropertyName("peakManagedHeapBytes")] public long? PeakManagedHeapBytes { get; init; }
+    [JsonPropertyName("largestProcessPeakBytes")] public long? LargestProcessPeakBytes { get; init; }
+    [JsonPropertyName("workerSeconds")] public double? WorkerSeconds { get; init; }
     [JsonPropertyName("systemCpuPeakPercent")] public double? SystemCpuPeakPercent { get; init; }
     [JsonPropertyName("systemRamPeakPercent")] public double? SystemRamPeakPercent { get; init; }
     [JsonPropertyName("wallSeconds")] public double WallSeconds { get; init; }
@@ -56,6 +60,7 @@ internal sealed record TrialResult
         Host = Environment.MachineName,
         Cores = Environment.ProcessorCount,
         MemoryLimitBytes = settings.MemoryLimitBytes,
+        TotalMemoryLimitBytes = settings.TotalMemoryLimitBytes,
         Seed = settings.Seed,
         Min = settings.Min,
         Max = settings.Max,
@@ -65,5 +70,5 @@ internal sealed record TrialResult
 
     /// <summary>The strategy with its partitioning, as tables and charts name a series.</summary>
     [JsonIgnore]
-    public string Series => new TrialSpec(Strategy ?? Kind, Count, Partitions).Series;
+    public string Series => new TrialSpec(Strategy ?? Kind, Count, Partitions, Processes).Series;
 }

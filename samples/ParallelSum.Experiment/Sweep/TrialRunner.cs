@@ -6,8 +6,11 @@ using ParallelSum.Experiment.Processes;
 namespace ParallelSum.Experiment.Sweep;
 
 /// <summary>
-/// Runs one trial in a child process of this program (the <c>trial</c> command), under the sweep's memory cap and time
-/// budget, while watching the whole machine; turns whatever happens into a <see cref="TrialResult"/>.
+/// Runs one trial in a child process of this program (the <c>trial</c> command), under the sweep's memory caps and time
+/// budget, while watching the whole machine; turns whatever happens into a <see cref="TrialResult"/>. The per-process cap
+/// is the runtime's GC heap hard limit, in the trial process's environment (so a pool's workers inherit it); the total cap
+/// is a memory cgroup made for the trial, which the trial process enters before its runtime starts (its workers are
+/// born in it).
 /// </summary>
 internal sealed class TrialRunner(SweepSettings settings, string sweepId)
 {
@@ -22,10 +25,25 @@ internal sealed class TrialRunner(SweepSettings settings, string sweepId)
     public async Task<TrialResult> RunAsync(TrialSpec spec, CancellationToken cancellationToken)
     {
         ProcessStartInfo start = SelfProcess.StartInfo(TrialCommand.Arguments(spec, settings.Seed, settings.Min, settings.Max, settings.Repetitions));
-        if (settings.MemoryLimitBytes is long limit)
+        long? processLimit = settings.ProcessMemoryLimitBytes(spec);
+        if (processLimit is long limit)
         {
             // The runtime reads the hard limit of the GC heap from this variable, in hexadecimal.
             start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + limit.ToString("X", CultureInfo.InvariantCulture);
+        }
+
+        using TrialMemoryGroup? group = settings.TotalMemoryLimitBytes is long total ? TotalCapGroup(total) : null;
+        if (group is not null)
+        {
+            if (processLimit is null)
+            {
+                // In a cgroup the runtime caps its own heap at 75 % of the group's limit (counting committed heap, where the
+                // kernel counts touched pages); lift that to the machine's memory, so that the one cap on all the processes
+                // together is the only cap, for one process as for a pool.
+                start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + DefaultMemoryCap.MachineBytes.ToString("X", CultureInfo.InvariantCulture);
+            }
+
+            start = group.Wrap(start);
         }
 
         var system = new SystemUsageSampler();
@@ -59,6 +77,11 @@ internal sealed class TrialRunner(SweepSettings settings, string sweepId)
             (outcome, reason) = timedOut
                 ? (TrialOutcome.Timeout, $"exceeded its time budget of {settings.Timeout.TotalSeconds:0.#} s and was killed")
                 : Classify(child.ExitCode, report, stderr);
+            if (group is not null && outcome != TrialOutcome.Ok && group.OomKills > 0)
+            {
+                // The kernel ended a process of the trial (the trial's own, or a worker) because together they passed the cap.
+                (outcome, reason) = (TrialOutcome.MemoryError, $"the kernel's OOM killer ended a process of the trial: its processes together reached the total cap of {ByteSize.Format(group.LimitBytes)} ({reason})");
+            }
         }
 
         double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -69,6 +92,8 @@ internal sealed class TrialRunner(SweepSettings settings, string sweepId)
             Strategy = spec.Strategy,
             Count = spec.Count,
             Partitions = spec.Partitions,
+            Processes = spec.Processes,
+            MemoryLimitBytes = processLimit,
             Outcome = outcome,
             Reason = reason,
             Sum = outcome == TrialOutcome.Ok ? report?.Sum : null,
@@ -79,12 +104,17 @@ internal sealed class TrialRunner(SweepSettings settings, string sweepId)
             CpuSeconds = cpu,
             CpuUtilisation = cpu is double c && seconds >= MinSecondsForCpuUtilisation ? c / seconds / Environment.ProcessorCount : null,
             PeakWorkingSetBytes = report?.PeakWorkingSetBytes,
+            LargestProcessPeakBytes = report?.LargestProcessPeakBytes ?? report?.PeakWorkingSetBytes,
+            WorkerSeconds = spec.Processes is null ? null : Median(report?.WorkerSeconds),
             PeakManagedHeapBytes = report?.PeakManagedHeapBytes,
             SystemCpuPeakPercent = system.PeakCpuPercent,
             SystemRamPeakPercent = system.PeakRamPercent,
             WallSeconds = wall,
         };
     }
+
+    private static TrialMemoryGroup TotalCapGroup(long limitBytes) =>
+        (MemoryCgroup.Current ?? throw new InvalidOperationException($"no memory cgroup can be made here: {MemoryCgroup.Unavailable}")).CreateGroup(limitBytes);
 
     /// <summary>The report line a child printed last, or <see langword="null"/> when it printed none.</summary>
     internal static TrialReport? ParseReport(string stdout)
@@ -108,7 +138,7 @@ internal sealed class TrialRunner(SweepSettings settings, string sweepId)
     /// <summary>The outcome and reason of a child that exited with <paramref name="exitCode"/>.</summary>
     internal static (string Outcome, string? Reason) Classify(int exitCode, TrialReport? report, string stderr)
     {
-        if (report is not null && (exitCode == 0 || exitCode == TrialCommand.MemoryErrorExitCode || exitCode == TrialCommand.UnsupportedExitCode))
+        if (report is not null && exitCode is 0 or TrialCommand.MemoryErrorExitCode or TrialCommand.UnsupportedExitCode or TrialCommand.WorkerFailedExitCode)
         {
             return (report.Outcome, report.Reason);
         }

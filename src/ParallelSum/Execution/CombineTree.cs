@@ -11,6 +11,9 @@ internal sealed class CombineTree<TResult>(long grainCount, Func<TResult, TResul
 {
     private readonly Dictionary<(int Level, long Index), TResult> _waiting = [];
 
+    /// <summary>Gets whether no node is waiting.</summary>
+    public bool IsEmpty => _waiting.Count == 0;
+
     /// <summary>Gets the nodes waiting for a sibling, in no particular order.</summary>
     public IEnumerable<KeyValuePair<(int Level, long Index), TResult>> Waiting => _waiting;
 

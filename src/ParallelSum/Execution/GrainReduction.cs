@@ -9,12 +9,12 @@ namespace ParallelSum.Execution;
 internal sealed class GrainReduction<TResult>(long count, long grainSize, Func<IndexRange, TResult> body, Func<TResult, TResult, TResult> combine)
 {
     private readonly long _grainCount = GrainCount(count, grainSize);
-    private CombineTree<TResult>? _tree;
+
+    // The tree the partitions hand their nodes over to: made once, here, so that handing over allocates nothing.
+    private readonly CombineTree<TResult> _tree = new(GrainCount(count, grainSize), combine);
 
     /// <summary>Gets the combined result once the run has ended with at least one grain.</summary>
-    public TResult Result => Tree.Root();
-
-    private CombineTree<TResult> Tree => LazyInitializer.EnsureInitialized(ref _tree, () => new CombineTree<TResult>(_grainCount, combine));
+    public TResult Result => _tree.Root();
 
     /// <summary>The number of grains: <c>ceil(count / grainSize)</c>, computed without overflow.</summary>
     public static long GrainCount(long count, long grainSize) => count == 0 ? 0 : ((count - 1) / grainSize) + 1;
@@ -27,12 +27,12 @@ internal sealed class GrainReduction<TResult>(long count, long grainSize, Func<I
     {
         // Steps lie on the grain grid: a step that does not start at a multiple of the grain size is the tail of a grain that
         // began in an earlier range, and that range's step ran it whole.
-        if (step.Start % grainSize != 0)
+        long grain = Math.DivRem(step.Start, grainSize, out long offset);
+        if (offset != 0)
         {
             return fold;
         }
 
-        long grain = step.Start / grainSize;
         if (grain != fold.NextGrain)
         {
             // Not the continuation of the grains folded so far: hand those nodes over first, so a partition only ever holds
@@ -53,10 +53,14 @@ internal sealed class GrainReduction<TResult>(long count, long grainSize, Func<I
 
     private void HandOver(Fold fold)
     {
-        CombineTree<TResult> shared = Tree;
-        lock (shared)
+        if (fold.Tree.IsEmpty)
         {
-            fold.Tree.MoveTo(shared);
+            return;
+        }
+
+        lock (_tree)
+        {
+            fold.Tree.MoveTo(_tree);
         }
     }
 

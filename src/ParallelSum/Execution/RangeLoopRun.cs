@@ -89,6 +89,16 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
         while (true)
         {
             Work(isHelper: false);
+
+            // Spin briefly before blocking: a helper that is running usually ends its partition within microseconds of the
+            // caller running out of work, and waking from a blocked wait costs more than that (Parallel.For's join spins too).
+            var spinner = default(SpinWait);
+            // Stryker disable once all : equivalent; the spin only shortens the wait below, which is right with any spin count.
+            for (int spin = 0; spin < 100 && Volatile.Read(ref _busyWorkers) > 0 && HandedBackCount() == 0; spin++)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+
             lock (_gate)
             {
                 // Only helpers that are running a partition are waited for; each ends it or hands it back within a slice.
@@ -287,6 +297,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
                 Fail(PartitionerFaults.Fault(_partitionerName, e));
             }
 
+            Interlocked.Add(ref _ranges, state.RangeCount);
             if (state.HasLocal)
             {
                 _localFinally(state.Local);
@@ -333,7 +344,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
                     continue;
                 }
 
-                IndexRange step = NextStep(state.Remaining);
+                IndexRange step = NextStep(state);
                 state.Local = _body(step, state.Local);
                 state.Remaining = new IndexRange(step.End, state.Remaining.End);
                 pending += step.Length;
@@ -357,11 +368,14 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>The first step of <paramref name="range"/>: up to the next multiple of the step length, computed without overflow.</summary>
-    private IndexRange NextStep(IndexRange range)
+    /// <summary>The next step of the partition's current range: up to the next multiple of the step length, which is
+    /// computed once per range (one division) and then advanced by the step length, without overflow.</summary>
+    private IndexRange NextStep(PartitionState state)
     {
-        long toBoundary = _stepLength - (range.Start % _stepLength);
-        return new IndexRange(range.Start, range.Length <= toBoundary ? range.End : range.Start + toBoundary);
+        IndexRange range = state.Remaining;
+        long end = range.End - range.Start <= state.ToBoundary ? range.End : range.Start + state.ToBoundary;
+        state.ToBoundary = _stepLength;
+        return new IndexRange(range.Start, end);
     }
 
     /// <summary>Moves to the partition's next range and claims it; false when the partition has no more.</summary>
@@ -388,8 +402,11 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
         _tracker.Claim(range);
         if (!range.IsEmpty)
         {
-            Interlocked.Increment(ref _ranges);
+            // Counted per partition, added up once when it ends: a shared counter would make the workers' cores fight over
+            // one cache line for every range.
+            state.RangeCount++;
             state.Remaining = range;
+            state.ToBoundary = _stepLength - (range.Start % _stepLength);
         }
 
         return true;
@@ -421,6 +438,12 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
         public IEnumerator<IndexRange>? Ranges { get; set; }
 
         public IndexRange Remaining { get; set; }
+
+        /// <summary>How far the start of <see cref="Remaining"/> lies from the next multiple of the step length.</summary>
+        public long ToBoundary { get; set; }
+
+        /// <summary>How many non-empty ranges the partition has claimed.</summary>
+        public long RangeCount { get; set; }
 
         public TLocal Local { get; set; } = default!;
 

@@ -47,6 +47,15 @@ public sealed class StreamingStrategy : GenerateAndSumStrategy
             return new GenerateAndSumRun(sum, WorkerCount: 1, RangeCount: request.Count == 0 ? 0 : 1, Partitioner: null);
         }
 
+        return SumOnEngine(request, options, progress, cancellationToken);
+    }
+
+    /// <summary>The engine's part of <see cref="Sum"/>, a method of its own so that the small counts summed on the calling
+    /// thread do not pay for the closure the engine's body captures.</summary>
+    private static GenerateAndSumRun SumOnEngine(GenerateAndSumRequest request, ParallelRunOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        RandomStream stream = request.Stream;
+        long first = request.StartIndex;
         // Integer addition is exact and associative: each partition's total, added once, gives the one exact sum.
         Int128 total = 0;
         object gate = new();
