@@ -107,7 +107,7 @@ public sealed class DistributedStrategy : GenerateAndSumStrategy
     /// <exception cref="DistributedSumException">No silo answered, a silo refused a range, a range failed on every attempt, or a
     /// range made by a custom partitioner is over the per-range limit.</exception>
     /// <exception cref="InvalidPartitioningException">The partitioner broke its contract.</exception>
-    protected override async Task<GenerateAndSumRun> SumCoreAsync(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken)
+    protected override async ValueTask<GenerateAndSumRun> SumCoreAsync(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
