@@ -81,8 +81,11 @@ internal static class ClusterClientConnection
         {
             host.Dispose();
             string via = redis is null ? "gateways 127.0.0.1:" + string.Join(",", gatewayPorts) : "redis " + redis;
+            string reason = ex is OperationCanceledException && connect.IsCancellationRequested
+                ? await ConnectionFailure.NoSiloAsync(redis, gatewayPorts, clusterId, serviceId).ConfigureAwait(false)
+                : ConnectionFailure.Describe(ex, redis);
             throw new InvalidOperationException(
-                $"could not connect to the Orleans cluster {clusterId}/{serviceId} via {via} within {connectTimeout.TotalSeconds:F0} s: {ex.GetType().Name}: {ex.Message}", ex);
+                $"could not connect to the Orleans cluster {clusterId}/{serviceId} via {via} within {connectTimeout.TotalSeconds:F0} s: {reason}", ex);
         }
     }
 

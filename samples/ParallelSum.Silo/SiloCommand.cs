@@ -16,7 +16,8 @@ namespace ParallelSum.Silo;
 /// <summary>
 /// Runs one Orleans silo hosting ParallelSum's range-sum grain until stopped (Ctrl+C / SIGTERM: exit code 0), or until it
 /// finds itself dropped from the membership table or the cluster declares it dead (one line, exit code 1). It listens on
-/// 127.0.0.1 unless <c>--address</c> (with <c>--redis</c>) is given, and refuses to start on a port in use (exit code 1).
+/// 127.0.0.1 unless <c>--address</c> (with <c>--redis</c>) is given, and refuses to start on a port in use, or with one port
+/// given for both silos and clients (exit code 1).
 /// </summary>
 internal static class SiloCommand
 {
@@ -114,11 +115,6 @@ internal static class SiloCommand
             return $"--membership-check-seconds must be 0 (off) or in [1, 86400], got {parse.GetValue(MembershipCheckSeconds)}.";
         }
 
-        if (parse.GetValue(SiloPort) == parse.GetValue(GatewayPort))
-        {
-            return $"--silo-port and --gateway-port must differ; both are {parse.GetValue(SiloPort)}.";
-        }
-
         string? address = parse.GetValue(Address);
         if (address is not null && !IPAddress.TryParse(address, out _))
         {
@@ -154,8 +150,11 @@ internal static class SiloCommand
 
         using X509Certificate2? tls = certificate;
 
-        // Before the silo joins anything: both ports must be free on the address it listens on.
-        if ((ListenCheck.Problem(address, siloPort, "--silo-port") ?? ListenCheck.Problem(address, gatewayPort, "--gateway-port")) is string portProblem)
+        // Before the silo joins anything: two different ports, both free on the address it listens on.
+        string? portProblem = siloPort == gatewayPort
+            ? $"--silo-port and --gateway-port are both {siloPort}: the silo needs two ports, one for silos and one for clients"
+            : ListenCheck.Problem(address, siloPort, "--silo-port") ?? ListenCheck.Problem(address, gatewayPort, "--gateway-port");
+        if (portProblem is not null)
         {
             await Console.Error.WriteLineAsync($"error: the silo could not start: {portProblem}").ConfigureAwait(false);
             return 1;
@@ -227,8 +226,7 @@ internal static class SiloCommand
         }
         catch (Exception ex)
         {
-            string reason = ex.GetBaseException().Message.Split('\n')[0].Trim();
-            await Console.Error.WriteLineAsync($"error: the silo could not start with membership {membership} (cluster {clusterId}/{serviceId}): {ex.GetBaseException().GetType().Name}: {reason}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"error: the silo could not start with membership {membership} (cluster {clusterId}/{serviceId}): {ConnectionFailure.Describe(ex, redis)}").ConfigureAwait(false);
             return 1;
         }
 

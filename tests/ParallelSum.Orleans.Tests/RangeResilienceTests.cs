@@ -32,6 +32,9 @@ public sealed class RangeResilienceTests
         Assert.Equal([1, 2, 3], retries.Select(r => (int)r.Values["Attempt"]!));
         Assert.All(retries, r => Assert.StartsWith("Range 7 [1000, 2000) attempt ", r.Message, StringComparison.Ordinal));
         Assert.All(retries, r => Assert.Contains("of 4 failed (InvalidOperationException: silo gone)", r.Message, StringComparison.Ordinal));
+
+        // The wait reads as seconds, not as a TimeSpan's 00:00:00.
+        Assert.All(retries, r => Assert.EndsWith("; retrying in 0 s", r.Message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -127,8 +130,9 @@ public sealed class RangeResilienceTests
         var options = new DistributedStrategyOptions { MaxAttemptsPerRange = 12, RetryDelay = TimeSpan.FromMilliseconds(2), MaxRetryDelay = TimeSpan.FromMilliseconds(20) };
         ResiliencePipeline pipeline = RangeResilience.Create(options, logger);
         await Assert.ThrowsAsync<IOException>(() => RunAsync<int>(pipeline, _ => throw new IOException("down"), CancellationToken.None));
+        Assert.All(logger.Entries.Where(l => l.EventId == 1), l => Assert.Matches(@"; retrying in 0(\.0[0-9]{1,2})? s$", l.Message));
 
-        TimeSpan[] delays = [.. logger.Entries.Where(l => l.EventId == 1).Select(l => (TimeSpan)l.Values["Delay"]!)];
+        TimeSpan[] delays = [.. logger.Entries.Where(l => l.EventId == 1).Select(l => TimeSpan.FromSeconds((double)l.Values["DelaySeconds"]!))];
         Assert.Equal(11, delays.Length);
         Assert.All(delays, d => Assert.InRange(d, TimeSpan.Zero, options.MaxRetryDelay));
         Assert.True(delays.Distinct().Count() > 2, $"no jitter: {string.Join(", ", delays)}");

@@ -38,6 +38,16 @@ public sealed partial class SiloOperatorFaultTests
     }
 
     [Fact]
+    public async Task ASiloWithEqualSiloAndGatewayPorts_IsRefusedWithOneLine_BeforeItListens()
+    {
+        int port = SampleProcess.FreePort();
+        using var silo = SampleProcess.StartSample(Ports(port, port, NewClusterId()));
+        Assert.Equal(DocumentedExitCodes.Silo("equal silo and gateway ports"), await silo.WaitForExitAsync(StartTimeout));
+        string line = Assert.Single(Lines(silo));
+        Assert.Equal($"stderr: error: the silo could not start: --silo-port and --gateway-port are both {port}: the silo needs two ports, one for silos and one for clients", line);
+    }
+
+    [Fact]
     public async Task TheAddressASiloPrints_IsTheOneItListensOn()
     {
         using var silo = SampleProcess.StartSample(Ports(SampleProcess.FreePort(), SampleProcess.FreePort(), NewClusterId()));

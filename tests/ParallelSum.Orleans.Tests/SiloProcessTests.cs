@@ -34,7 +34,7 @@ public sealed class SiloProcessTests
             }
 
             // A short request: exact against the sequential definition, on all three silos.
-            JsonElement small = await RunClientAsync(processes, redisAddress, clusterId, 20_000_000, 11, afterStart: null);
+            JsonElement small = await RunClientAsync(processes, redisAddress, clusterId, 20_000_000, 11, ranges: null, afterStart: null);
             Assert.Equal(new RandomStream(11).ReferenceSum(0, 20_000_000).ToString(), small.GetProperty("sum").GetString());
             Assert.Equal(3, small.GetProperty("silos").GetInt32());
             // The first range's result arrives after the request starts and no later than the whole request ends (the client
@@ -43,9 +43,11 @@ public sealed class SiloProcessTests
             Assert.InRange(firstRange, double.Epsilon, seconds + 0.5);
 
             // A long request (2e10 values: several seconds even with the vector kernels); one silo is killed (SIGKILL) 1.5 s in.
-            // Its ranges time out after 5 s and are re-run on the survivors.
+            // Its ranges time out after 5 s and are re-run on the survivors. The ranges are small (1e8 values, a tenth of a
+            // second on an idle machine) so that an attempt on a live silo ends well within the 5 s even on a loaded machine:
+            // only the killed silo's attempts time out.
             const long LongCount = 20_000_000_000;
-            JsonElement survived = await RunClientAsync(processes, redisAddress, clusterId, LongCount, 5, afterStart: async client =>
+            JsonElement survived = await RunClientAsync(processes, redisAddress, clusterId, LongCount, 5, ranges: 200, afterStart: async client =>
             {
                 // Kill only once the client has listed the silos and sent the first ranges (its request-started line), then 1.5 s into the work.
                 await client.WaitForLineAsync(SampleProcess.RequestStarted, StartTimeout);
@@ -69,10 +71,13 @@ public sealed class SiloProcessTests
     [RedisFact]
     public async Task RedisDown_GivesAClearErrorWithinTheConnectTimeout()
     {
-        using var client = SampleProcess.StartSample("sum", "--redis", $"127.0.0.1:{SampleProcess.FreePort()}", "--count", "1000", "--connect-timeout", "5");
+        string redis = $"127.0.0.1:{SampleProcess.FreePort()}";
+        using var client = SampleProcess.StartSample("sum", "--redis", redis, "--count", "1000", "--connect-timeout", "5");
         int exit = await client.WaitForExitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(DocumentedExitCodes.Sum("cluster unreachable"), exit);
-        Assert.Contains("could not connect to the Orleans cluster", client.Output, StringComparison.Ordinal);
+        string line = Assert.Single(client.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"stderr: error: could not connect to the Orleans cluster parallelsum/parallelsum via redis {redis} within 5 s: Redis at {redis} cannot be reached (", line, StringComparison.Ordinal);
+        Assert.EndsWith("); check that redis-server runs there and that this machine can reach it", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,16 +100,20 @@ public sealed class SiloProcessTests
     [Fact]
     public async Task NoSiloReachable_GivesAClearErrorWithinTheConnectTimeout()
     {
-        using var client = SampleProcess.StartSample("sum", "--gateway-port", SampleProcess.FreePort().ToString(), "--count", "1000", "--connect-timeout", "5");
+        int gateway = SampleProcess.FreePort();
+        using var client = SampleProcess.StartSample("sum", "--gateway-port", gateway.ToString(), "--count", "1000", "--connect-timeout", "5");
         int exit = await client.WaitForExitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(DocumentedExitCodes.Sum("cluster unreachable"), exit);
-        Assert.Contains("could not connect to the Orleans cluster", client.Output, StringComparison.Ordinal);
+        string line = Assert.Single(client.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("stderr: error: could not connect to the Orleans cluster parallelsum/parallelsum", line, StringComparison.Ordinal);
+        Assert.EndsWith($"within 5 s: no silo answered on 127.0.0.1 gateway port {gateway}; check that a silo runs with that --gateway-port and --cluster-id parallelsum --service-id parallelsum", line, StringComparison.Ordinal);
     }
 
-    private static async Task<JsonElement> RunClientAsync(List<SampleProcess> processes, string redis, string clusterId, long count, ulong seed, Func<SampleProcess, Task>? afterStart)
+    private static async Task<JsonElement> RunClientAsync(List<SampleProcess> processes, string redis, string clusterId, long count, ulong seed, int? ranges, Func<SampleProcess, Task>? afterStart)
     {
-        var client = SampleProcess.StartSample("sum", "--redis", redis, "--cluster-id", clusterId, "--count", count.ToString(), "--seed", seed.ToString(),
-            "--response-timeout", "5", "--json");
+        string[] rangeOption = ranges is int r ? ["--ranges", r.ToString()] : [];
+        var client = SampleProcess.StartSample(["sum", "--redis", redis, "--cluster-id", clusterId, "--count", count.ToString(), "--seed", seed.ToString(),
+            "--response-timeout", "5", "--json", .. rangeOption]);
         processes.Add(client);
         if (afterStart is not null)
         {

@@ -72,12 +72,17 @@ public sealed class SiloSafetyProcessTests
     [RedisFact]
     public async Task RedisDownAtStart_SiloFailsWithOneLine_ExitCode1()
     {
-        using var silo = SampleProcess.StartSample("--redis", $"127.0.0.1:{SampleProcess.FreePort()}", "--silo-port", SampleProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+        string redis = $"127.0.0.1:{SampleProcess.FreePort()}";
+        using var silo = SampleProcess.StartSample("--redis", redis, "--silo-port", SampleProcess.FreePort().ToString(CultureInfo.InvariantCulture),
             "--gateway-port", SampleProcess.FreePort().ToString(CultureInfo.InvariantCulture), "--cluster-id", "test-" + Guid.NewGuid().ToString("N"));
         Assert.Equal(DocumentedExitCodes.Silo("Redis unreachable"), await silo.WaitForExitAsync(TimeSpan.FromSeconds(90)));
         string[] lines = silo.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
-        Assert.StartsWith("stderr: error: the silo could not start with membership redis 127.0.0.1:", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"stderr: error: the silo could not start with membership redis {redis} ", lines[0], StringComparison.Ordinal);
+
+        // What to check, in words an operator can act on; not the Redis library's advice about its own settings.
+        Assert.EndsWith($": Redis at {redis} cannot be reached (UnableToConnect); check that redis-server runs there and that this machine can reach it", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("abortConnect", lines[0], StringComparison.OrdinalIgnoreCase);
     }
 
     [RedisFact]
@@ -108,7 +113,6 @@ public sealed class SiloSafetyProcessTests
     [InlineData("--silo-port 0", "--silo-port must be a port in [1, 65535], got 0.")]
     [InlineData("--address not-an-ip", "--address must be an IP address, got 'not-an-ip'.")]
     [InlineData("--address 10.99.99.99", "--address 10.99.99.99 needs --redis")]
-    [InlineData("--silo-port 40001 --gateway-port 40001", "--silo-port and --gateway-port must differ; both are 40001.")]
     [InlineData("--max-concurrent-ranges 0", "--max-concurrent-ranges must be 1 or more, got 0.")]
     [InlineData("--max-range-seconds abc", "abc")]
     [InlineData("--bogus 1", "--bogus")]

@@ -135,7 +135,8 @@ public sealed class DistributedStrategy : GenerateAndSumStrategy
                 Instruments.RequestRate.Record(request.Count / elapsed.TotalSeconds);
             }
 
-            Log.RequestCompleted(_logger, request, silosUsed, plan.Coverage.RangeCount, elapsed);
+            double seconds = Durations.Seconds(elapsed);
+            Log.RequestCompleted(_logger, request, silosUsed, plan.Coverage.RangeCount, seconds);
             return new GenerateAndSumRun(sum, silosUsed, plan.Coverage.RangeCount, plan.Coverage.Name);
         }
         catch (Exception e) when (activity is not null)

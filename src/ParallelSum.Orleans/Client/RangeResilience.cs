@@ -53,7 +53,7 @@ internal static class RangeResilience
                     if (logger.IsEnabled(LogLevel.Warning) && args.Context.Properties.TryGetValue(Range, out RangeAttempt? range))
                     {
                         Exception? error = args.Outcome.Exception;
-                        Log.RangeRetried(logger, range.Id, range.Start, range.End, args.AttemptNumber + 1, maxAttempts, $"{error?.GetType().Name}: {error?.Message}", args.RetryDelay);
+                        Log.RangeRetried(logger, range.Id, range.Start, range.End, args.AttemptNumber + 1, maxAttempts, $"{error?.GetType().Name}: {error?.Message}", Durations.Seconds(args.RetryDelay));
                     }
 
                     return default;

@@ -78,7 +78,8 @@ internal sealed class RangeSumGrain(ILocalSiloDetails silo, RangeAdmission admis
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !stoppedByClient.IsCancellationRequested)
         {
             Instruments.SiloRangesExpired.Add(1);
-            Log.SiloRangeExpired(logger, start, count, deadline);
+            double deadlineSeconds = Durations.Seconds(deadline);
+            Log.SiloRangeExpired(logger, start, count, deadlineSeconds);
             throw new TimeoutException($"Silo {silo.SiloAddress} stopped range [{start}, +{count}) at its deadline of {deadline.TotalSeconds:0.###} s (queued and computing).");
         }
     }
