@@ -49,6 +49,14 @@ internal sealed class SampleProcess : IDisposable
         kill.WaitForExit(10_000);
     }
 
+    /// <summary>The <c>--connect-timeout</c> the tests give a client that must connect: a deadline against a hang, not a speed
+    /// claim, so long that a heavily loaded machine still connects in time (the sample's default is 20 s).</summary>
+    public const string ConnectTimeoutSeconds = "120";
+
+    /// <summary>How long the tests wait for a process to print a line or exit: a deadline against a hang, longer than
+    /// <see cref="ConnectTimeoutSeconds"/>.</summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(180);
+
     public static SampleProcess Start(string fileName, params string[] arguments) => new(fileName, arguments);
 
     /// <summary>Starts the silo sample (ParallelSum.Silo.dll next to the tests) with the given arguments.</summary>

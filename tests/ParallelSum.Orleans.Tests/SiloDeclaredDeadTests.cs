@@ -10,7 +10,7 @@ namespace ParallelSum.Orleans.Tests;
 /// </summary>
 public sealed class SiloDeclaredDeadTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = SampleProcess.Deadline;
 
     /// <summary>Far longer than it takes the other silo to declare the frozen one dead (probes every 2 s, two missed).</summary>
     private static readonly TimeSpan Frozen = TimeSpan.FromSeconds(20);

@@ -10,7 +10,7 @@ namespace ParallelSum.Orleans.Tests;
 /// </summary>
 public sealed partial class SiloOperatorFaultTests
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = SampleProcess.Deadline;
 
     [Fact]
     public async Task ASiloOnAPortInUse_EitherPort_IsRefusedWithOneLine_BeforeItJoinsAnything()
@@ -77,7 +77,7 @@ public sealed partial class SiloOperatorFaultTests
         string warning = Assert.Single(Lines(silo), l => l.Contains("[106]", StringComparison.Ordinal));
         Assert.Contains("MaxQueuedRanges 1 is less than MaxConcurrentRanges 2", warning, StringComparison.Ordinal);
 
-        using var client = SampleProcess.StartSample("sum", "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--cluster-id", clusterId,
+        using var client = SampleProcess.StartSample("sum", "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--cluster-id", clusterId, "--connect-timeout", SampleProcess.ConnectTimeoutSeconds,
             "--count", "1000000000000", "--max-values-per-range", "1000000000000", "--response-timeout", "60");
         Assert.Equal(DocumentedExitCodes.Sum("request refused"), await client.WaitForExitAsync(StartTimeout));
         string error = Assert.Single(Lines(client), l => l.StartsWith("stderr: error: ", StringComparison.Ordinal));
@@ -101,7 +101,7 @@ public sealed partial class SiloOperatorFaultTests
         int gateway = SampleProcess.FreePort();
         using var silo = SampleProcess.StartSample([.. Ports(SampleProcess.FreePort(), gateway, clusterId), "--max-values-per-range", "1000000000000"]);
         await silo.WaitForLineAsync("silo ready", StartTimeout);
-        using var client = SampleProcess.StartSample("sum", "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--cluster-id", clusterId,
+        using var client = SampleProcess.StartSample("sum", "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--cluster-id", clusterId, "--connect-timeout", SampleProcess.ConnectTimeoutSeconds,
             "--count", "1000000000000", "--ranges", "4", "--max-values-per-range", "1000000000000", "--response-timeout", "600");
         await client.WaitForLineAsync(SampleProcess.RequestStarted, StartTimeout);
         await Task.Delay(TimeSpan.FromSeconds(1));

@@ -5,7 +5,7 @@ namespace ParallelSum.Orleans.Tests;
 /// <summary>Real processes: redis-server on a free loopback port, silo processes of the sample with Redis membership, and the sample's client.</summary>
 public sealed class SiloProcessTests
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = SampleProcess.Deadline;
 
     [RedisFact]
     public async Task SilosOverRedis_SumExactly_EvenWhenASiloIsKilledMidRequest()
@@ -112,7 +112,7 @@ public sealed class SiloProcessTests
     private static async Task<JsonElement> RunClientAsync(List<SampleProcess> processes, string redis, string clusterId, long count, ulong seed, int? ranges, Func<SampleProcess, Task>? afterStart)
     {
         string[] rangeOption = ranges is int r ? ["--ranges", r.ToString()] : [];
-        var client = SampleProcess.StartSample(["sum", "--redis", redis, "--cluster-id", clusterId, "--count", count.ToString(), "--seed", seed.ToString(),
+        var client = SampleProcess.StartSample(["sum", "--redis", redis, "--cluster-id", clusterId, "--connect-timeout", SampleProcess.ConnectTimeoutSeconds, "--count", count.ToString(), "--seed", seed.ToString(),
             "--response-timeout", "5", "--json", .. rangeOption]);
         processes.Add(client);
         if (afterStart is not null)

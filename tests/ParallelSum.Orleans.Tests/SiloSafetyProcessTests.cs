@@ -8,7 +8,7 @@ namespace ParallelSum.Orleans.Tests;
 /// </summary>
 public sealed class SiloSafetyProcessTests
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = SampleProcess.Deadline;
 
     /// <summary>
     /// The documented bound on CPU left behind by a client killed with -9: the range time limit the client gave its grains
@@ -32,7 +32,7 @@ public sealed class SiloSafetyProcessTests
         using var silo = SampleProcess.StartSample("--silo-port", SampleProcess.FreePort().ToString(CultureInfo.InvariantCulture),
             "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--cluster-id", clusterId, "--max-values-per-range", "1000000000000");
         await silo.WaitForLineAsync("silo ready", StartTimeout);
-        using var client = SampleProcess.StartSample("sum", "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--cluster-id", clusterId,
+        using var client = SampleProcess.StartSample("sum", "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture), "--cluster-id", clusterId, "--connect-timeout", SampleProcess.ConnectTimeoutSeconds,
             "--count", "1000000000000", "--ranges", "4", "--max-values-per-range", "1000000000000", "--response-timeout", "5");
         await client.WaitForLineAsync(SampleProcess.RequestStarted, StartTimeout);
         double busy = 0;
