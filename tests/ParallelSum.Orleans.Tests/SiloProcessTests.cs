@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace ParallelSum.Orleans.Tests;
@@ -34,13 +35,15 @@ public sealed class SiloProcessTests
             }
 
             // A short request: exact against the sequential definition, on all three silos.
+            var clientClock = Stopwatch.StartNew();
             JsonElement small = await RunClientAsync(processes, redisAddress, clusterId, 20_000_000, 11, ranges: null, afterStart: null);
+            double clientSeconds = clientClock.Elapsed.TotalSeconds;
             Assert.Equal(new RandomStream(11).ReferenceSum(0, 20_000_000).ToString(), small.GetProperty("sum").GetString());
             Assert.Equal(3, small.GetProperty("silos").GetInt32());
-            // The first range's result arrives after the request starts and no later than the whole request ends (the client
-            // starts its clock just before the strategy starts its own, so allow the two clocks' 0.5 s of difference).
-            double firstRange = small.GetProperty("firstRangeSeconds").GetDouble(), seconds = small.GetProperty("seconds").GetDouble();
-            Assert.InRange(firstRange, double.Epsilon, seconds + 0.5);
+            // The first range's result is reported after the request starts and before the client's process ends. (Not before
+            // the strategy's own "seconds": progress is delivered on the thread pool, which on a loaded machine may hand the
+            // first report to the handler after the last range is in.)
+            Assert.InRange(small.GetProperty("firstRangeSeconds").GetDouble(), double.Epsilon, clientSeconds);
 
             // A long request (2e10 values: several seconds even with the vector kernels); one silo is killed (SIGKILL) 1.5 s in.
             // Its ranges time out after 5 s and are re-run on the survivors. The ranges are small (1e8 values, a tenth of a
