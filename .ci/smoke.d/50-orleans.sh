@@ -60,7 +60,7 @@ await silo.StartAsync();
 
 HostApplicationBuilder clientBuilder = Host.CreateApplicationBuilder();
 clientBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
-clientBuilder.UseOrleansClient(client => client.UseLocalhostClustering(31000).AddParallelSum(o => o.RangesPerCore = 8));
+clientBuilder.UseOrleansClient(client => client.UseLocalhostClustering(31000).AddParallelSum(o => o.RangesPerSlot = 8));
 using IHost client = clientBuilder.Build();
 await client.StartAsync();
 

@@ -23,19 +23,22 @@ internal static class ClusterClientConnection
     /// <param name="cancellationToken">Stops waiting for the connection.</param>
     /// <param name="configureClient">Further client configuration (such as TLS); null for none.</param>
     /// <param name="strategy">Sets the options of the <see cref="DistributedStrategy"/> the host provides (<c>AddParallelSum</c>); null for defaults.</param>
+    /// <param name="strategyLogLevel">The least level of the strategy's own log lines on stderr: <see cref="LogLevel.Information"/>
+    /// adds a line when a request has started on the silos and one when it has completed (events 6 and 5).</param>
     /// <exception cref="InvalidOperationException">No connection within <paramref name="connectTimeout"/>; the message names the cluster and how it was looked for.</exception>
     public static async Task<IHost> ConnectAsync(
         string? redis, IReadOnlyList<int> gatewayPorts, string clusterId, string serviceId, TimeSpan responseTimeout, TimeSpan connectTimeout, CancellationToken cancellationToken,
-        Action<DistributedStrategyOptions>? strategy = null, Action<IClientBuilder>? configureClient = null)
+        Action<DistributedStrategyOptions>? strategy = null, Action<IClientBuilder>? configureClient = null, LogLevel strategyLogLevel = LogLevel.Warning)
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
 
-        // One line per message on stderr: ParallelSum's retries and refusals; Orleans only when critical.
+        // One line per message on stderr: ParallelSum's retries and refusals (and, if asked, each request's start and end); Orleans only when critical.
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Critical);
         builder.Logging.AddFilter("ParallelSum", LogLevel.Warning);
+        builder.Logging.AddFilter(typeof(DistributedStrategy).FullName, strategyLogLevel);
         builder.UseOrleansClient(client =>
         {
             configureClient?.Invoke(client);
@@ -78,8 +81,11 @@ internal static class ClusterClientConnection
         {
             host.Dispose();
             string via = redis is null ? "gateways 127.0.0.1:" + string.Join(",", gatewayPorts) : "redis " + redis;
+            string reason = ex is OperationCanceledException && connect.IsCancellationRequested
+                ? await ConnectionFailure.NoSiloAsync(redis, gatewayPorts, clusterId, serviceId).ConfigureAwait(false)
+                : ConnectionFailure.Describe(ex, redis);
             throw new InvalidOperationException(
-                $"could not connect to the Orleans cluster {clusterId}/{serviceId} via {via} within {connectTimeout.TotalSeconds:F0} s: {ex.GetType().Name}: {ex.Message}", ex);
+                $"could not connect to the Orleans cluster {clusterId}/{serviceId} via {via} within {connectTimeout.TotalSeconds:F0} s: {reason}", ex);
         }
     }
 

@@ -1,18 +1,23 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using ParallelSum.Orleans;
 
 namespace ParallelSum.Silo;
 
 /// <summary>
-/// Runs one Orleans silo hosting ParallelSum's range-sum grains until stopped (Ctrl+C / SIGTERM: exit code 0), or until it
-/// finds itself dropped from the membership table (exit code 1). It listens on 127.0.0.1 unless <c>--address</c> is given.
+/// Runs one Orleans silo hosting ParallelSum's range-sum grain until stopped (Ctrl+C / SIGTERM: exit code 0), or until it
+/// finds itself dropped from the membership table or the cluster declares it dead (one line, exit code 1). It listens on
+/// 127.0.0.1 unless <c>--address</c> (with <c>--redis</c>) is given, and refuses to start on a port in use, or with one port
+/// given for both silos and clients (exit code 1).
 /// </summary>
 internal static class SiloCommand
 {
@@ -22,7 +27,7 @@ internal static class SiloCommand
 
     private static readonly Option<string?> Address = new("--address")
     {
-        Description = "IP address to listen on and advertise to other silos and clients (with --redis). Default: 127.0.0.1, reachable from this machine only.",
+        Description = "IP address to listen on and advertise to other silos and clients; any other than 127.0.0.1 needs --redis. Default: 127.0.0.1, reachable from this machine only.",
     };
 
     private static readonly Option<int?> PrimaryPort = new("--primary-silo-port")
@@ -38,7 +43,7 @@ internal static class SiloCommand
 
     private static readonly Option<int> MaxQueuedRanges = new("--max-queued-ranges")
     {
-        Description = "Ranges that may wait for a slot (0 or more; default 16 x processor count); beyond it a range is refused at once.",
+        Description = "Ranges that may wait for a slot (0 or more; default 16 x processor count); beyond it a range is refused at once. Below --max-concurrent-ranges every request of the default size is refused (the silo warns at start).",
         DefaultValueFactory = _ => 16 * Environment.ProcessorCount,
     };
 
@@ -111,7 +116,15 @@ internal static class SiloCommand
         }
 
         string? address = parse.GetValue(Address);
-        return address is not null && !IPAddress.TryParse(address, out _) ? $"--address must be an IP address, got '{address}'." : null;
+        if (address is not null && !IPAddress.TryParse(address, out _))
+        {
+            return $"--address must be an IP address, got '{address}'.";
+        }
+
+        // Without Redis the cluster is Orleans' localhost clustering, which listens on 127.0.0.1 whatever else is asked.
+        return address is not null && parse.GetValue(ClusterOptions.Redis) is null && !IPAddress.Parse(address).Equals(IPAddress.Loopback)
+            ? $"--address {address} needs --redis: without it the silo is a one-machine cluster on 127.0.0.1."
+            : null;
     }
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
@@ -136,6 +149,17 @@ internal static class SiloCommand
         }
 
         using X509Certificate2? tls = certificate;
+
+        // Before the silo joins anything: two different ports, both free on the address it listens on.
+        string? portProblem = siloPort == gatewayPort
+            ? $"--silo-port and --gateway-port are both {siloPort}: the silo needs two ports, one for silos and one for clients"
+            : ListenCheck.Problem(address, siloPort, "--silo-port") ?? ListenCheck.Problem(address, gatewayPort, "--gateway-port");
+        if (portProblem is not null)
+        {
+            await Console.Error.WriteLineAsync($"error: the silo could not start: {portProblem}").ConfigureAwait(false);
+            return 1;
+        }
+
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         ConfigureLogging(builder, parse.GetValue(Verbose));
 
@@ -175,6 +199,9 @@ internal static class SiloCommand
                 o.MembershipCheckInterval = TimeSpan.FromSeconds(parse.GetValue(MembershipCheckSeconds));
             });
 
+            // When the cluster declares this silo dead: one line and exit code 1, not Orleans' fail-fast.
+            silo.Services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, OneLineFatalErrorHandler>());
+
             // A dead silo is declared dead quickly, so its ranges move to the survivors soon.
             silo.Configure<ClusterMembershipOptions>(o =>
             {
@@ -199,25 +226,24 @@ internal static class SiloCommand
         }
         catch (Exception ex)
         {
-            string reason = ex.GetBaseException().Message.Split('\n')[0].Trim();
-            await Console.Error.WriteLineAsync($"error: the silo could not start with membership {membership} (cluster {clusterId}/{serviceId}): {ex.GetBaseException().GetType().Name}: {reason}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"error: the silo could not start with membership {membership} (cluster {clusterId}/{serviceId}): {ConnectionFailure.Describe(ex, redis)}").ConfigureAwait(false);
             return 1;
         }
 
         // A silo that lost its membership may hang while Orleans tries to record its departure in the unreachable table:
-        // end the process if the host has not stopped 15 s after that stop began.
+        // end the process if the host has not stopped 15 s after that stop began. Whatever stopped it has printed its one line.
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() =>
         {
             if (Environment.ExitCode != 0)
             {
-                _ = Task.Delay(TimeSpan.FromSeconds(15), CancellationToken.None).ContinueWith(_ =>
-                {
-                    Console.Error.WriteLine("error: the silo did not stop within 15 s of leaving the cluster; exiting");
-                    Environment.Exit(1);
-                }, TaskScheduler.Default);
+                _ = Task.Delay(TimeSpan.FromSeconds(15), CancellationToken.None).ContinueWith(_ => Environment.Exit(1), TaskScheduler.Default);
             }
         });
-        Console.WriteLine($"silo ready: {address} silo port {siloPort}, gateway port {gatewayPort}, membership {membership}, cluster {clusterId}/{serviceId}, {(tls is null ? "no TLS" : "TLS")}");
+
+        // The addresses the silo listens on, as Orleans bound them.
+        ILocalSiloDetails details = host.Services.GetRequiredService<ILocalSiloDetails>();
+        string gateway = details.GatewayAddress is { } g ? g.Endpoint.Port.ToString(CultureInfo.InvariantCulture) : "none";
+        Console.WriteLine($"silo ready: {details.SiloAddress.Endpoint.Address} silo port {details.SiloAddress.Endpoint.Port}, gateway port {gateway}, membership {membership}, cluster {clusterId}/{serviceId}, {(tls is null ? "no TLS" : "TLS")}");
         await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
 
         // The membership check (AddParallelSum) sets exit code 1 when it stops a silo that was dropped from the cluster.

@@ -135,7 +135,7 @@ internal static class SumCommand
                     o.Partitioner = ranges is int r ? IndexRangePartitioners.DynamicChunks(Math.Max(1, (request.Count + r - 1) / r)) : null;
                     o.MaxValuesPerRequest = maxValues;
                     o.MaxValuesPerRange = maxValuesPerRange;
-                }, tls is null ? null : client => ClusterTls.Configure(client, tls)).ConfigureAwait(false);
+                }, tls is null ? null : client => ClusterTls.Configure(client, tls), LogLevel.Information).ConfigureAwait(false);
         }
         catch (InvalidOperationException ex)
         {
@@ -158,9 +158,10 @@ internal static class SumCommand
                 : result.ToString());
             return 0;
         }
-        catch (DistributedSumException ex)
+        catch (Exception ex) when (ex is DistributedSumException or ArgumentOutOfRangeException or InvalidPartitioningException)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            // Refused (by the client's own limits or a silo's), or failed on every attempt: one line, the first of the message.
+            await Console.Error.WriteLineAsync($"error: {ex.Message.Split('\n')[0].Trim()}").ConfigureAwait(false);
             return 1;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

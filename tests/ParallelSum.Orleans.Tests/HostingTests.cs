@@ -22,8 +22,8 @@ public sealed class HostingTests
             }));
         using IHost host = builder.Build();
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60)));
-        Assert.Contains("RangeSumSiloOptions.MaxConcurrentRanges must be 1 or more, got 0.", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("RangeSumSiloOptions.MaxRangeDuration must be more than 0 and at most 1 day, got 2.00:00:00.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RangeSumSiloOptions.MaxConcurrentRanges: must be 1 or more; it is 0.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RangeSumSiloOptions.MaxRangeDuration: must be more than 0 s and at most 86400 s; it is 172800 s.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,16 +33,16 @@ public sealed class HostingTests
         builder.UseOrleansClient(client => client.UseLocalhostClustering(FreePort()).AddParallelSum(o => o.MaxValuesPerRequest = -5));
         using IHost host = builder.Build();
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60)));
-        Assert.Contains("DistributedStrategyOptions.MaxValuesPerRequest must be 1 or more, got -5.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("DistributedStrategyOptions.MaxValuesPerRequest: must be 1 or more; it is -5.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Client_AddParallelSum_ProvidesTheStrategyWithItsOptions()
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(FreePort()).AddParallelSum(o => o.RangesPerCore = 7));
+        builder.UseOrleansClient(client => client.UseLocalhostClustering(FreePort()).AddParallelSum(o => o.RangesPerSlot = 7));
         using IHost host = builder.Build();
-        Assert.Equal(7, host.Services.GetRequiredService<IOptions<DistributedStrategyOptions>>().Value.RangesPerCore);
+        Assert.Equal(7, host.Services.GetRequiredService<IOptions<DistributedStrategyOptions>>().Value.RangesPerSlot);
         Assert.Equal(DistributedStrategy.StrategyName, host.Services.GetRequiredService<DistributedStrategy>().Name);
         Assert.True(host.Services.GetRequiredService<IOptions<global::Orleans.Configuration.ClientMessagingOptions>>().Value.CancelRequestOnTimeout);
     }

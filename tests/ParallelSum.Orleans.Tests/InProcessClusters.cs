@@ -1,8 +1,8 @@
 namespace ParallelSum.Orleans.Tests;
 
 /// <summary>
-/// The tests on in-process clusters run one class at a time: they share the process-wide count of computing ranges
-/// (<see cref="RangeSummation.Running"/>), which some of them wait to fall to zero.
+/// The tests on in-process clusters run one class at a time: some of them wait for the ranges running on the silos to
+/// end (<see cref="SiloRanges"/>), which another class's requests would keep busy.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class InProcessClusters : ICollectionFixture<ThreeSiloCluster>, ICollectionFixture<OneTightSilo>

@@ -6,12 +6,23 @@ namespace ParallelSum.Orleans.Tests;
 /// </summary>
 public sealed class NamespaceTheoryAttribute : TheoryAttribute
 {
-    public NamespaceTheoryAttribute()
+    public NamespaceTheoryAttribute() => Skip = NamespaceRequirements.SkipReason();
+}
+
+/// <summary>The <see cref="FactAttribute"/> of <see cref="NamespaceTheoryAttribute"/>.</summary>
+public sealed class NamespaceFactAttribute : FactAttribute
+{
+    public NamespaceFactAttribute() => Skip = NamespaceRequirements.SkipReason();
+}
+
+/// <summary>Why a namespace test is skipped here, or null when it runs.</summary>
+internal static class NamespaceRequirements
+{
+    public static string? SkipReason()
     {
         string? missing = NetworkNamespaces.Unavailable ?? (RedisFactAttribute.RedisServerPath is null ? "redis-server is not installed" : null);
-        if (missing is not null && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Skip = missing + "; CI runs these tests as root with redis-server installed.";
-        }
+        return missing is not null && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+            ? missing + "; CI runs these tests as root with redis-server installed."
+            : null;
     }
 }

@@ -24,7 +24,7 @@ public sealed class NamespaceFaultTests(ITestOutputHelper output)
     /// <summary>How long after the result every silo must be idle: the grains' deadline plus measurement and margin.</summary>
     private static readonly TimeSpan IdleBound = TimeSpan.FromSeconds(RangeTimeoutSeconds + 10);
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = SampleProcess.Deadline;
 
     private static readonly Lazy<Task<Int128>> Expected = new(async () =>
         (await new StreamingStrategy().GenerateAndSumAsync(new GenerateAndSumRequest(Count, Seed))).Sum);
@@ -64,11 +64,11 @@ public sealed class NamespaceFaultTests(ITestOutputHelper output)
                 await silo.WaitForLineAsync("silo ready", StartTimeout);
             }
 
-            SampleProcess client = hosts.Start("client", "dotnet", SampleProcess.SiloDll, "sum", "--redis", redisAddress, "--cluster-id", "faults",
+            SampleProcess client = hosts.Start("client", "dotnet", SampleProcess.SiloDll, "sum", "--redis", redisAddress, "--cluster-id", "faults", "--connect-timeout", SampleProcess.ConnectTimeoutSeconds,
                 "--count", Count.ToString(CultureInfo.InvariantCulture), "--seed", Seed.ToString(CultureInfo.InvariantCulture),
                 "--response-timeout", RangeTimeoutSeconds.ToString(CultureInfo.InvariantCulture), "--json");
             processes.Add(client);
-            await client.WaitForLineAsync("progress 0/", StartTimeout);
+            await client.WaitForLineAsync(SampleProcess.RequestStarted, StartTimeout);
             var clock = Stopwatch.StartNew();
             await Task.Delay(TimeSpan.FromSeconds(2));
             SampleProcess victim = silos["silo2"];

@@ -27,6 +27,9 @@ internal sealed class SampleProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>What the sample's <c>sum</c> prints on stderr once the request has started on the silos: the strategy's event 6.</summary>
+    public const string RequestStarted = "ParallelSum.Orleans.DistributedStrategy[6]";
+
     public static string SiloDll => Path.Combine(AppContext.BaseDirectory, "ParallelSum.Silo.dll");
 
     public static string ExperimentDll => Path.Combine(AppContext.BaseDirectory, "ParallelSum.Experiment.dll");
@@ -45,6 +48,14 @@ internal sealed class SampleProcess : IDisposable
         using var kill = Process.Start("kill", ["-" + name, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit(10_000);
     }
+
+    /// <summary>The <c>--connect-timeout</c> the tests give a client that must connect: a deadline against a hang, not a speed
+    /// claim, so long that a heavily loaded machine still connects in time (the sample's default is 20 s).</summary>
+    public const string ConnectTimeoutSeconds = "120";
+
+    /// <summary>How long the tests wait for a process to print a line or exit: a deadline against a hang, longer than
+    /// <see cref="ConnectTimeoutSeconds"/>.</summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(180);
 
     public static SampleProcess Start(string fileName, params string[] arguments) => new(fileName, arguments);
 
@@ -75,7 +86,15 @@ internal sealed class SampleProcess : IDisposable
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cts.Token);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            throw new TimeoutException($"'{_process.StartInfo.FileName} {string.Join(' ', _process.StartInfo.ArgumentList)}' did not exit within {timeout}. Output:\n{Output}");
+        }
+
         _process.WaitForExit();
         return _process.ExitCode;
     }

@@ -47,4 +47,30 @@ public class SiloLoadBalancerTests
         int next = balancer.Acquire();
         Assert.Equal(1 - next, balancer.Acquire());
     }
+
+    [Fact]
+    public void RangesThatCompleteBeforeTheNextIsSent_StillGoRoundTheSilos()
+    {
+        // The worst timing for a least-loaded choice: every silo idle at every choice. Ties go to the silo given the fewest.
+        var balancer = new SiloLoadBalancer([("a", 2), ("b", 2), ("c", 2)]);
+        int[] order = [.. Enumerable.Range(0, 6).Select(_ =>
+        {
+            int silo = balancer.Acquire();
+            balancer.Release(silo, failed: false);
+            return silo;
+        })];
+        Assert.Equal([0, 1, 2, 0, 1, 2], order);
+    }
+
+    [Fact]
+    public void TheFirstChoices_GoToAsManySilos_WhateverCompletesInBetween()
+    {
+        // Silo a completes its range at once, b never does: c, not a again, gets the third.
+        var balancer = new SiloLoadBalancer([("a", 1), ("b", 1), ("c", 1)]);
+        int a = balancer.Acquire();
+        balancer.Release(a, failed: false);
+        int b = balancer.Acquire();
+        int c = balancer.Acquire();
+        Assert.Equal([0, 1, 2], new[] { a, b, c });
+    }
 }

@@ -7,7 +7,7 @@ namespace ParallelSum.Orleans.Tests;
 /// <summary>TLS with a cluster certificate (the sample's --tls-certificate): only clients presenting it get in.</summary>
 public sealed class TlsProcessTests : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = SampleProcess.Deadline;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("parallelsum-tls-").FullName;
 
@@ -23,7 +23,7 @@ public sealed class TlsProcessTests : IDisposable
         await silo.WaitForLineAsync("silo ready", StartTimeout);
         Assert.Contains(", TLS", silo.Output, StringComparison.Ordinal);
 
-        using (var trusted = SampleProcess.StartSample("sum", "--gateway-port", gateway, "--cluster-id", clusterId, "--count", "1000000", "--tls-certificate", cluster))
+        using (var trusted = SampleProcess.StartSample("sum", "--gateway-port", gateway, "--cluster-id", clusterId, "--count", "1000000", "--connect-timeout", SampleProcess.ConnectTimeoutSeconds, "--tls-certificate", cluster))
         {
             Assert.Equal(0, await trusted.WaitForExitAsync(StartTimeout));
             Assert.Contains(new RandomStream(42).ReferenceSum(0, 1_000_000).ToString(CultureInfo.InvariantCulture), trusted.Output, StringComparison.Ordinal);

@@ -1,259 +1,307 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 using ParallelSum.Execution;
+using Polly;
 
 namespace ParallelSum.Orleans;
 
 /// <summary>
 /// Generate-and-sum on a Microsoft Orleans cluster: asks every active silo for its capacity, splits the request's indices
-/// into ranges sized from those answers, sends each range through an <see cref="ISiloRangeSumGrain"/> to the silo with the
-/// fewest ranges in flight for its slots (at most two ranges per silo slot in flight), and merges the partial sums exactly.
-/// A range whose call fails or times out is retried on another silo (a silo that failed a range gets no more of the
-/// request's ranges while another one is left);
-/// each range is counted exactly once, and when a range fails on every attempt the call throws
-/// <see cref="DistributedSumException"/> instead of returning a partial sum.
+/// into ranges sized from those answers, sends each range to the silo with the fewest ranges in flight for its slots, and adds
+/// the partial sums exactly. A range whose attempt fails or times out is retried with backoff on another silo; when a range
+/// fails on every attempt, or a silo refuses one, the call fails with <see cref="DistributedSumException"/>: it never returns a
+/// partial sum.
 /// </summary>
 /// <remarks>
-/// <para>Safety: a request over <see cref="DistributedStrategyOptions.MaxValuesPerRequest"/>, or one a silo refuses
-/// (over its limits, or its queue full), fails at once with <see cref="DistributedSumException"/>. Each attempt at a range
-/// is cancelled after <see cref="DistributedStrategyOptions.RangeTimeout"/>, and the grain is given the same time limit as
-/// its own deadline, so its silo stops computing even when this client is gone without cancelling.</para>
-/// <para>Cancelling the call's token cancels the grain calls in flight, and each grain stops computing.</para>
+/// <para>It keeps the contract of <see cref="IGenerateAndSum"/> as every strategy does (<see cref="GenerateAndSumStrategy"/>):
+/// the exact sum of <see cref="Generation.RandomStream.ReferenceSum(long, long)"/>; arguments checked before any work;
+/// progress one report at a time, never backwards, on the thread pool, and a throwing handler kept in
+/// <see cref="GenerateAndSumResult.ProgressException"/> with the sum. Its work is asynchronous by nature (calls over the
+/// network), so it has no synchronous form: <see cref="GenerateAndSumStrategy.GenerateAndSum"/> throws
+/// <see cref="NotSupportedException"/> rather than block a thread on the cluster. A request of 0 values returns 0 without
+/// calling the cluster.</para>
+/// <para>How a request runs: the strategy lists the active silos and asks each, through the range-sum grain placed on it,
+/// for its range slots and its largest range. It keeps up to two ranges per slot in flight (at most
+/// <see cref="MaxRangesInFlight"/>), and asks the partitioner (<see cref="DistributedStrategyOptions.Partitioner"/>) for one
+/// partition per range in flight. Every range goes through one resilience pipeline built from the options: a timeout per
+/// attempt (<see cref="DistributedStrategyOptions.RangeTimeout"/>, which also becomes the grain's own deadline, so its silo
+/// stops computing when this client is gone) inside a retry with exponential backoff and jitter
+/// (<see cref="DistributedStrategyOptions.MaxAttemptsPerRange"/>, <see cref="DistributedStrategyOptions.RetryDelay"/>,
+/// <see cref="DistributedStrategyOptions.MaxRetryDelay"/>). A silo that failed a range gets no more of the request's ranges
+/// while another one is left.</para>
+/// <para>Refusals: a request over <see cref="DistributedStrategyOptions.MaxValuesPerRequest"/>, or whose indices reach the top
+/// of the index space, is refused with <see cref="ArgumentOutOfRangeException"/> before any silo is asked; a range that a silo
+/// refuses (over its limits, or its queue full; the message names the limit and its value) fails the request at once with
+/// <see cref="DistributedSumException"/>. Cancelling the call's token cancels the grain calls in flight, and each grain stops
+/// computing: when a request is cancelled or fails, the strategy asks every silo to stop the request's ranges and waits for
+/// the answers (at most 2 s) before the call ends, so the silos stop even when the client's process exits right after.</para>
+/// <para>The result's <see cref="GenerateAndSumResult.WorkerCount"/> is the number of silos that computed ranges of the
+/// request, and <see cref="GenerateAndSumResult.RangeCount"/> the number of ranges.</para>
 /// <para>Thread safety: one instance may run any number of requests at once.</para>
 /// </remarks>
-public sealed class DistributedStrategy : IGenerateAndSum
+public sealed class DistributedStrategy : GenerateAndSumStrategy
 {
     /// <summary>The strategy name, <c>distributed</c>.</summary>
     public const string StrategyName = "distributed";
 
+    /// <summary>The most ranges of one request in flight at once, whatever the silos' slots: 4096.</summary>
+    public const int MaxRangesInFlight = 4096;
+
+    /// <summary>How long a cancelled or failed request waits, at most, for the silos to confirm they stopped its ranges.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+
     private readonly IGrainFactory _grains;
     private readonly DistributedStrategyOptions _options;
     private readonly ILogger _logger;
+    private readonly ResiliencePipeline _pipeline;
 
     /// <summary>Creates the strategy on a connected cluster client (or a silo's grain factory).</summary>
     /// <param name="grains">The cluster client or grain factory to call grains through.</param>
-    /// <param name="options">Options; null for defaults.</param>
-    /// <param name="logger">Where retries, refusals and failures are logged; null for none.</param>
-    /// <exception cref="OptionsValidationException">An option is out of range; the message names it and its value.</exception>
+    /// <param name="options">Options, copied; <see langword="null"/> for the defaults.</param>
+    /// <param name="logger">Where retries, refusals and failures are logged; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="grains"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An option is out of its documented range; the message names it and its value.</exception>
     public DistributedStrategy(IGrainFactory grains, DistributedStrategyOptions? options = null, ILogger<DistributedStrategy>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        options ??= new DistributedStrategyOptions();
-        ValidateOptionsResult validation = new DistributedStrategyOptionsValidator().Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
+        DistributedStrategyOptions copy = options?.Copy() ?? new DistributedStrategyOptions();
+        ValidateOptionsResult validation = new DistributedStrategyOptionsValidator().Validate(null, copy);
         if (validation.Failed)
         {
-            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(DistributedStrategyOptions), validation.Failures);
+            throw new ArgumentException($"options: {string.Join(" ", validation.Failures ?? [])}", nameof(options));
         }
 
         _grains = grains;
-        _options = options;
+        _options = copy;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _pipeline = RangeResilience.Create(copy, _logger);
     }
 
     /// <inheritdoc />
-    public string Name => StrategyName;
+    public override string Name => StrategyName;
 
     /// <inheritdoc />
-    /// <exception cref="DistributedSumException">
-    /// The request is over an admission limit, no silo answered, a silo refused a range, or a range failed on every attempt.
-    /// </exception>
-    public async Task<GenerateAndSumResult> GenerateAndSumAsync(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentOutOfRangeException">The request has more values than
+    /// <see cref="DistributedStrategyOptions.MaxValuesPerRequest"/>, or its indices reach past <c>long.MaxValue − 2^32</c>.</exception>
+    protected override void ValidateRequest(GenerateAndSumRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        cancellationToken.ThrowIfCancellationRequested();
         if (request.Count > _options.MaxValuesPerRequest)
         {
-            throw Refuse($"request ({request}) has {request.Count} values, more than MaxValuesPerRequest {_options.MaxValuesPerRequest}");
+            throw Refuse(new ArgumentOutOfRangeException(nameof(request), request.Count,
+                $"request ({request}) has {request.Count} values, more than MaxValuesPerRequest {_options.MaxValuesPerRequest}; request.Count must be from 0 to {_options.MaxValuesPerRequest}."));
         }
 
         if (request.StartIndex > IndexLimits.MaxEndIndex - request.Count)
         {
-            throw Refuse($"request ({request}) reaches index {request.StartIndex + request.Count}; accepted: {IndexLimits.Accepted}");
+            throw Refuse(new ArgumentOutOfRangeException(nameof(request), request.StartIndex,
+                $"request ({request}) reaches index {(Int128)request.StartIndex + request.Count}; accepted: {IndexLimits.Accepted}."));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="DistributedSumException">No silo answered, a silo refused a range, a range failed on every attempt, or a
+    /// range made by a custom partitioner is over the per-range limit.</exception>
+    /// <exception cref="InvalidPartitioningException">The partitioner broke its contract.</exception>
+    protected override async ValueTask<GenerateAndSumRun> SumCoreAsync(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (request.Count == 0)
+        {
+            return new GenerateAndSumRun(0, WorkerCount: 0, RangeCount: 0, Partitioner: null);
         }
 
         using Activity? activity = Instruments.Source.StartActivity("parallelsum.request");
         activity?.SetTag("parallelsum.request.count", request.Count);
         activity?.SetTag("parallelsum.request.seed", request.Seed);
-        var stopwatch = Stopwatch.StartNew();
-        IReadOnlyList<(string Key, SiloCapacity Capacity)> answered = await GetCapacitiesAsync(cancellationToken).ConfigureAwait(false);
-        SiloCapacity[] silos = [.. answered.Select(a => a.Capacity)];
-        int slots = (int)Math.Min(int.MaxValue / 2, silos.Sum(s => (long)s.MaxConcurrentRanges));
-        long maxPerRange = Math.Min(_options.MaxValuesPerRange, silos.Min(s => s.MaxValuesPerRange));
-        long blocks = Math.Max((long)slots * _options.RangesPerCore, (request.Count + maxPerRange - 1) / maxPerRange);
-        if (blocks > int.MaxValue)
+        try
         {
-            throw Refuse($"request ({request}) would need {blocks} ranges of at most {maxPerRange} values; at most {int.MaxValue} are possible");
-        }
+            long started = Stopwatch.GetTimestamp();
+            SiloCapacity[] silos = await ClusterCapacity.ListAsync(_grains, _options.RangeTimeout, _logger, cancellationToken).ConfigureAwait(false);
+            var plan = new RequestPlan(request, silos, _options);
+            activity?.SetTag("parallelsum.request.silos", silos.Length);
+            Log.RequestStarted(_logger, request, silos.Length, plan.Slots, plan.InFlight, plan.Coverage.Name);
+            (Int128 sum, int silosUsed) = await RunRangesAsync(plan, progress, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("parallelsum.request.ranges", plan.Coverage.RangeCount);
 
-        IndexRangePartitioner partitioner = _options.Partitioner ?? IndexRangePartitioners.StaticBlocks();
-        IndexRange[] ranges = Flatten(partitioner, request.Count, (int)Math.Max(1, Math.Min(blocks, Math.Max(1, request.Count))));
-        if (ranges.FirstOrDefault(r => r.End - r.Start > maxPerRange) is { End: > 0 } large)
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+            if (elapsed > TimeSpan.Zero)
+            {
+                Instruments.RequestRate.Record(request.Count / elapsed.TotalSeconds);
+            }
+
+            double seconds = Durations.Seconds(elapsed);
+            Log.RequestCompleted(_logger, request, silosUsed, plan.Coverage.RangeCount, seconds);
+            return new GenerateAndSumRun(sum, silosUsed, plan.Coverage.RangeCount, plan.Coverage.Name);
+        }
+        catch (Exception e) when (activity is not null)
         {
-            throw Refuse($"partitioner '{partitioner.Name}' made range {large} of {large.End - large.Start} values, more than the {maxPerRange} the options and silos accept per range");
+            activity.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
         }
+    }
 
-        activity?.SetTag("parallelsum.request.silos", silos.Length);
-        activity?.SetTag("parallelsum.request.ranges", ranges.Length);
-        var completed = new ConcurrentDictionary<int, Int128>();
-        long completedCount = 0;
-        progress?.Report(new GenerateAndSumProgress(0, request.Count));
+    /// <summary>Runs one worker per range in flight, each sending its partition's ranges one after another.</summary>
+    private async Task<(Int128 Sum, int Silos)> RunRangesAsync(RequestPlan plan, IProgress<long> progress, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<IEnumerable<IndexRange>> partitions = plan.Coverage.Partition(plan.InFlight, cancellationToken);
+        var balancer = new SiloLoadBalancer([.. plan.Silos.Select(s => (s.Key, s.MaxConcurrentRanges))]);
+        var sums = new Int128[plan.InFlight];
+        var computedOn = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        long done = 0;
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var balancer = new SiloLoadBalancer([.. answered.Select(a => (a.Key, a.Capacity.MaxConcurrentRanges))]);
 
-        // At most two ranges per silo slot in flight: one computing, one queued behind it, so a silo is never idle between
-        // ranges, its queue stays short, and a request never fills the queue other clients share.
-        using var inFlight = new SemaphoreSlim(Math.Max(1, 2 * slots));
-
-        async Task RunRangeAsync(int id)
+        async Task RunPartitionAsync(int worker)
         {
-            IndexRange range = ranges[id];
-            long start = request.StartIndex + range.Start, count = range.End - range.Start;
-            await inFlight.WaitAsync(failed.Token).ConfigureAwait(false);
             try
             {
-                RangeSum partial = await SumRangeWithRetriesAsync(request, id, start, count, balancer, failed.Token).ConfigureAwait(false);
-                if (!completed.TryAdd(id, partial.Sum))
+                foreach ((long id, IndexRange range) in plan.Coverage.Claim(partitions[worker], cancellationToken))
                 {
-                    throw new InvalidOperationException($"Range {id} ({range}) completed twice; refusing to count it again.");
-                }
+                    failed.Token.ThrowIfCancellationRequested();
+                    if (range.Length > plan.MaxValuesPerRange)
+                    {
+                        throw Refuse($"partitioner '{plan.Coverage.Name}' made the range {range} of {range.Length} values, more than the {plan.MaxValuesPerRange} values the options and silos accept per range (MaxValuesPerRange)");
+                    }
 
-                Instruments.RangesCompleted.Add(1);
-                Instruments.Values.Add(count);
-                _options.RangeCompleted?.Invoke(partial.Silo);
-                long done = Interlocked.Add(ref completedCount, count);
-                progress?.Report(new GenerateAndSumProgress(done, request.Count));
+                    RangeSum partial = await SumRangeAsync(plan, id, range, balancer, failed.Token).ConfigureAwait(false);
+                    sums[worker] += partial.Sum;
+                    computedOn.TryAdd(partial.Silo, true);
+                    Instruments.RangesCompleted.Add(1, new KeyValuePair<string, object?>(Instruments.SiloTag, partial.Silo));
+                    Instruments.Values.Add(range.Length);
+                    progress.Report(Interlocked.Add(ref done, range.Length));
+                }
             }
-            finally
+            catch
             {
-                inFlight.Release();
+                await failed.CancelAsync().ConfigureAwait(false);
+                throw;
             }
         }
 
-        Task[] calls = new Task[ranges.Length];
-        for (int id = 0; id < ranges.Length; id++)
+        // The workers start on this thread and run until their first grain call is in flight: no thread-pool hop is needed.
+        Task[] workers = new Task[plan.InFlight];
+        for (int worker = 0; worker < workers.Length; worker++)
         {
-            int rangeId = id;
-            calls[id] = Task.Run(async () =>
-            {
-                try
-                {
-                    await RunRangeAsync(rangeId).ConfigureAwait(false);
-                }
-                catch
-                {
-                    await failed.CancelAsync().ConfigureAwait(false);
-                    throw;
-                }
-            }, CancellationToken.None);
+            workers[worker] = RunPartitionAsync(worker);
         }
 
         try
         {
-            await Task.WhenAll(calls).ConfigureAwait(false);
+            await Task.WhenAll(workers).ConfigureAwait(false);
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception)
         {
-            // Report the root failure, not the cancellations it caused in sibling ranges.
-            Exception root = calls.Where(c => c.IsFaulted).Select(c => c.Exception!.InnerException!).FirstOrDefault(e => e is not OperationCanceledException)
-                ?? calls.First(c => c.IsFaulted || c.IsCanceled).Exception?.InnerException
-                ?? new DistributedSumException($"Request ({request}) was stopped before every range completed.");
-            activity?.SetStatus(ActivityStatusCode.Error, root.Message);
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(root);
+            // Cancelled, or failed: stop the request's other ranges on the silos, and wait for them to say so. Orleans'
+            // own cancellation of each call is a one-way message, which a client that exits at once may never send.
+            await StopOnSilosAsync(plan).ConfigureAwait(false);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                // The root failure, not the cancellations it caused in the other workers.
+                Exception root = workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException!).FirstOrDefault(e => e is not OperationCanceledException)
+                    ?? new DistributedSumException($"Request ({plan.Request}) was stopped before every range completed; no partial sum is returned.");
+                ExceptionDispatchInfo.Throw(root);
+            }
+
+            throw;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (completed.Count != ranges.Length)
-        {
-            throw new DistributedSumException($"Only {completed.Count} of {ranges.Length} ranges completed for request ({request}); no partial sum is returned.");
-        }
-
+        plan.Coverage.Complete();
         Int128 total = 0;
-        foreach (Int128 partialSum in completed.Values)
+        foreach (Int128 sum in sums)
         {
-            total += partialSum;
+            total += sum;
         }
 
-        TimeSpan elapsed = stopwatch.Elapsed;
-        if (request.Count > 0 && elapsed > TimeSpan.Zero)
-        {
-            Instruments.RequestRate.Record(request.Count / elapsed.TotalSeconds);
-        }
-
-        Log.RequestCompleted(_logger, request, silos.Length, ranges.Length, elapsed);
-        return new GenerateAndSumResult(StrategyName, request, total, elapsed, silos.Length, ranges.Length, partitioner.Name);
+        return (total, computedOn.Count);
     }
 
-    private async Task<RangeSum> SumRangeWithRetriesAsync(GenerateAndSumRequest request, int id, long start, long count, SiloLoadBalancer balancer, CancellationToken cancellationToken)
+    /// <summary>Asks every silo of the request to stop the request's ranges it still has, and waits for the answers, at most
+    /// <see cref="StopGrace"/> (or the range timeout when shorter): a silo that does not answer stops them at their deadline.</summary>
+    private async Task StopOnSilosAsync(RequestPlan plan)
     {
-        Exception? last = null;
-        for (int attempt = 1; attempt <= _options.MaxAttemptsPerRange; attempt++)
+        TimeSpan grace = _options.RangeTimeout < StopGrace ? _options.RangeTimeout : StopGrace;
+        Task[] stops = [.. plan.Silos.Select(s => _grains.GetGrain<IRangeSumGrain>(s.Key).StopRequestAsync(plan.RequestId).WaitAsync(grace))];
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using Activity? activity = Instruments.Source.StartActivity("parallelsum.range");
-            activity?.SetTag("parallelsum.range.id", id);
-            activity?.SetTag("parallelsum.range.start", start);
-            activity?.SetTag("parallelsum.range.count", count);
-            activity?.SetTag("parallelsum.range.attempt", attempt);
-            Instruments.RangesStarted.Add(1);
-            int silo = balancer.Acquire();
-            bool siloFailed = false;
-            ISiloRangeSumGrain grain = _grains.GetGrain<ISiloRangeSumGrain>(balancer.Key(silo));
-            using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attemptTimeout.CancelAfter(_options.RangeTimeout);
-            try
-            {
-                return await grain.SumRangeAsync(request.Seed, request.Min, request.Max, start, count, _options.RangeTimeout, attemptTimeout.Token)
-                    .WaitAsync(attemptTimeout.Token).ConfigureAwait(false);
-            }
-            catch (DistributedSumException ex)
-            {
-                // A silo refused the range (over its limits or full): fail the request now rather than queue it anywhere.
-                activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-                throw Refuse($"range {id} [{start}, {start + count}) of request ({request}): {ex.Message}", ex);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                last = new TimeoutException($"no answer within RangeTimeout {_options.RangeTimeout.TotalSeconds:0.###} s", ex);
-                siloFailed = true;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                last = ex;
-                siloFailed = true;
-            }
-            finally
-            {
-                balancer.Release(silo, siloFailed);
-            }
-
-            activity?.SetStatus(ActivityStatusCode.Error, last.Message);
-            if (attempt < _options.MaxAttemptsPerRange)
-            {
-                // Back off: give membership time to vote a dead silo out before the next placement.
-                TimeSpan delay = _options.RetryDelay * Math.Min(8, 1 << Math.Min(attempt - 1, 3));
-                Instruments.RangesRetried.Add(1);
-                if (_logger.IsEnabled(LogLevel.Warning))
-                {
-                    Log.RangeRetried(_logger, id, start, start + count, attempt, _options.MaxAttemptsPerRange, $"{last.GetType().Name}: {last.Message}", delay);
-                }
-
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            }
+            await Task.WhenAll(stops).ConfigureAwait(false);
         }
-
-        if (_logger.IsEnabled(LogLevel.Error))
+        catch (Exception e)
         {
-            Log.RangeFailed(_logger, id, start, start + count, _options.MaxAttemptsPerRange, $"{last?.GetType().Name}: {last?.Message}");
+            Log.StopNotConfirmed(_logger, plan.Request, $"{e.GetType().Name}: {e.Message}");
         }
+    }
 
-        throw new DistributedSumException(
-            $"Range {id} [{start}, {start + count}) of request ({request}) failed on all {_options.MaxAttemptsPerRange} attempts; " +
-            $"no partial sum is returned. Last error: {last?.GetType().Name}: {last?.Message}",
-            last!);
+    /// <summary>Sums one range through the resilience pipeline: each attempt on the silo the balancer chooses.</summary>
+    private async Task<RangeSum> SumRangeAsync(RequestPlan plan, long id, IndexRange range, SiloLoadBalancer balancer, CancellationToken requestToken)
+    {
+        GenerateAndSumRequest request = plan.Request;
+        long start = request.StartIndex + range.Start;
+        var attempt = new RangeAttempt(id, start, start + range.Length);
+        ResilienceContext context = ResilienceContextPool.Shared.Get("parallelsum.range", requestToken);
+        context.Properties.Set(RangeResilience.Range, attempt);
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static (attemptContext, state) => state.Strategy.AttemptAsync(attemptContext, state),
+                context,
+                new AttemptState(this, request, plan.RequestId, attempt, balancer, requestToken)).ConfigureAwait(false);
+        }
+        catch (DistributedSumException refusal)
+        {
+            // A silo refused the range (over one of its limits, or its queue full): fail the request now rather than queue it anywhere.
+            throw Refuse($"range {id} [{attempt.Start}, {attempt.End}) of request ({request}): {refusal.Message}", refusal);
+        }
+        catch (Exception e) when (RangeResilience.IsRetryable(e, requestToken))
+        {
+            string error = $"{e.GetType().Name}: {e.Message}";
+            Log.RangeFailed(_logger, id, attempt.Start, attempt.End, _options.MaxAttemptsPerRange, error);
+            throw new DistributedSumException(
+                $"Range {id} [{attempt.Start}, {attempt.End}) of request ({request}) failed on all {_options.MaxAttemptsPerRange} attempts; no partial sum is returned. Last error: {error}", e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>One attempt at a range, on the least-loaded silo: the callback the resilience pipeline runs.</summary>
+    private async ValueTask<RangeSum> AttemptAsync(ResilienceContext context, AttemptState state)
+    {
+        using Activity? activity = Instruments.Source.StartActivity("parallelsum.range");
+        activity?.SetTag("parallelsum.range.id", state.Range.Id);
+        activity?.SetTag("parallelsum.range.start", state.Range.Start);
+        activity?.SetTag("parallelsum.range.count", state.Range.End - state.Range.Start);
+        activity?.SetTag("parallelsum.range.attempt", Interlocked.Increment(ref state.Attempts));
+        Instruments.RangesStarted.Add(1);
+        int silo = state.Balancer.Acquire();
+        bool siloFailed = false;
+        try
+        {
+            CancellationToken attemptToken = context.CancellationToken;
+            GenerateAndSumRequest request = state.Request;
+            RangeSum sum = await _grains.GetGrain<IRangeSumGrain>(state.Balancer.Key(silo))
+                .SumRangeAsync(state.RequestId, request.Seed, request.Min, request.Max, state.Range.Start, state.Range.End - state.Range.Start, _options.RangeTimeout, attemptToken)
+                .WaitAsync(attemptToken).ConfigureAwait(false);
+            activity?.SetTag(Instruments.SiloTag, sum.Silo);
+            return sum;
+        }
+        catch (Exception e) when (e is not DistributedSumException && !state.RequestToken.IsCancellationRequested)
+        {
+            // The silo failed the attempt (an error, no answer, or no answer in time): the request's later ranges go elsewhere.
+            siloFailed = true;
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+        finally
+        {
+            state.Balancer.Release(silo, siloFailed);
+        }
     }
 
     private DistributedSumException Refuse(string reason, Exception? inner = null)
@@ -264,55 +312,65 @@ public sealed class DistributedStrategy : IGenerateAndSum
         return inner is null ? new DistributedSumException(message) : new DistributedSumException(message, inner);
     }
 
-    private async Task<IReadOnlyList<(string Key, SiloCapacity Capacity)>> GetCapacitiesAsync(CancellationToken cancellationToken)
+    private ArgumentOutOfRangeException Refuse(ArgumentOutOfRangeException refusal)
     {
-        Dictionary<SiloAddress, SiloStatus> hosts;
-        try
-        {
-            hosts = await _grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, cancellationToken).WaitAsync(_options.RangeTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            throw new DistributedSumException($"Cannot reach the Orleans cluster to list its silos: {ex.GetType().Name}: {ex.Message}", ex);
-        }
-
-        var asks = hosts.Keys.Select(async silo =>
-        {
-            try
-            {
-                string key = silo.ToParsableString();
-                SiloCapacity capacity = await _grains.GetGrain<ISiloCapacityGrain>(key).GetCapacityAsync()
-                    .WaitAsync(_options.RangeTimeout, cancellationToken).ConfigureAwait(false);
-                return ((string Key, SiloCapacity Capacity)?)(key, capacity);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                Log.SiloSkipped(_logger, silo.ToString(), $"{ex.GetType().Name}: {ex.Message}");
-                return null;
-            }
-        }).ToArray();
-        (string Key, SiloCapacity Capacity)[] answered = [.. (await Task.WhenAll(asks).ConfigureAwait(false)).OfType<(string Key, SiloCapacity Capacity)>()];
-        return answered.Length > 0
-            ? answered
-            : throw new DistributedSumException(hosts.Count == 0
-                ? "The Orleans cluster has no active silo."
-                : $"None of the {hosts.Count} active silos reported its capacity; are they hosting ParallelSum (AddParallelSum on the silo builder)?");
+        Instruments.RangesRefused.Add(1);
+        Log.RequestRefused(_logger, refusal.Message);
+        return refusal;
     }
 
-    private static IndexRange[] Flatten(IndexRangePartitioner partitioner, long count, int partitionCount)
+    /// <summary>What the silos' answers and the options make of one request: the ranges' partitioner and its checks, the
+    /// per-range limit, and how many ranges may be in flight.</summary>
+    private sealed class RequestPlan
     {
-        var ranges = partitioner.GetPartitions(count, partitionCount).SelectMany(r => r).Where(r => r.End > r.Start).OrderBy(r => r.Start).ToArray();
-        long next = 0;
-        foreach (IndexRange range in ranges)
+        public RequestPlan(GenerateAndSumRequest request, SiloCapacity[] silos, DistributedStrategyOptions options)
         {
-            if (range.Start != next)
-            {
-                throw new InvalidPartitioningException($"Partitioner '{partitioner.Name}' left a gap or overlap at index {next} (next range {range}) for count {count}.");
-            }
+            Request = request;
+            Silos = silos;
+            Slots = silos.Sum(s => (long)s.MaxConcurrentRanges);
+            MaxValuesPerRange = Math.Min(options.MaxValuesPerRange, silos.Min(s => s.MaxValuesPerRange));
 
-            next = range.End;
+            // Two ranges per slot in flight: one computing, one queued behind it, so a silo is never idle between ranges, its
+            // queue stays short, and a request never fills the queue other clients share.
+            InFlight = (int)Math.Min(Math.Min(2 * Slots, MaxRangesInFlight), request.Count);
+            long perSlot = Slots > long.MaxValue / options.RangesPerSlot ? long.MaxValue : Slots * options.RangesPerSlot;
+            long ranges = Math.Max(perSlot, Ceiling(request.Count, MaxValuesPerRange));
+            Coverage = new RangeCoverage(options.Partitioner ?? IndexRangePartitioners.DynamicChunks(Ceiling(request.Count, ranges)), request.Count);
         }
 
-        return next == count ? ranges : throw new InvalidPartitioningException($"Partitioner '{partitioner.Name}' covered [0, {next}) instead of [0, {count}).");
+        public GenerateAndSumRequest Request { get; }
+
+        /// <summary>Gets the request's id on the silos, for <see cref="StopOnSilosAsync"/>.</summary>
+        public Guid RequestId { get; } = Guid.NewGuid();
+
+        public SiloCapacity[] Silos { get; }
+
+        public long Slots { get; }
+
+        public long MaxValuesPerRange { get; }
+
+        public int InFlight { get; }
+
+        public RangeCoverage Coverage { get; }
+
+        private static long Ceiling(long count, long divisor) => (count / divisor) + (count % divisor == 0 ? 0 : 1);
+    }
+
+    /// <summary>What an attempt at a range needs, passed through the pipeline without a closure.</summary>
+    private sealed class AttemptState(DistributedStrategy strategy, GenerateAndSumRequest request, Guid requestId, RangeAttempt range, SiloLoadBalancer balancer, CancellationToken requestToken)
+    {
+        public int Attempts;
+
+        public DistributedStrategy Strategy { get; } = strategy;
+
+        public GenerateAndSumRequest Request { get; } = request;
+
+        public Guid RequestId { get; } = requestId;
+
+        public RangeAttempt Range { get; } = range;
+
+        public SiloLoadBalancer Balancer { get; } = balancer;
+
+        public CancellationToken RequestToken { get; } = requestToken;
     }
 }

@@ -8,7 +8,10 @@ namespace ParallelSum.Orleans;
 /// <remarks>
 /// Instruments (all in the meter <see cref="MeterName"/>):
 /// <list type="bullet">
-/// <item><c>parallelsum.orleans.ranges.started</c>, <c>.completed</c>, <c>.retried</c>, <c>.refused</c> (client side: attempts at ranges and their outcomes);</item>
+/// <item><c>parallelsum.orleans.ranges.started</c>, <c>.completed</c> (tagged <c>parallelsum.silo</c> with the silo that computed
+/// the range), <c>.retried</c>, <c>.refused</c> (client side: attempts at ranges and their outcomes);</item>
+/// <item><c>parallelsum.orleans.resilience.events</c> and <c>parallelsum.orleans.resilience.attempt.duration</c> (client side: the
+/// ranges' resilience pipeline, with the tags Polly gives its own instruments);</item>
 /// <item><c>parallelsum.orleans.values</c> (values summed by completed ranges, client side: its rate is values per second);</item>
 /// <item><c>parallelsum.orleans.request.rate</c> (histogram of values per second of each completed request);</item>
 /// <item><c>parallelsum.orleans.silo.ranges.running</c> (up-down counter), <c>parallelsum.orleans.silo.ranges.refused</c>,

@@ -12,12 +12,13 @@ public static class ParallelSumClientBuilderExtensions
 {
     /// <summary>
     /// Registers <see cref="DistributedStrategy"/> as a singleton, with <see cref="DistributedStrategyOptions"/> validated when
-    /// the client starts, and turns on <see cref="MessagingOptions.CancelRequestOnTimeout"/> so that a grain call that
-    /// times out also stops its grain.
+    /// the client starts (the message names the option and its value), and turns on
+    /// <see cref="MessagingOptions.CancelRequestOnTimeout"/> so that a grain call that times out also stops its grain.
     /// </summary>
     /// <param name="builder">The client builder.</param>
-    /// <param name="configure">Sets options; null keeps the defaults.</param>
+    /// <param name="configure">Sets options; <see langword="null"/> keeps the defaults.</param>
     /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IClientBuilder AddParallelSum(this IClientBuilder builder, Action<DistributedStrategyOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -21,17 +21,15 @@ internal sealed class RangeAdmission(IOptions<RangeSumSiloOptions> options) : ID
     /// <summary>Waits for a slot; the lease is not acquired when the queue is full.</summary>
     public ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken) => _limiter.AcquireAsync(1, cancellationToken);
 
-    /// <summary>How many ranges wait for a slot now.</summary>
+    /// <summary>Gets how many ranges hold a slot now (they are computing).</summary>
+    public long Running => Options.MaxConcurrentRanges - (_limiter.GetStatistics()?.CurrentAvailablePermits ?? Options.MaxConcurrentRanges);
+
+    /// <summary>Gets how many ranges wait for a slot now.</summary>
     public long Queued => _limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
 
-    /// <summary>Describes the limits and the present load, for refusal messages.</summary>
-    public string Describe()
-    {
-        RateLimiterStatistics? statistics = _limiter.GetStatistics();
-        long free = statistics?.CurrentAvailablePermits ?? 0;
-        long queued = statistics?.CurrentQueuedCount ?? 0;
-        return $"{Options.MaxConcurrentRanges - free} of MaxConcurrentRanges {Options.MaxConcurrentRanges} running, {queued} of MaxQueuedRanges {Options.MaxQueuedRanges} queued";
-    }
+    /// <summary>Why a range that found no place was refused: the limit, its value, and the load.</summary>
+    public string DescribeFull() =>
+        $"its queue is full: {Queued} of MaxQueuedRanges {Options.MaxQueuedRanges} queued, {Running} of MaxConcurrentRanges {Options.MaxConcurrentRanges} running";
 
     public void Dispose() => _limiter.Dispose();
 }

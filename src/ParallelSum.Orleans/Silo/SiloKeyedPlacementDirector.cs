@@ -3,20 +3,16 @@ using Orleans.Runtime.Placement;
 
 namespace ParallelSum.Orleans;
 
-/// <summary>Puts each activation of a <see cref="SiloKeyedPlacement"/> grain on the silo its key names, or refuses when that silo is not active.</summary>
+/// <summary>Puts each activation of a <see cref="SiloKeyedPlacement"/> grain on the silo its key names when that silo is
+/// active, else on a random active one.</summary>
 internal sealed class SiloKeyedPlacementDirector : IPlacementDirector
 {
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         SiloAddress[] silos = context.GetCompatibleSilos(target);
-        return Task.FromResult(Named(target, silos)
-            ?? throw new DistributedSumException($"Silo {target.GrainIdentity.Key} is not an active silo of this cluster."));
-    }
-
-    /// <summary>The silo among <paramref name="silos"/> whose parsable address is the grain's key, or null.</summary>
-    internal static SiloAddress? Named(PlacementTarget target, SiloAddress[] silos)
-    {
         string key = target.GrainIdentity.Key.ToString();
-        return Array.Find(silos, silo => silo.ToParsableString() == key);
+        SiloAddress? named = Array.Find(silos, silo => silo.ToParsableString() == key);
+        return Task.FromResult(named
+            ?? (silos.Length > 0 ? silos[Random.Shared.Next(silos.Length)] : throw new DistributedSumException("No active silo can host a range-sum grain.")));
     }
 }

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Options;
+
+namespace ParallelSum.Orleans;
+
+/// <summary>Checks <see cref="DistributedStrategyOptions"/> against its validation attributes; the checks are written by the
+/// options validation source generator, so they need no reflection.</summary>
+[OptionsValidator]
+internal sealed partial class DistributedStrategyOptionsValidator : IValidateOptions<DistributedStrategyOptions>
+{
+}
