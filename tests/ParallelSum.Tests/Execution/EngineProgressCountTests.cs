@@ -96,6 +96,19 @@ public class EngineProgressCountTests
         Assert.Equal(105, released);
     }
 
+    [Fact]
+    public void AnAlreadyCanceledToken_EndsTheRun_BeforeThePartitionerIsAsked()
+    {
+        var partitioner = new Listed([new(0, 10)]);
+
+        var options = new ParallelRunOptions { MaxDegreeOfParallelism = 1, Partitioner = partitioner };
+
+        var e = Assert.Throws<OperationCanceledException>(() => RangeLoop.Run(10, 1, options, () => 0, (_, local) => local, _ => { }, null, new CancellationToken(canceled: true)));
+
+        Assert.True(e.CancellationToken.IsCancellationRequested);
+        Assert.Equal(0, partitioner.Calls);
+    }
+
     private static List<long> Run(long count, long stepLength, ParallelRunOptions options)
     {
         var reports = new List<long>();
@@ -115,7 +128,12 @@ public class EngineProgressCountTests
     {
         public override string Name => "listed";
 
-        public override IReadOnlyList<IEnumerable<IndexRange>> GetPartitions(long count, int partitionCount) =>
-            [ranges, .. Enumerable.Repeat(Array.Empty<IndexRange>(), (partitions ?? partitionCount) - 1)];
+        public int Calls { get; private set; }
+
+        public override IReadOnlyList<IEnumerable<IndexRange>> GetPartitions(long count, int partitionCount)
+        {
+            Calls++;
+            return [ranges, .. Enumerable.Repeat(Array.Empty<IndexRange>(), (partitions ?? partitionCount) - 1)];
+        }
     }
 }
