@@ -38,9 +38,9 @@ internal static class RangeLoop
         IndexRangePartitioner partitioner = options.EffectivePartitioner;
         string name = PartitionerFaults.SafeName(partitioner);
         int workers = options.WorkerCount;
-        IReadOnlyList<IEnumerable<IndexRange>> partitions = PartitionerFaults.Call(name, () => partitioner.GetPartitions(count, workers), cancellationToken)
+        IReadOnlyList<IEnumerable<IndexRange>> partitions = PartitionerFaults.Call<IReadOnlyList<IEnumerable<IndexRange>>?>(name, () => partitioner.GetPartitions(count, workers), cancellationToken)
             ?? throw new InvalidPartitioningException(name, $"returned null from GetPartitions({count}, {workers}); it must return one partition per worker.", null);
-        int partitionCount = PartitionerFaults.Call(name, () => partitions.Count, cancellationToken);
+        int partitionCount = PartitionerFaults.Call<int>(name, () => partitions.Count, cancellationToken);
         if (partitionCount != workers)
         {
             throw new InvalidPartitioningException(name, $"returned {partitionCount} partitions from GetPartitions({count}, {workers}); it must return exactly {workers}, one per worker.", null);

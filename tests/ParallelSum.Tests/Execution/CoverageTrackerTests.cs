@@ -24,6 +24,19 @@ public class CoverageTrackerTests
          from b in Gen.Choose(0, count + 1)
          select (count, Edit(order, edit, a, b))).ToArbitrary();
 
+    [Fact]
+    public void AnOverlap_FoundByTheTotal_NamesTheIntervalItOverlaps_NotTheOneItTouches()
+    {
+        // [5, 8) touches [0, 5) and overlaps [7, 10); only the total (11 of 10) shows the overlap when it is claimed.
+        var tracker = new CoverageTracker(10, Name);
+        tracker.Claim(new IndexRange(0, 5));
+        tracker.Claim(new IndexRange(7, 10));
+
+        var e = Assert.Throws<InvalidPartitioningException>(() => tracker.Claim(new IndexRange(5, 8)));
+
+        Assert.Equal($"Partitioner '{Name}': yielded the range [5, 8), which overlaps indices already yielded in [7, 10); ranges must cover [0, 10) exactly once.", e.Message);
+    }
+
     [Property(MaxTest = 2000, Arbitrary = [typeof(CoverageTrackerTests)])]
     public void Tracker_AcceptsExactlyTheExactCovers((int Count, IndexRange[] Ranges) input)
     {

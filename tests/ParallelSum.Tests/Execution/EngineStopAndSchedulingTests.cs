@@ -91,12 +91,24 @@ public class EngineStopAndSchedulingTests
     {
         // (That it can finish the whole run alone, with no pool thread free, is checked in a process of its own:
         // SchedulingAttackTests.)
+        // Helpers wait in their step until the caller has run one, so they cannot take every partition first on a busy
+        // machine: at most 63 helpers exist for 64 partitions, and each holds the one it waits in.
         int caller = Environment.CurrentManagedThreadId;
         var threads = new ConcurrentDictionary<int, int>();
+        using var callerRan = new ManualResetEventSlim();
 
         RangeLoop.Run(64, 1, new ParallelRunOptions { MaxDegreeOfParallelism = 64 }, () => 0, (step, local) =>
         {
             threads.AddOrUpdate(Environment.CurrentManagedThreadId, 1, (_, n) => n + 1);
+            if (Environment.CurrentManagedThreadId == caller)
+            {
+                callerRan.Set();
+            }
+            else
+            {
+                callerRan.Wait(Deadline.Default);
+            }
+
             return local;
         }, _ => { }, null, CancellationToken.None);
 
