@@ -38,8 +38,17 @@ public class AllocationTests
         var request = new GenerateAndSumRequest(count, 3);
         Assert.Equal(request.Stream.ReferenceSum(0, Math.Min(count, 1000)), strategy.GenerateAndSum(new GenerateAndSumRequest(Math.Min(count, 1000), 3)).Sum);
         strategy.GenerateAndSum(request);
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        strategy.GenerateAndSum(request);
-        return GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        // The count is process-wide: a thread the pool injects under load, or background work a test before left, adds to
+        // one call's figure. What a call allocates itself is in every call, so the least of a few calls is the call's own.
+        long least = long.MaxValue;
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            strategy.GenerateAndSum(request);
+            least = Math.Min(least, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
+
+        return least;
     }
 }
