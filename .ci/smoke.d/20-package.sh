@@ -3,7 +3,7 @@
 rm -f artifacts/packages/ParallelSum.*.nupkg artifacts/packages/ParallelSum.*.snupkg
 suffix="local.$(date -u +%Y%m%d%H%M%S)"
 dotnet pack src/ParallelSum -c Release -nologo -v q -p:VersionSuffix="$suffix"
-version="$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' src/Directory.Build.props)-$suffix"
+version="$PARALLELSUM_VERSION_PREFIX-$suffix"
 nupkg=artifacts/packages/ParallelSum.$version.nupkg
 [ -f "$nupkg" ] && [ -f "artifacts/packages/ParallelSum.$version.snupkg" ] || { echo "pack did not produce $nupkg and its .snupkg" >&2; exit 1; }
 python3 - "$nupkg" <<'PY'

@@ -14,7 +14,7 @@ for rid in "" linux-x64 any; do
   dotnet pack tools/ParallelSum.Geo -c Release -nologo -v q -p:VersionSuffix="$suffix" ${rid:+-r "$rid"}
 done
 echo "packed in $((SECONDS - started)) s"
-version="$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' src/Directory.Build.props)-$suffix"
+version="$PARALLELSUM_VERSION_PREFIX-$suffix"
 for id in ParallelSum.Geo ParallelSum.Geo.linux-x64 ParallelSum.Geo.any; do
   [ -f "artifacts/packages/$id.$version.nupkg" ] || { echo "pack did not produce $id.$version.nupkg" >&2; exit 1; }
 done

@@ -8,7 +8,7 @@ trap cleanup EXIT
 
 rm -f artifacts/packages/ParallelSum.Experiment.*.nupkg artifacts/packages/ParallelSum.Silo.*.nupkg
 suffix="local.$(date -u +%Y%m%d%H%M%S)"
-version="$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' src/Directory.Build.props)-$suffix"
+version="$PARALLELSUM_VERSION_PREFIX-$suffix"
 started=$SECONDS
 dotnet pack samples/ParallelSum.Experiment -c Release -nologo -v q -p:VersionSuffix="$suffix"
 dotnet pack samples/ParallelSum.Silo -c Release -nologo -v q -p:VersionSuffix="$suffix"

@@ -3,7 +3,7 @@
 # Both packages are packed with one local prerelease suffix, so the Orleans package depends on exactly the core just packed.
 rm -f artifacts/packages/ParallelSum.*.nupkg artifacts/packages/ParallelSum.*.snupkg
 suffix="local.$(date -u +%Y%m%d%H%M%S)"
-version="$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' src/Directory.Build.props)-$suffix"
+version="$PARALLELSUM_VERSION_PREFIX-$suffix"
 dotnet pack src/ParallelSum -c Release -nologo -v q -p:VersionSuffix="$suffix"
 dotnet pack src/ParallelSum.Orleans -c Release -nologo -v q -p:VersionSuffix="$suffix"
 nupkg=artifacts/packages/ParallelSum.Orleans.$version.nupkg
