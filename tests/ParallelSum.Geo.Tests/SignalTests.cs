@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ParallelSum.Tests.Support;
 using System.Globalization;
 using ParallelSum.Geo.Cli;
 
@@ -42,7 +43,7 @@ public sealed class SignalTests(SmallDataSet data) : IClassFixture<SmallDataSet>
         }
 
         start.Environment[WorkerCommand.HangOnVariable] = hanging;
-        using Process program = Process.Start(start)!;
+        using Process program = Process.Start(DefaultSignalActions.Restore(start))!;
         var lines = new List<string>();
         using var fiveDone = new SemaphoreSlim(0);
         program.OutputDataReceived += (_, e) =>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using ParallelSum.Tests.Support;
 
 namespace ParallelSum.Orleans.Tests;
 
@@ -19,7 +20,8 @@ internal sealed class SampleProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        _process = new Process { StartInfo = start };
+        // The tests send SIGINT; a test run started in the background must not leave it ignored in the child.
+        _process = new Process { StartInfo = DefaultSignalActions.Restore(start) };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) { _lines.Enqueue(e.Data); } };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { _lines.Enqueue("stderr: " + e.Data); } };
         _process.Start();
