@@ -93,7 +93,7 @@ public sealed class SiloProcessTests
         await silo.WaitForLineAsync("silo ready", StartTimeout);
 
         using var run = SampleProcess.Start("dotnet", SampleProcess.ExperimentDll, "run", "--strategy", "distributed", "--cluster", $"localhost:{gatewayPort}",
-            "--cluster-id", clusterId, "--count", "1000000", "--json");
+            "--cluster-id", clusterId, "--connect-timeout", SampleProcess.ConnectTimeoutSeconds, "--count", "1000000", "--json");
         Assert.Equal(0, await run.WaitForExitAsync(StartTimeout));
 
         Assert.Contains("\"strategy\": \"distributed\"", run.Output, StringComparison.Ordinal);

@@ -9,6 +9,9 @@ namespace ParallelSum.Experiment;
 /// <param name="ServiceId">The Orleans service id.</param>
 internal sealed record ClusterTarget(string? Redis, IReadOnlyList<int> GatewayPorts, string ClusterId, string ServiceId)
 {
+    /// <summary>How long to wait for the connection to the cluster before failing (<c>--connect-timeout</c>; 20 s unless given).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <summary>What <see cref="TryParse"/> accepts, for error messages.</summary>
     public const string Accepted = "localhost (gateway 30000), localhost:<port>[,<port>…] (gateways on 127.0.0.1), or redis=<host>:<port> (Redis membership)";
 

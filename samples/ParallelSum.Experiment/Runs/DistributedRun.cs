@@ -13,7 +13,7 @@ internal static class DistributedRun
     public static StrategyRun Run(RunOptions options, ClusterTarget cluster)
     {
         IHost host = ClusterClientConnection.ConnectAsync(
-            cluster.Redis, cluster.GatewayPorts, cluster.ClusterId, cluster.ServiceId, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20), CancellationToken.None)
+            cluster.Redis, cluster.GatewayPorts, cluster.ClusterId, cluster.ServiceId, TimeSpan.FromSeconds(30), cluster.ConnectTimeout, CancellationToken.None)
             .GetAwaiter().GetResult();
         try
         {

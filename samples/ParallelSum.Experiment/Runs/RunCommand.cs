@@ -67,6 +67,13 @@ internal static class RunCommand
         Description = $"Also run the distributed strategy on a running Orleans cluster (samples/ParallelSum.Silo): {ClusterTarget.Accepted}.",
     };
 
+    private static readonly Option<int> ConnectTimeout = new("--connect-timeout")
+    {
+        Description = "With --cluster: seconds to wait for the connection to the cluster before failing (1 or more; default 20).",
+        DefaultValueFactory = _ => 20,
+        CustomParser = OptionParsers.WholeNumber(1, 86_400),
+    };
+
     private static readonly Option<bool> InProcess = new("--in-process")
     {
         Description = "Run every strategy in this process instead of one child process each (peak memory is then shared).",
@@ -76,7 +83,7 @@ internal static class RunCommand
     {
         var command = new Command("run", "Generate and sum one request with every chosen strategy and print time, rate and peak memory.")
         {
-            Count, Seed, Min, Max, Strategy, Partitions, Json, InProcess, Warmup, Cluster, ClusterOptions.ClusterId, ClusterOptions.ServiceId,
+            Count, Seed, Min, Max, Strategy, Partitions, Json, InProcess, Warmup, Cluster, ClusterOptions.ClusterId, ClusterOptions.ServiceId, ConnectTimeout,
         };
         command.Validators.Add(result =>
         {
@@ -100,7 +107,7 @@ internal static class RunCommand
     {
         string strategy = parse.GetValue(Strategy)!;
         ClusterTarget? cluster = parse.GetValue(Cluster) is string text && ClusterTarget.TryParse(text, parse.GetValue(ClusterOptions.ClusterId)!, parse.GetValue(ClusterOptions.ServiceId)!, out ClusterTarget? target)
-            ? target
+            ? target! with { ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(ConnectTimeout)) }
             : null;
         IReadOnlyList<string> strategies = strategy != "all" ? [strategy is DistributedRun.Name ? strategy : StrategyChoice.Parse(strategy).Name]
             : cluster is null ? AllStrategies
