@@ -219,11 +219,5 @@ public sealed partial class ReadmeFigureTests
 
     private static long Count(string text) => (long)Quoted.Parse(text).Value;
 
-    private static Match Find(string pattern)
-    {
-        string flat = Sourcing.Flat(RepositoryFiles.Read(Readme));
-        Match m = Regex.Match(flat, pattern, RegexOptions.CultureInvariant | RegexOptions.Singleline);
-        Assert.True(m.Success, $"README.md no longer has a sentence matching {pattern}");
-        return m;
-    }
+    private static Match Find(string pattern) => Sourcing.Find(Readme, pattern);
 }

@@ -65,6 +65,17 @@ internal static class Sourcing
         return Flat(holding[0]);
     }
 
+    /// <summary>The first match of <paramref name="pattern"/> in <paramref name="page"/>'s text with its line breaks as
+    /// spaces; fails when the page has no such sentence any more.</summary>
+    public static System.Text.RegularExpressions.Match Find(string page, string pattern)
+    {
+        string flat = Flat(RepositoryFiles.Read(page));
+        System.Text.RegularExpressions.Match m = System.Text.RegularExpressions.Regex.Match(
+            flat, pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(m.Success, $"{page} no longer has a sentence matching {pattern}");
+        return m;
+    }
+
     /// <summary>A page's text with line breaks as spaces, so a figure wrapped onto the next line is still found.</summary>
     public static string Flat(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n  ", " ", StringComparison.Ordinal).Replace('\n', ' ');
 }
