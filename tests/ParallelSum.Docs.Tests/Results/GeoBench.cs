@@ -9,8 +9,13 @@ namespace ParallelSum.Docs.Tests.Results;
 internal sealed class GeoBench
 {
     private readonly List<(int Files, string Mode, double Median, double Speedup, double[] Seconds)> results;
+    private readonly Dictionary<int, (long Features, long BytesIn)> sets;
 
-    private GeoBench(List<(int, string, double, double, double[])> results) => this.results = results;
+    private GeoBench(List<(int, string, double, double, double[])> results, Dictionary<int, (long, long)> sets)
+    {
+        this.results = results;
+        this.sets = sets;
+    }
 
     /// <summary>Gets the file counts measured, ascending.</summary>
     public IEnumerable<int> FileCounts => results.Select(r => r.Files).Distinct().Order();
@@ -26,8 +31,20 @@ internal sealed class GeoBench
             r.GetProperty("Speedup").GetDouble(),
             r.GetProperty("Seconds").EnumerateArray().Select(s => s.GetDouble()).ToArray()))];
         Assert.True(results.Count > 0, $"{relativePath} holds no result");
-        return new GeoBench(results);
+        Dictionary<int, (long, long)> sets = document.RootElement.GetProperty("Results").EnumerateArray()
+            .GroupBy(r => r.GetProperty("Files").GetInt32())
+            .ToDictionary(g => g.Key, g => g.Select(r => (r.GetProperty("Features").GetInt64(), r.GetProperty("BytesIn").GetInt64())).Distinct().Single());
+        return new GeoBench(results, sets);
     }
+
+    /// <summary>Gets the modes measured, in the file's order.</summary>
+    public IEnumerable<string> Modes => results.Select(r => r.Mode).Distinct();
+
+    /// <summary>The features of the first <paramref name="files"/> files of the data set (every mode converts the same).</summary>
+    public long Features(int files) => sets[files].Features;
+
+    /// <summary>The bytes of .shp, .shx and .dbf of the first <paramref name="files"/> files.</summary>
+    public long BytesIn(int files) => sets[files].BytesIn;
 
     /// <summary>The median seconds of <paramref name="mode"/> at <paramref name="files"/> files.</summary>
     public double Median(int files, string mode) => One(files, mode).Median;
