@@ -49,6 +49,20 @@ public sealed class ExperimentPageFigureTests
     }
 
     [Fact]
+    public void OriginalApproachRatios_EqualTheDefaultSweep()
+    {
+        List<SweepTrial> trials = SweepTrial.Read("docs/" + Default);
+        Match m = Sourcing.Find(Page, @"`streaming` is (?<r7>\d+)× faster at 1e7 and (?<r9>\d+)× at 1e9");
+        double Ratio(long n) => SweepTrial.SecondsOf(trials, "naive-list", n) / SweepTrial.SecondsOf(trials, "streaming", n);
+        Quoted.Equal(m.Groups["r7"].Value, Ratio(10_000_000), "naive-list ÷ streaming at 1e7");
+        Quoted.Equal(m.Groups["r9"].Value, Ratio(1_000_000_000), "naive-list ÷ streaming at 1e9");
+        Sourcing.Quotes(Page, "`streaming` is 56× faster at 1e7", "cold process", Default);
+        Assert.Contains("no results file keeps", Sourcing.BlockHolding(Page, "`streaming` is 56× faster at 1e7"), StringComparison.Ordinal);
+        Match c = Sourcing.Find(Page, @"\(`naive-list`, (?<ms>[\d.]+ ms) for 1e7\)");
+        Quoted.Duration(c.Groups["ms"].Value, SweepTrial.SecondsOf(trials, "naive-list", 10_000_000), "naive-list at 1e7");
+    }
+
+    [Fact]
     public void CapsTable_IsTheCapSweeps()
     {
         MarkdownTable table = MarkdownTable.Find(MarkdownTable.ReadFile(Page), "cap | one process: last count that fits");
