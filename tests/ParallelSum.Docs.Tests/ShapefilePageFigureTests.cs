@@ -12,6 +12,7 @@ public sealed class ShapefilePageFigureTests
     private const string Page = "docs/shapefiles.md";
     private const string Bench = "docs/geo/results.json";
     private const string Threshold = "docs/geo/threshold/results.json";
+    private const string StagesFile = "docs/geo/profile/stages.json";
     private static readonly int[] BenchCounts = [40, 80];
 
     /// <summary>The page's row labels of the 40/80-file tables, by the mode the bench records.</summary>
@@ -222,6 +223,108 @@ public sealed class ShapefilePageFigureTests
         Assert.True(bench.Median(40, "processes-dynamic(2) aot") > bench.Median(40, "threads-dynamic(2) aot"));
         Assert.True(bench.Median(80, "processes-dynamic(2) aot") <= bench.Median(80, "threads-dynamic(2) aot"));
         Sourcing.Quotes(Page, "are as fast as threads from 80", "cold process", "geo/threshold/results.json", "geo/results.json");
+    }
+
+    [Fact]
+    public void StageTable_IsTheProfile()
+    {
+        GeoProfile profile = GeoProfile.Read(StagesFile);
+        MarkdownTable table = MarkdownTable.Find(MarkdownTable.ReadFile(Page), "Stage | What is timed | Seconds");
+        string Stage(IReadOnlyList<string> row) => row[0] == "whole conversion, warm" ? "whole conversion" : row[0];
+        Assert.Equal(profile.StageNames.Order(), table.Rows.Select(Stage).Order());
+        foreach (IReadOnlyList<string> row in table.Rows)
+        {
+            GeoProfile.Stage stage = profile[Stage(row)];
+            Quoted.Equal(row[table.Column("Seconds")], stage.Seconds, $"{stage.Name}: seconds");
+            Quoted.Equal(row[table.Column("Share of the warm whole")].TrimEnd('%'), 100 * profile.Share(stage.Name), $"{stage.Name}: share of the warm whole");
+
+            // A stage that reads no input has no limit; a fresh process's allocation is not measured: those cells are '–'.
+            string limit = row[table.Column("Limit (MB/s of input)")];
+            Assert.True(limit == "–" == (stage.StageBytesOf == "none"), $"{Page}: {stage.Name}'s limit is '{limit}'");
+            if (limit != "–")
+            {
+                Quoted.Equal(limit, stage.InputMegabytesPerSecond, $"{stage.Name}: limit");
+            }
+
+            string allocated = row[table.Column("Allocated per feature")];
+            Assert.True(allocated == "–" == stage.IsProcess, $"{Page}: {stage.Name}'s allocation is '{allocated}'");
+            if (allocated != "–")
+            {
+                Assert.EndsWith(" B", allocated, StringComparison.Ordinal);
+                Quoted.Equal(allocated[..^2], stage.AllocatedBytesPerFeature, $"{stage.Name}: bytes allocated per feature");
+            }
+        }
+
+        string caption = Sourcing.BlockHolding(Page, "Each stage is a warm benchmark");
+        Sourcing.Quotes(Page, "Each stage is a warm benchmark", "warm benchmark", "geo/profile/stages.json");
+        Sourcing.Quotes(Page, "Each stage is a warm benchmark", "cold process", "geo/profile/stages.json");
+        Assert.Contains($"Measured on {profile.Date}", caption, StringComparison.Ordinal);
+        Match set = Regex.Match(caption, @"\(40 files, (?<features>[\d,]+) polygons, (?<in>[\d.]+) MB of \.shp, \.shx and \.dbf in, (?<out>[\d.]+) MB of GeoJSON out\)");
+        Assert.True(set.Success, $"{Page}: the stage table's caption no longer names its set:\n{caption}");
+        Quoted.Equal(set.Groups["features"].Value, profile.Features, "the profiled set's features");
+        Quoted.Equal(set.Groups["in"].Value, profile.InputBytes / 1e6, "the profiled set's MB in");
+        Quoted.Equal(set.Groups["out"].Value, profile.OutputBytes / 1e6, "the profiled set's MB out");
+        Quoted.Equal(Sourcing.Find(Page, @"\| write files \| (?<mb>\d+) MB written").Groups["mb"].Value, profile.OutputBytes / 1e6, "MB the write stage writes");
+    }
+
+    [Fact]
+    public void StageFindings_EqualTheProfile()
+    {
+        GeoProfile profile = GeoProfile.Read(StagesFile);
+        double Percent(params string[] stages) => 100 * stages.Sum(profile.Share);
+
+        Match m = Sourcing.Find(Page, @"shortest round-trip text \((?<digits>\d+) MB of digits, with\s+\.NET's `double\.TryFormat`\) takes (?<format>\d+)% of the time; no other stage comes near\. Everything else\s+that builds JSON \(brackets, property names, attributes\) adds (?<json>\d+)%\. Reading and parsing add (?<read>\d+)%\. Writing the files adds (?<write>\d+)%\.");
+        Quoted.Equal(m.Groups["digits"].Value, profile["format numbers"].StageBytes / 1e6, "MB of number text");
+        Quoted.Equal(m.Groups["format"].Value, Percent("format numbers"), "number formatting's share");
+        Quoted.Equal(m.Groups["json"].Value, Percent("features to JSON") - Percent("format numbers"), "the rest of building JSON's share");
+        Quoted.Equal(m.Groups["read"].Value, Percent("read files", "parse records"), "reading and parsing's share");
+        Quoted.Equal(m.Groups["write"].Value, Percent("write files"), "writing's share");
+        Assert.True(profile.StageNames.Where(s => s is not ("format numbers" or "geometry to JSON" or "features to JSON" or "whole conversion" or "cold command line"))
+            .All(s => profile.Share(s) < profile.Share("format numbers") / 3), "the page says no other stage comes near number formatting");
+        Assert.Equal("whole conversion", profile.StageNames.Where(s => !profile[s].IsProcess).MinBy(s => profile[s].InputMegabytesPerSecond));
+        Assert.Equal("format numbers", profile.StageNames.Where(s => !profile[s].IsProcess && s is not ("whole conversion" or "features to JSON" or "geometry to JSON")).MinBy(s => profile[s].InputMegabytesPerSecond));
+
+        double cold = profile["cold command line"].Seconds, warm = profile["whole conversion"].Seconds, start = profile["process start-up"].Seconds;
+        m = Sourcing.Find(Page, @"The cold run costs (?<extra>[\d.]+ s) more than the warm one\.\*\* Of that, (?<start>[\d.]+ s) is starting the runtime and parsing the command\s+line; the rest, (?<jit>[\d.]+ s), is JIT compilation");
+        Quoted.Duration(m.Groups["extra"].Value, cold - warm, "cold command line less the warm whole");
+        Quoted.Duration(m.Groups["start"].Value, start, "process start-up");
+        Quoted.Duration(m.Groups["jit"].Value, cold - warm - start, "JIT and tiering");
+        Sourcing.Quotes(Page, "The cold run costs", "cold process", "geo/profile/stages.json");
+        Sourcing.Quotes(Page, "The cold run costs", "warm benchmark", "geo/profile/stages.json");
+
+        Quoted.Equal(Sourcing.Find(Page, @"Its real\s+share is inside \*parse records\* \((?<share>\d+)%\)").Groups["share"].Value, Percent("parse records"), "parse records' share");
+
+        m = Sourcing.Find(Page, @"the JIT compilation and tiering that one worker's cold run spends, (?<jit>[\d.]+ s) \(see");
+        Quoted.Duration(m.Groups["jit"].Value, cold - warm - start, "JIT and tiering, against ogr2ogr's findings");
+        Sourcing.Quotes(Page, "the JIT compilation and tiering that one worker's cold run spends", "cold process", "geo/profile/stages.json");
+        Sourcing.Quotes(Page, "the JIT compilation and tiering that one worker's cold run spends", "warm benchmark", "geo/profile/stages.json");
+
+        m = Sourcing.Find(Page, @"the JIT and tiering of one worker's cold run, (?<jit>[\d.]+ s) by the stage profile");
+        Quoted.Duration(m.Groups["jit"].Value, cold - warm - start, "JIT and tiering, in what the second worker loses");
+        Sourcing.Quotes(Page, "the JIT and tiering of one worker's cold run", "cold process", "geo/profile/stages.json");
+        Sourcing.Quotes(Page, "the JIT and tiering of one worker's cold run", "warm benchmark", "geo/profile/stages.json");
+
+        m = Sourcing.Find(Page, @"About (?<start>[\d.]+ s) of start-up \(the stage profile's \*process start-up\*");
+        Quoted.Duration(m.Groups["start"].Value, start, "start-up, in what the second worker loses");
+        Sourcing.Quotes(Page, "of start-up (the stage profile's", "cold process", "geo/profile/stages.json");
+    }
+
+    [Fact]
+    public void FuzzSection_QuotesNoUnkeptCounts_AndItsRegressionsAreKept()
+    {
+        string section = Sourcing.Find(Page, @"## Fuzzing(?<section>.*?)## Speed against ogr2ogr").Groups["section"].Value;
+        Assert.Contains("no run's counts are kept in a results file", section, StringComparison.Ordinal);
+        // Counts of cases of one run (such as "2,094 cases") are not quoted: no file keeps them.
+        Assert.DoesNotMatch(@"\d[\d,]* cases\b", section);
+        Assert.DoesNotMatch(@"\d[\d,]* (converted|per-file errors)\b", section);
+
+        Match kept = Regex.Match(section, @"The (?<count>\w+) inputs in `FuzzRegressions/` are the ones a longer run found on (?<date>\d{4}-\d{2}-\d{2})");
+        Assert.True(kept.Success, $"{Page}: the fuzzing section no longer says which inputs FuzzRegressions/ keeps");
+        string[] regressions = Directory.GetDirectories(Path.Combine(RepositoryFiles.Root, "tests/ParallelSum.Geo.Tests/FuzzRegressions"));
+        string[] words = ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+        Assert.Equal(kept.Groups["count"].Value, words[regressions.Length]);
+        string day = kept.Groups["date"].Value.Replace("-", "", StringComparison.Ordinal);
+        Assert.All(regressions, r => Assert.StartsWith($"case-{day}-", Path.GetFileName(r), StringComparison.Ordinal));
     }
 
     /// <summary>How many times faster <paramref name="faster"/>'s median is than <paramref name="slower"/>'s.</summary>
