@@ -14,6 +14,8 @@ public sealed class ExperimentPageFigureTests
     private const string Pool = "experiment/pool/sweep-20261207T072418Z.jsonl";
     private const string PerProcessCaps = "experiment/caps/sweep-20261207T073157Z.jsonl";
     private const string TotalCap = "experiment/caps/sweep-20261207T073258Z.jsonl";
+    private const string Partitions = "experiment/partitions/sweep-20261126T040532Z.jsonl";
+    private static readonly string[] NotIdleColumns = ["workers", "largest N", "process CPU use at N", "peak memory at N"];
 
     [Fact]
     public void TimeByCountTable_IsTheDefaultSweep()
@@ -79,6 +81,122 @@ public sealed class ExperimentPageFigureTests
         }
 
         Sourcing.Quotes(Page, "`naive-list/pool4` (cold process: `caps`", "cold process", PerProcessCaps, TotalCap);
+    }
+
+    [Fact]
+    public void MachineUsageTable_IsTheDefaultSweep()
+    {
+        List<SweepTrial> trials = SweepTrial.Read("docs/" + Default);
+        MarkdownTable table = MarkdownTable.Find(MarkdownTable.ReadFile(Page), "run | workers | peak CPU % | peak RAM %");
+        (double idleCpu, double idleRam) = SweepTrial.Idle("docs/" + Default);
+        IReadOnlyList<string> idle = table.Row("idle");
+        Quoted.Equal(idle[table.Column("peak CPU %")], idleCpu, "idle: peak CPU %");
+        Quoted.Equal(idle[table.Column("peak RAM %")], idleRam, "idle: peak RAM %");
+        Assert.All(NotIdleColumns, c => Assert.Equal("-", idle[table.Column(c)]));
+
+        List<string> series = [.. trials.Select(t => t.Series).Distinct()];
+        Assert.Equal(series, table.Rows.Skip(1).Select(r => r[0].Split(" (")[0]));
+        foreach (IReadOnlyList<string> row in table.Rows.Skip(1))
+        {
+            string name = row[0].Split(" (")[0];
+            List<SweepTrial> of = [.. trials.Where(t => t.Series == name)];
+            SweepTrial largest = of.Where(t => t.Ok).MaxBy(t => t.Count)!;
+            string kind = of[0].Processes is not null ? "multi, processes" : largest.Workers <= 1 ? "single" : "multi";
+            Assert.Equal($"{name} ({kind})", row[0]);
+            Assert.Equal(largest.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture), row[table.Column("workers")]);
+            Quoted.Equal(row[table.Column("peak CPU %")], of.Max(t => t.SystemCpuPeakPercent!.Value), $"{name}: peak CPU %");
+            Quoted.Equal(row[table.Column("peak RAM %")], of.Max(t => t.SystemRamPeakPercent!.Value), $"{name}: peak RAM %");
+            Quoted.Equal(row[table.Column("largest N")], largest.Count, $"{name}: largest count that finished");
+            Quoted.Equal(Percent(row[table.Column("process CPU use at N")]), 100 * largest.CpuUtilisation!.Value, $"{name}: CPU use at its largest count");
+            AssertSize(row[table.Column("peak memory at N")], largest.PeakWorkingSetBytes!.Value, $"{name}: peak memory at its largest count");
+        }
+
+        Sourcing.Quotes(Page, "Whole machine, `default` sweep (cold process", "cold process", Default);
+
+        Match m = Sourcing.Find(Page, @"its\s+average over the run, (?<single>\d+) %, is one core of two\. The pool of 2 keeps both cores busy \((?<pool>\d+) %\) and holds about as much as\s+the one process \((?<poolMemory>[\d.]+) against (?<singleMemory>[\d.]+) GiB, its workers' peaks added up");
+        SweepTrial one = SweepTrial.Single(trials, "naive-list", 1_000_000_000), pool = SweepTrial.Single(trials, "naive-list/pool2", 1_000_000_000);
+        Quoted.Equal(m.Groups["single"].Value, 100 * one.CpuUtilisation!.Value, "naive-list's CPU use at 1e9");
+        Quoted.Equal(m.Groups["pool"].Value, 100 * pool.CpuUtilisation!.Value, "naive-list/pool2's CPU use at 1e9");
+        AssertSize(m.Groups["poolMemory"].Value + " GiB", pool.PeakWorkingSetBytes!.Value, "naive-list/pool2's peak at 1e9");
+        AssertSize(m.Groups["singleMemory"].Value + " GiB", one.PeakWorkingSetBytes!.Value, "naive-list's peak at 1e9");
+        Assert.True(trials.Where(t => t.Series == "naive-list").Max(t => t.SystemCpuPeakPercent!.Value) > 50, "the page says the single worker's peak is above 50 %");
+        Sourcing.Quotes(Page, "its workers' peaks added up; cold process", "cold process", Default);
+    }
+
+    [Fact]
+    public void CpuAgainstTime_EqualsThePartitionsSweep()
+    {
+        List<SweepTrial> trials = SweepTrial.Read("docs/" + Partitions);
+        SweepTrial s1 = SweepTrial.Single(trials, "streaming/p1", 1_000_000_000), s2 = SweepTrial.Single(trials, "streaming/p2", 1_000_000_000);
+        SweepTrial p1 = SweepTrial.Single(trials, "parallel-for/p1", 1_000_000_000), p2 = SweepTrial.Single(trials, "parallel-for/p2", 1_000_000_000);
+        Match m = Sourcing.Find(Page, @"`streaming` on 1\s+worker used (?<cpu1>[\d.]+ s) of CPU in (?<t1>[\d.]+ s); on 2 workers (?<cpu2>[\d.]+ s) of CPU in (?<t2>[\d.]+ s): the same work, (?<gain>[\d.]+)× sooner, the machine fully\s+busy \(process CPU use (?<u1>\d+) % → (?<u2>\d+) %; whole-machine peak (?<peak>\d+) %\)\. `parallel-for` paid (?<more>\d+) % more CPU \((?<pcpu1>[\d.]+) → (?<pcpu2>[\d.]+) s\) for its (?<pgain>[\d.]+)×");
+        Quoted.Duration(m.Groups["cpu1"].Value, s1.CpuSeconds!.Value, "streaming on 1 worker: CPU");
+        Quoted.Duration(m.Groups["t1"].Value, s1.Seconds!.Value, "streaming on 1 worker: time");
+        Quoted.Duration(m.Groups["cpu2"].Value, s2.CpuSeconds!.Value, "streaming on 2 workers: CPU");
+        Quoted.Duration(m.Groups["t2"].Value, s2.Seconds!.Value, "streaming on 2 workers: time");
+        Quoted.Equal(m.Groups["gain"].Value, s1.Seconds!.Value / s2.Seconds!.Value, "streaming: 2 workers against 1");
+        Quoted.Equal(m.Groups["u1"].Value, 100 * s1.CpuUtilisation!.Value, "streaming on 1 worker: CPU use");
+        Quoted.Equal(m.Groups["u2"].Value, 100 * s2.CpuUtilisation!.Value, "streaming on 2 workers: CPU use");
+        Quoted.Equal(m.Groups["peak"].Value, s2.SystemCpuPeakPercent!.Value, "streaming on 2 workers: whole-machine peak");
+        Quoted.Equal(m.Groups["more"].Value, 100 * (p2.CpuSeconds!.Value / p1.CpuSeconds!.Value - 1), "parallel-for: extra CPU on 2 workers");
+        Quoted.Equal(m.Groups["pcpu1"].Value, p1.CpuSeconds!.Value, "parallel-for on 1 worker: CPU");
+        Quoted.Equal(m.Groups["pcpu2"].Value, p2.CpuSeconds!.Value, "parallel-for on 2 workers: CPU");
+        Quoted.Equal(m.Groups["pgain"].Value, p1.Seconds!.Value / p2.Seconds!.Value, "parallel-for: 2 workers against 1");
+        Sourcing.Quotes(Page, "worker used 0.43 s of CPU", "cold process", Partitions);
+
+        m = Sourcing.Find(Page, @"`parallel-for` on 1 and on 2 workers both peak at\s+(?<peak>[\d.]+ GiB) for 1e9 \(`partitions`");
+        AssertSize(m.Groups["peak"].Value, p1.PeakWorkingSetBytes!.Value, "parallel-for on 1 worker: peak at 1e9");
+        AssertSize(m.Groups["peak"].Value, p2.PeakWorkingSetBytes!.Value, "parallel-for on 2 workers: peak at 1e9");
+        Sourcing.Quotes(Page, "both peak at", "cold process", Partitions, Pool);
+    }
+
+    [Fact]
+    public void WorkerStartCost_IsThePoolSweeps()
+    {
+        List<SweepTrial> trials = SweepTrial.Read("docs/" + Pool);
+        // A pool's CPU time adds its workers' whole CPU time, start-up included; below 1e7 the work itself is negligible.
+        List<SweepTrial> idlePools = [.. trials.Where(t => t.Strategy == "naive-list" && t.Processes is not null && t.Count < 10_000_000 && t.Ok)];
+        Assert.True(idlePools.Count >= 9, $"{Pool}: {idlePools.Count} pools of naive-list below 1e7");
+        double cpuPerWorker = Median(idlePools.Select(t => t.CpuSeconds!.Value / t.Processes!.Value));
+        double largestProcess = Median(idlePools.Select(t => t.LargestProcessPeakBytes!.Value));
+
+        Match m = Sourcing.Find(Page, @"each worker cost\s+(?<cpu>[\d.]+ s) of CPU and (?<memory>[\d.]+ MiB) of memory before any work");
+        Quoted.Duration(m.Groups["cpu"].Value, cpuPerWorker, "a pool worker's CPU before any work");
+        AssertSize(m.Groups["memory"].Value, (long)largestProcess, "a pool worker's memory before any work");
+        Sourcing.Quotes(Page, "of memory before any work", "cold process", Pool);
+
+        m = Sourcing.Find(Page, @"A pool pays about (?<cpu>[\d.]+ s) of CPU per worker before any\s+work \(`pool`");
+        Quoted.Duration(m.Groups["cpu"].Value, cpuPerWorker, "a pool worker's CPU before any work, CPU against time");
+        Sourcing.Quotes(Page, "of CPU per worker before any", "cold process", Pool);
+
+        m = Sourcing.Find(Page, @"a pool holds the same values plus a runtime \(about (?<memory>[\d.]+ MiB)\) per worker");
+        AssertSize(m.Groups["memory"].Value, (long)largestProcess, "a pool worker's runtime");
+
+        // The start-up times no file keeps say so, and name the command that measures them.
+        string block = Sourcing.BlockHolding(Page, "187 ms in all");
+        Assert.Contains("no results file of these three was kept", block, StringComparison.Ordinal);
+        Assert.Contains("benchmarks/tools/cold-start.py", block, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(RepositoryFiles.Root, "benchmarks/tools/cold-start.py")));
+    }
+
+    private static string Percent(string cell)
+    {
+        Assert.EndsWith(" %", cell, StringComparison.Ordinal);
+        return cell[..^2];
+    }
+
+    /// <summary>Asserts that a size as the program writes it (<c>36.9 MiB</c>, <c>7.73 GiB</c>, binary units) is <paramref name="bytes"/>.</summary>
+    private static void AssertSize(string quoted, double bytes, string what)
+    {
+        Match m = Regex.Match(quoted.Trim(), @"^(?<number>[\d.]+) (?<unit>MiB|GiB)$");
+        Assert.True(m.Success, $"{what}: '{quoted}' is not a size such as '36.9 MiB' or '7.73 GiB'");
+        Quoted.Equal(m.Groups["number"].Value, bytes / (m.Groups["unit"].Value == "GiB" ? 1L << 30 : 1L << 20), what);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>Asserts that a page's table of times (rows: counts such as <c>1e3</c>; columns: the sweep's series) holds

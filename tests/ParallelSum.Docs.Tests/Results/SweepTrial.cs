@@ -16,7 +16,13 @@ internal sealed record SweepTrial(
     double? WorkerSeconds,
     double? PeakWorkingSetBytes,
     long? MemoryLimitBytes,
-    long? TotalMemoryLimitBytes)
+    long? TotalMemoryLimitBytes,
+    int Workers,
+    double? CpuSeconds,
+    double? CpuUtilisation,
+    double? SystemCpuPeakPercent,
+    double? SystemRamPeakPercent,
+    double? LargestProcessPeakBytes)
 {
     /// <summary>The series name the sweep's tables use: <c>naive-list</c>, <c>naive-list/pool4</c>, <c>streaming/p2</c>.</summary>
     public string Series => Processes is int k ? $"{Strategy}/pool{k}" : Partitions is int p ? $"{Strategy}/p{p}" : Strategy;
@@ -52,11 +58,35 @@ internal sealed record SweepTrial(
                 Number(r, "workerSeconds"),
                 Number(r, "peakWorkingSetBytes"),
                 Long(r, "memoryLimitBytes"),
-                Long(r, "totalMemoryLimitBytes")));
+                Long(r, "totalMemoryLimitBytes"),
+                r.GetProperty("workers").GetInt32(),
+                Number(r, "cpuSeconds"),
+                Number(r, "cpuUtilisation"),
+                Number(r, "systemCpuPeakPercent"),
+                Number(r, "systemRamPeakPercent"),
+                Number(r, "largestProcessPeakBytes")));
         }
 
         Assert.True(trials.Count > 0, $"{relativePath} holds no trial");
         return trials;
+    }
+
+    /// <summary>The whole machine's peak CPU % and RAM % in the second before the sweep's first trial (its <c>idle</c> record).</summary>
+    public static (double CpuPercent, double RamPercent) Idle(string relativePath)
+    {
+        List<(double, double)> idle = [];
+        foreach (string line in File.ReadLines(Path.Combine(RepositoryFiles.Root, relativePath)).Where(l => l.Length > 0))
+        {
+            using JsonDocument document = JsonDocument.Parse(line);
+            JsonElement r = document.RootElement;
+            if (r.GetProperty("kind").GetString() == "idle")
+            {
+                idle.Add((r.GetProperty("systemCpuPeakPercent").GetDouble(), r.GetProperty("systemRamPeakPercent").GetDouble()));
+            }
+        }
+
+        Assert.True(idle.Count == 1, $"{relativePath} holds {idle.Count} idle records; expected one");
+        return idle[0];
     }
 
     /// <summary>The one trial of <paramref name="series"/> at <paramref name="count"/> in <paramref name="trials"/>.</summary>
