@@ -179,6 +179,65 @@ public sealed class ExperimentPageFigureTests
         Assert.True(File.Exists(Path.Combine(RepositoryFiles.Root, "benchmarks/tools/cold-start.py")));
     }
 
+    [Fact]
+    public void ExampleOutputs_SayWhatTheyAre_AndNoFindingQuotesThem()
+    {
+        string page = RepositoryFiles.Read(Page).Replace("\r\n", "\n", StringComparison.Ordinal);
+        MarkdownCodeBlock run = MarkdownCodeBlock.Read(Page).Single(b => b.Code.Contains("strategy                            sum", StringComparison.Ordinal));
+        MarkdownTable memory = MarkdownTable.Find(MarkdownTable.ReadAll(page), "configuration | step | process RSS | managed heap");
+        foreach (string caption in new[] { "to show what `run` prints", "(a fresh child process for each configuration)" })
+        {
+            string block = Sourcing.BlockHolding(Page, caption);
+            Assert.Contains("An example output of one run", block, StringComparison.Ordinal);
+            Assert.Contains("cold process", block, StringComparison.Ordinal);
+            Assert.Contains("no results file keeps it", block, StringComparison.Ordinal);
+        }
+
+        // The figures of both examples: times, rates (1.26e8; a count such as 1e8 is the request, not a figure) and sizes.
+        var figures = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string text in memory.Rows.SelectMany(r => r).Append(run.Code))
+        {
+            foreach (Match f in Regex.Matches(text, @"(?<![\d.])(?:\d+(?:\.\d+)? (?:ms|s|MiB|GiB)|\d+\.\d+e\d+)\b"))
+            {
+                figures.Add(f.Value);
+            }
+        }
+
+        Assert.True(figures.Count >= 20, $"only {figures.Count} figures found in the example outputs");
+        foreach (string file in new[] { Page, "README.md" })
+        {
+            string prose = Prose(RepositoryFiles.Read(file));
+            foreach (string figure in figures)
+            {
+                Assert.False(
+                    Regex.IsMatch(prose, @"(?<![\d.])" + Regex.Escape(figure) + @"(?![\d])"),
+                    $"{file} quotes {figure}, a figure of an example output no results file keeps, in its prose");
+            }
+        }
+    }
+
+    /// <summary>A page's text outside code blocks, tables and inline code: what it states as findings.</summary>
+    private static string Prose(string markdown)
+    {
+        var lines = new List<string>();
+        bool code = false;
+        foreach (string line in markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                code = !code;
+                continue;
+            }
+
+            if (!code && !line.TrimStart().StartsWith('|'))
+            {
+                lines.Add(Regex.Replace(line, "`[^`]*`", ""));
+            }
+        }
+
+        return string.Join(" ", lines);
+    }
+
     private static string Percent(string cell)
     {
         Assert.EndsWith(" %", cell, StringComparison.Ordinal);
