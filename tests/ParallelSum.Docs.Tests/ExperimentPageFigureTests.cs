@@ -291,7 +291,7 @@ public sealed class ExperimentPageFigureTests
     }
 
     /// <summary>Asserts that a size as the program writes it (<c>36.9 MiB</c>, <c>7.73 GiB</c>, binary units) is <paramref name="bytes"/>.</summary>
-    private static void AssertSize(string quoted, double bytes, string what)
+    internal static void AssertSize(string quoted, double bytes, string what)
     {
         Match m = Regex.Match(quoted.Trim(), @"^(?<number>[\d.]+) (?<unit>MiB|GiB)$");
         Assert.True(m.Success, $"{what}: '{quoted}' is not a size such as '36.9 MiB' or '7.73 GiB'");

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using ParallelSum.Docs.Tests.Results;
+
+namespace ParallelSum.Docs.Tests;
+
+/// <summary>
+/// The findings docs/experiment.md states in its prose — threads against one worker, pools against one process, the memory
+/// caps, how far streaming goes, the idle baseline and the sweeps' wall times — equal the sweep results files they link
+/// (cold process: every trial in a process of its own), at the page's rounding; a range is the least and greatest value of
+/// the rows it names.
+/// </summary>
+public sealed class ExperimentFindingTests
+{
+    private const string Page = "docs/experiment.md";
+    private const string Partitions = "experiment/partitions/sweep-20261126T040532Z.jsonl";
+    private const string Pool = "experiment/pool/sweep-20261207T072418Z.jsonl";
+
+    [Fact]
+    public void ThreadFindings_EqualThePartitionsSweep()
+    {
+        List<SweepTrial> trials = SweepTrial.Read("docs/" + Partitions);
+        double Time(string series, long n) => SweepTrial.SecondsOf(trials, series, n);
+        double Gain(string strategy, long n) => Time(strategy + "/p1", n) / Time(strategy + "/p2", n);
+
+        Match m = Sourcing.Find(Page, @"`streaming` on 1 worker is faster up to 1e5 values\s+\((?<one>[\d.]+ µs) against (?<two>[\d.]+ µs) at 1e5: .*? the two tie at 1e6\s+\((?<tie1>[\d.]+) against (?<tie2>[\d.]+) ms\), and 2 workers win from 1e7: (?<g7>[\d.]+)× at 1e7, (?<g8>[\d.]+)× at 1e8, (?<g9>[\d.]+)× at 1e9 \(ideal: 2×\)\. `parallel-for`\s+is less regular, .*? and reaches (?<p9>[\d.]+)× at 1e9\.");
+        Quoted.Duration(m.Groups["one"].Value, Time("streaming/p1", 100_000), "streaming on 1 worker at 1e5");
+        Quoted.Duration(m.Groups["two"].Value, Time("streaming/p2", 100_000), "streaming on 2 workers at 1e5");
+        Quoted.Duration(m.Groups["tie1"].Value + " ms", Time("streaming/p1", 1_000_000), "streaming on 1 worker at 1e6");
+        Quoted.Duration(m.Groups["tie2"].Value + " ms", Time("streaming/p2", 1_000_000), "streaming on 2 workers at 1e6");
+        Quoted.Equal(m.Groups["g7"].Value, Gain("streaming", 10_000_000), "streaming: 2 workers against 1 at 1e7");
+        Quoted.Equal(m.Groups["g8"].Value, Gain("streaming", 100_000_000), "streaming: 2 workers against 1 at 1e8");
+        Quoted.Equal(m.Groups["g9"].Value, Gain("streaming", 1_000_000_000), "streaming: 2 workers against 1 at 1e9");
+        Quoted.Equal(m.Groups["p9"].Value, Gain("parallel-for", 1_000_000_000), "parallel-for: 2 workers against 1 at 1e9");
+
+        // Who wins where: one worker up to 1e5, two from 1e7; parallel-for's two win at 1e6, lose at 1e7, win from 1e8.
+        foreach (long n in new long[] { 1_000, 10_000, 100_000 })
+        {
+            Assert.True(Gain("streaming", n) < 1, $"{Partitions}: streaming on 1 worker is not faster at {n}");
+        }
+
+        foreach (long n in new long[] { 10_000_000, 100_000_000, 1_000_000_000 })
+        {
+            Assert.True(Gain("streaming", n) > 1, $"{Partitions}: streaming on 2 workers does not win at {n}");
+            Assert.True((Gain("parallel-for", n) > 1) == (n != 10_000_000), $"{Partitions}: parallel-for on 2 workers at {n}");
+        }
+
+        Assert.True(Gain("parallel-for", 1_000_000) > 1, $"{Partitions}: parallel-for on 2 workers does not win at 1e6");
+        Sourcing.Quotes(Page, "`streaming` on 1 worker is faster up to 1e5", "cold process", Partitions);
+    }
+
+    [Fact]
+    public void ThreadFindings_EqualThePoolSweep()
+    {
+        List<SweepTrial> trials = SweepTrial.Read("docs/" + Pool);
+        double Time(string series, long n) => SweepTrial.SecondsOf(trials, series, n);
+        double Gain(long n) => Time("streaming/p1", n) / Time("streaming/p2", n);
+
+        Match m = Sourcing.Find(Page, @"below 1e6 `streaming/p2` and `streaming/p1` differ by (?<range>[\d–]+) µs either way, they tie at 1e6 \((?<tie2>[\d.]+) against\s+(?<tie1>[\d.]+ µs)\), and 2 threads win at 1e7 \((?<g7>[\d.]+)×\) and, past a tie at 3e7 \((?<t2>[\d.]+) against (?<t1>[\d.]+) ms\), from 1e8 on \((?<g8>[\d.]+)× at 1e8, (?<g10>[\d.]+)×\s+at 1e10\)");
+        double[] differences = [.. new long[] { 1_000, 10_000, 100_000 }.Select(n => Math.Abs(Time("streaming/p2", n) - Time("streaming/p1", n)) * 1e6)];
+        (string low, string high) = Quoted.Range(m.Groups["range"].Value);
+        Quoted.Equal(low, differences.Min(), "the least difference between 1 and 2 threads below 1e6, µs");
+        Quoted.Equal(high, differences.Max(), "the greatest difference between 1 and 2 threads below 1e6, µs");
+        Quoted.Duration(m.Groups["tie2"].Value + " µs", Time("streaming/p2", 1_000_000), "2 threads at 1e6");
+        Quoted.Duration(m.Groups["tie1"].Value, Time("streaming/p1", 1_000_000), "1 thread at 1e6");
+        Quoted.Equal(m.Groups["g7"].Value, Gain(10_000_000), "2 threads against 1 at 1e7");
+        Quoted.Duration(m.Groups["t2"].Value + " ms", Time("streaming/p2", 30_000_000), "2 threads at 3e7");
+        Quoted.Duration(m.Groups["t1"].Value + " ms", Time("streaming/p1", 30_000_000), "1 thread at 3e7");
+        Quoted.Equal(m.Groups["g8"].Value, Gain(100_000_000), "2 threads against 1 at 1e8");
+        Quoted.Equal(m.Groups["g10"].Value, Gain(10_000_000_000), "2 threads against 1 at 1e10");
+        Assert.All(
+            trials.Where(t => t.Series == "streaming/p2" && t.Count >= 100_000_000),
+            t => Assert.True(Gain(t.Count) > 1, $"{Pool}: 2 threads do not win at {t.Count}"));
+        Sourcing.Quotes(Page, "below 1e6 `streaming/p2` and `streaming/p1` differ", "cold process", Pool);
+    }
+}
