@@ -72,4 +72,38 @@ public sealed class ExperimentFindingTests
             t => Assert.True(Gain(t.Count) > 1, $"{Pool}: 2 threads do not win at {t.Count}"));
         Sourcing.Quotes(Page, "below 1e6 `streaming/p2` and `streaming/p1` differ", "cold process", Pool);
     }
+
+    [Fact]
+    public void ProcessFindings_EqualThePoolSweep()
+    {
+        List<SweepTrial> trials = SweepTrial.Read("docs/" + Pool);
+        double Time(string series, long n) => SweepTrial.SecondsOf(trials, series, n);
+
+        Match m = Sourcing.Find(Page, @"slower up to 1e8 \((?<pool>[\d.]+ s) against (?<one>[\d.]+ s) at 1e8\)");
+        Quoted.Duration(m.Groups["pool"].Value, Time("naive-list/pool4", 100_000_000), "a pool of four at 1e8");
+        Quoted.Duration(m.Groups["one"].Value, Time("naive-list", 100_000_000), "one process at 1e8");
+        Assert.All(
+            trials.Where(t => t.Series == "naive-list/pool4" && t.Count <= 100_000_000),
+            t => Assert.True(t.Seconds > Time("naive-list", t.Count), $"{Pool}: a pool of four is not slower at {t.Count}"));
+
+        m = Sourcing.Find(Page, @"With `streaming`\s+\((?<ns>[\d.]+) ns a value on one thread at 1e10\) the work must grow to (?<meet>[\de.]+) values before a pool of 2 beats one thread \((?<pool>[\d.]+ s)\s+against (?<one>[\d.]+ s) at 3e9, (?<gain>[\d.]+)× at 1e10\), and a pool never catches up with the same two workers as threads of one\s+process \((?<pool10>[\d.]+ s) against (?<threads10>[\d.]+ s) at 1e10");
+        Quoted.Equal(m.Groups["ns"].Value, Time("streaming/p1", 10_000_000_000) / 10_000_000_000 * 1e9, "streaming on one thread at 1e10, ns a value");
+        Quoted.Equal(m.Groups["meet"].Value, ReadmeFigureTests.Crossing(trials, "streaming/p1", "streaming/pool2"), "where a pool of two meets one thread");
+        Quoted.Duration(m.Groups["pool"].Value, Time("streaming/pool2", 3_000_000_000), "streaming in a pool of two at 3e9");
+        Quoted.Duration(m.Groups["one"].Value, Time("streaming/p1", 3_000_000_000), "streaming on one thread at 3e9");
+        Quoted.Equal(m.Groups["gain"].Value, Time("streaming/p1", 10_000_000_000) / Time("streaming/pool2", 10_000_000_000), "one thread ÷ a pool of two at 1e10");
+        Quoted.Duration(m.Groups["pool10"].Value, Time("streaming/pool2", 10_000_000_000), "streaming in a pool of two at 1e10");
+        Quoted.Duration(m.Groups["threads10"].Value, Time("streaming/p2", 10_000_000_000), "streaming on two threads at 1e10");
+        Assert.All(
+            trials.Where(t => t.Series == "streaming/pool2"),
+            t => Assert.True(t.Seconds > Time("streaming/p2", t.Count), $"{Pool}: a pool of two catches up with two threads at {t.Count}"));
+        Sourcing.Quotes(Page, "slower up to 1e8 (0.81 s", "cold process", Pool);
+
+        m = Sourcing.Find(Page, @"in \.NET a value of the same list takes (?<range>[\d–]+) ns \(`naive-list` at 1e6, 1e7 and\s+1e8\)");
+        double[] perValue = [.. new long[] { 1_000_000, 10_000_000, 100_000_000 }.Select(n => Time("naive-list", n) / n * 1e9)];
+        (string low, string high) = Quoted.Range(m.Groups["range"].Value);
+        Quoted.Equal(low, perValue.Min(), "naive-list's least time a value at 1e6-1e8, ns");
+        Quoted.Equal(high, perValue.Max(), "naive-list's greatest time a value at 1e6-1e8, ns");
+        Sourcing.Quotes(Page, "in .NET a value of the same list takes", "cold process", Pool);
+    }
 }
