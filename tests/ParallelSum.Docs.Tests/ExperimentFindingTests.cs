@@ -14,6 +14,10 @@ public sealed class ExperimentFindingTests
     private const string Page = "docs/experiment.md";
     private const string Partitions = "experiment/partitions/sweep-20261126T040532Z.jsonl";
     private const string Pool = "experiment/pool/sweep-20261207T072418Z.jsonl";
+    private const string PerProcessCaps = "experiment/caps/sweep-20261207T073157Z.jsonl";
+    private const string TotalCap = "experiment/caps/sweep-20261207T073258Z.jsonl";
+    private const string Cap4G = "experiment/cap-4g/sweep-20261126T035826Z.jsonl";
+    private const string Default = "experiment/default/sweep-20261207T073508Z.jsonl";
 
     [Fact]
     public void ThreadFindings_EqualThePartitionsSweep()
@@ -105,5 +109,58 @@ public sealed class ExperimentFindingTests
         Quoted.Equal(low, perValue.Min(), "naive-list's least time a value at 1e6-1e8, ns");
         Quoted.Equal(high, perValue.Max(), "naive-list's greatest time a value at 1e6-1e8, ns");
         Sourcing.Quotes(Page, "in .NET a value of the same list takes", "cold process", Pool);
+    }
+
+    [Fact]
+    public void CapFindings_EqualTheCapsSweeps()
+    {
+        List<SweepTrial> perProcess = SweepTrial.Read("docs/" + PerProcessCaps), total = SweepTrial.Read("docs/" + TotalCap);
+        double Peak(List<SweepTrial> trials, string series, long n) => SweepTrial.Single(trials, series, n, t => t.Ok).PeakWorkingSetBytes!.Value;
+
+        Match m = Sourcing.Find(Page, @"memory in total: (?<pool>[\d.]+ GiB) for its four processes at 1\.073e9, against (?<one>[\d.]+ GiB) for the one process at 2\.68e8");
+        ExperimentPageFigureTests.AssertSize(m.Groups["pool"].Value, Peak(perProcess, "naive-list/pool4", 1_073_000_000), "a pool of four at 1.073e9 under 2 GiB per process");
+        ExperimentPageFigureTests.AssertSize(m.Groups["one"].Value, Peak(perProcess, "naive-list", 268_000_000), "one process at 2.68e8 under 2 GiB per process");
+        Sourcing.Quotes(Page, "for its four processes at 1.073e9", "cold process", PerProcessCaps);
+
+        m = Sourcing.Find(Page, @"both hold 5e8 values in about the\s+same memory \(peak working sets of (?<one>[\d.]+ GiB) for one process and (?<pool>[\d.]+ GiB) for the pool");
+        ExperimentPageFigureTests.AssertSize(m.Groups["one"].Value, Peak(total, "naive-list", 500_000_000), "one process at 5e8 under the total cap");
+        ExperimentPageFigureTests.AssertSize(m.Groups["pool"].Value, Peak(total, "naive-list/pool4", 500_000_000), "a pool of four at 5e8 under the total cap");
+        Sourcing.Quotes(Page, "both hold 5e8 values in about the", "cold process", TotalCap);
+    }
+
+    [Fact]
+    public void FourGibCapFindings_EqualTheCap4GSweep()
+    {
+        List<SweepTrial> trials = SweepTrial.Read("docs/" + Cap4G);
+        Assert.All(trials, t => Assert.Equal(4L << 30, t.MemoryLimitBytes));
+        SweepTrial Trial(string series, long n) => SweepTrial.Single(trials, series, n, t => t.Ok);
+
+        Match m = Sourcing.Find(Page, @"`naive-list` last fits (?<fits>[\de.]+) values \(peak working set (?<peak>[\d.]+ GiB)\) and fails at (?<fails>[\de.]+):.*? Near the cap it also slows down — (?<slow>[\d.]+ s) for 5e8 against (?<fast>[\d.]+ s) for 1e8 in the same sweep, (?<ratio>[\d.]+)× the time for 5× the\s+values");
+        Quoted.Equal(m.Groups["fits"].Value, ReadmeFigureTests.LastThatFits(trials, "naive-list"), "naive-list's last count under 4 GiB");
+        Quoted.Equal(m.Groups["fails"].Value, ReadmeFigureTests.FirstThatFails(trials, "naive-list"), "naive-list's failing count under 4 GiB");
+        ExperimentPageFigureTests.AssertSize(m.Groups["peak"].Value, Trial("naive-list", 500_000_000).PeakWorkingSetBytes!.Value, "naive-list at 5e8 under 4 GiB");
+        Quoted.Duration(m.Groups["slow"].Value, Trial("naive-list", 500_000_000).Seconds!.Value, "naive-list at 5e8 under 4 GiB");
+        Quoted.Duration(m.Groups["fast"].Value, Trial("naive-list", 100_000_000).Seconds!.Value, "naive-list at 1e8 under 4 GiB");
+        Quoted.Equal(m.Groups["ratio"].Value, Trial("naive-list", 500_000_000).Seconds!.Value / Trial("naive-list", 100_000_000).Seconds!.Value, "naive-list: 5e8 ÷ 1e8");
+        Sourcing.Quotes(Page, "Near the cap it also slows down", "cold process", Cap4G);
+
+        m = Sourcing.Find(Page, @"`parallel-for` last fits (?<fits>[\de.]+) \((?<peak>[\d.]+ GiB): .*? and fails at (?<fails>[\de.]+)\s+\(");
+        Quoted.Equal(m.Groups["fits"].Value, ReadmeFigureTests.LastThatFits(trials, "parallel-for"), "parallel-for's last count under 4 GiB");
+        Quoted.Equal(m.Groups["fails"].Value, ReadmeFigureTests.FirstThatFails(trials, "parallel-for"), "parallel-for's failing count under 4 GiB");
+        ExperimentPageFigureTests.AssertSize(m.Groups["peak"].Value, Trial("parallel-for", 1_000_000_000).PeakWorkingSetBytes!.Value, "parallel-for at 1e9 under 4 GiB");
+        Sourcing.Quotes(Page, "`parallel-for` last fits 1e9", "cold process", Cap4G);
+
+        m = Sourcing.Find(Page, @"`streaming` runs (?<count>[\de.]+) in (?<mib>\d+) MiB, and never comes near the cap");
+        long largest = trials.Where(t => t.Strategy == "streaming").Max(t => t.Count);
+        Quoted.Equal(m.Groups["count"].Value, largest, "streaming's largest count under 4 GiB");
+        Assert.All(trials.Where(t => t.Strategy == "streaming"), t => Assert.True(t.Ok, $"{Cap4G}: streaming failed at {t.Count}"));
+        Quoted.Equal(m.Groups["mib"].Value, Trial("streaming", largest).PeakWorkingSetBytes!.Value / (1 << 20), "streaming's peak at its largest count, MiB");
+        Sourcing.Quotes(Page, "`streaming` runs 1.2e9 in", "cold process", Cap4G);
+
+        SweepTrial uncapped = SweepTrial.Single(SweepTrial.Read("docs/" + Default), "naive-list", 1_000_000_000);
+        m = Sourcing.Find(Page, @"Under the default cap, half the machine's memory \((?<cap>[\d.]+ GiB) per process, far above what it needs\), `naive-list` at 1e9\s+peaks at (?<peak>[\d.]+ GiB) \(cold process: `default`");
+        ExperimentPageFigureTests.AssertSize(m.Groups["cap"].Value, uncapped.MemoryLimitBytes!.Value, "the default sweep's cap per process");
+        ExperimentPageFigureTests.AssertSize(m.Groups["peak"].Value, uncapped.PeakWorkingSetBytes!.Value, "naive-list at 1e9 under the default cap");
+        Sourcing.Quotes(Page, "Under the default cap, half the machine's memory", "cold process", Default);
     }
 }
