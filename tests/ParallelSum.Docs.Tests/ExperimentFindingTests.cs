@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ParallelSum.Docs.Tests.Results;
 
@@ -18,6 +20,7 @@ public sealed class ExperimentFindingTests
     private const string TotalCap = "experiment/caps/sweep-20261207T073258Z.jsonl";
     private const string Cap4G = "experiment/cap-4g/sweep-20261126T035826Z.jsonl";
     private const string Default = "experiment/default/sweep-20261207T073508Z.jsonl";
+    private const string Large = "experiment/large/sweep-20261126T033413Z.jsonl";
 
     [Fact]
     public void ThreadFindings_EqualThePartitionsSweep()
@@ -162,5 +165,123 @@ public sealed class ExperimentFindingTests
         ExperimentPageFigureTests.AssertSize(m.Groups["cap"].Value, uncapped.MemoryLimitBytes!.Value, "the default sweep's cap per process");
         ExperimentPageFigureTests.AssertSize(m.Groups["peak"].Value, uncapped.PeakWorkingSetBytes!.Value, "naive-list at 1e9 under the default cap");
         Sourcing.Quotes(Page, "Under the default cap, half the machine's memory", "cold process", Default);
+    }
+
+    [Fact]
+    public void HowFarStreamingGoes_EqualsTheLargeAndDefaultSweeps()
+    {
+        List<SweepTrial> large = SweepTrial.Read("docs/" + Large);
+        SweepTrial Trial(long n) => SweepTrial.Single(large, "streaming", n, t => t.Ok);
+        Match m = Sourcing.Find(Page, @"`streaming` summed 1e11 values in (?<t11>[\d.]+ s) \((?<r11>[\d.e]+) values/s\) and 1e12 in (?<t12>[\d.]+ s) \((?<r12>[\d.e]+) values/s, sum (?<sum>\d+)\),\s+with a peak working set of (?<range>[\d.–]+) MiB at both");
+        Quoted.Duration(m.Groups["t11"].Value, Trial(100_000_000_000).Seconds!.Value, "streaming at 1e11");
+        Quoted.Equal(m.Groups["r11"].Value, 1e11 / Trial(100_000_000_000).Seconds!.Value, "streaming at 1e11, values/s");
+        Quoted.Duration(m.Groups["t12"].Value, Trial(1_000_000_000_000).Seconds!.Value, "streaming at 1e12");
+        Quoted.Equal(m.Groups["r12"].Value, 1e12 / Trial(1_000_000_000_000).Seconds!.Value, "streaming at 1e12, values/s");
+        Assert.Equal(m.Groups["sum"].Value, ReadSums("docs/" + Large)[1_000_000_000_000]);
+        AssertMiBRange(m.Groups["range"].Value, large.Where(t => t.Ok), "streaming at 1e11 and 1e12");
+        Sourcing.Quotes(Page, "`streaming` summed 1e11 values in", "cold process", Large, Default);
+
+        m = Sourcing.Find(Page, @"on the current kernels its peak stays at (?<range>[\d.–]+) MiB from 1e3 to 1e10 \(cold process: `default`");
+        List<SweepTrial> streaming = [.. SweepTrial.Read("docs/" + Default).Where(t => t.Series == "streaming" && t.Ok)];
+        Assert.Equal(1_000, streaming.Min(t => t.Count));
+        Assert.Equal(10_000_000_000, streaming.Max(t => t.Count));
+        AssertMiBRange(m.Groups["range"].Value, streaming, "streaming in the default sweep, 1e3 to 1e10");
+
+        m = Sourcing.Find(Page, @"1e13 would take about (?<minutes>\d+) minutes here, ten times the 1e12 run");
+        Quoted.Equal(m.Groups["minutes"].Value, 10 * Trial(1_000_000_000_000).Seconds!.Value / 60, "ten times streaming at 1e12, minutes");
+    }
+
+    [Fact]
+    public void IdleBaseline_IsEverySweepsIdleRecord()
+    {
+        string[] files = [.. Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "docs/experiment"), "sweep-*.jsonl", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepositoryFiles.Root, f).Replace('\\', '/'))];
+        Assert.True(files.Length >= 7, $"only {files.Length} sweep files under docs/experiment");
+        double[] idle = [.. files.Select(f => SweepTrial.Idle(f).CpuPercent)];
+        Match m = Sourcing.Find(Page, @"the idle record of every\s+sweep file below: (?<range>[\d–]+) % CPU, whole machine\)");
+        (string low, string high) = Quoted.Range(m.Groups["range"].Value);
+        Quoted.Equal(low, idle.Min(), "the quietest idle record, CPU %");
+        Quoted.Equal(high, idle.Max(), "the busiest idle record, CPU %");
+        Sourcing.Quotes(Page, "sweep file below: 5", "cold process");
+
+        // "Below" is the table of sweeps, which links every one of those files.
+        MarkdownTable table = MarkdownTable.Find(MarkdownTable.ReadFile(Page), "folder | command");
+        Assert.Equal(files.Order(StringComparer.Ordinal), table.Rows.Select(r => "docs/" + LinkOf(r[0])).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void SweepWallTimes_AreTheirFilesStartToLastTrial()
+    {
+        MarkdownTable table = MarkdownTable.Find(MarkdownTable.ReadFile(Page), "folder | command");
+        foreach (IReadOnlyList<string> row in table.Rows)
+        {
+            string file = LinkOf(row[0]);
+            (DateTimeOffset start, double seconds) = WallTime("docs/" + file);
+            Assert.Equal(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row[table.Column("date")]);
+            AssertMinutesAndSeconds(row[table.Column("wall time")], seconds, file);
+        }
+
+        Match m = Sourcing.Find(Page, @"\((?<wall>\d+ min \d+ s) from start to last trial on a 2-core AMD EPYC VM once built, (?<date>[\d-]+);");
+        (DateTimeOffset defaultStart, double defaultSeconds) = WallTime("docs/" + Default);
+        AssertMinutesAndSeconds(m.Groups["wall"].Value, defaultSeconds, Default);
+        Assert.Equal(defaultStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Groups["date"].Value);
+        Sourcing.Quotes(Page, "from start to last trial on a 2-core", "cold process", Default);
+    }
+
+    /// <summary>The link target of a table cell such as <c>[`default`](experiment/default/sweep-….jsonl)</c>.</summary>
+    private static string LinkOf(string cell)
+    {
+        Match m = Regex.Match(cell, @"^\[[^\]]+\]\((?<link>[^)]+)\)$");
+        Assert.True(m.Success, $"{Page}: the folder cell '{cell}' does not link its results file");
+        return m.Groups["link"].Value;
+    }
+
+    /// <summary>A sweep's start (its id, <c>20261207T073508Z</c>) and the seconds from it to the end of its last record.</summary>
+    private static (DateTimeOffset Start, double Seconds) WallTime(string relativePath)
+    {
+        DateTimeOffset? start = null, end = null;
+        foreach (string line in File.ReadLines(Path.Combine(RepositoryFiles.Root, relativePath)).Where(l => l.Length > 0))
+        {
+            using JsonDocument document = JsonDocument.Parse(line);
+            JsonElement r = document.RootElement;
+            start ??= DateTimeOffset.ParseExact(r.GetProperty("sweep").GetString()!, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            end = DateTimeOffset.Parse(r.GetProperty("finishedAt").GetString()!, CultureInfo.InvariantCulture);
+        }
+
+        Assert.True(start is not null && end is not null, $"{relativePath} holds no record");
+        return (start!.Value, (end!.Value - start.Value).TotalSeconds);
+    }
+
+    /// <summary>Asserts that <c>4 min 5 s</c>, <c>1 min 26 s</c> or <c>33 s</c> is <paramref name="seconds"/> to the second.</summary>
+    private static void AssertMinutesAndSeconds(string quoted, double seconds, string what)
+    {
+        Match m = Regex.Match(quoted, @"^(?:(?<min>\d+) min )?(?<s>\d+) s$");
+        Assert.True(m.Success, $"{what}: '{quoted}' is not a wall time such as '4 min 5 s' or '33 s'");
+        int total = (m.Groups["min"].Success ? 60 * int.Parse(m.Groups["min"].Value, CultureInfo.InvariantCulture) : 0) + int.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture);
+        Quoted.Equal(total.ToString(CultureInfo.InvariantCulture), seconds, $"{what}: wall time in seconds");
+    }
+
+    private static void AssertMiBRange(string quoted, IEnumerable<SweepTrial> trials, string what)
+    {
+        double[] mib = [.. trials.Select(t => t.PeakWorkingSetBytes!.Value / (1 << 20))];
+        (string low, string high) = Quoted.Range(quoted);
+        Quoted.Equal(low, mib.Min(), $"{what}: least peak, MiB");
+        Quoted.Equal(high, mib.Max(), $"{what}: greatest peak, MiB");
+    }
+
+    private static Dictionary<long, string> ReadSums(string relativePath)
+    {
+        var sums = new Dictionary<long, string>();
+        foreach (string line in File.ReadLines(Path.Combine(RepositoryFiles.Root, relativePath)).Where(l => l.Length > 0))
+        {
+            using JsonDocument document = JsonDocument.Parse(line);
+            JsonElement r = document.RootElement;
+            if (r.GetProperty("kind").GetString() == "trial" && r.GetProperty("sum").ValueKind == JsonValueKind.String)
+            {
+                sums[r.GetProperty("count").GetInt64()] = r.GetProperty("sum").GetString()!;
+            }
+        }
+
+        return sums;
     }
 }
