@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ParallelSum.Docs.Tests.Results;
 
@@ -61,5 +62,88 @@ public sealed class EnginePageFigureTests
         Quoted.Duration(m.Groups["ba"].Value, before.Seconds("Mean", ("Method", "Async"), ("Case", "auto@1000")), "auto async, before");
         Quoted.Duration(m.Groups["bs"].Value, before.Seconds("Mean", ("Method", "Sync"), ("Case", "auto@1000")), "auto sync, before");
         Sourcing.Quotes(Page, "`RegressionBenchmarks` (warm benchmark", "warm benchmark", "benchmarks/regression.md", "benchmarks/regression-previous-engine.md");
+    }
+
+    [Fact]
+    public void SchedulingFigures_EqualTheProbeResults()
+    {
+        const string File = "docs/benchmarks/scheduling.jsonl";
+        List<JsonElement> runs = [.. RepositoryFiles.Read(File).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)];
+        double Ms(string scenario, string name) => runs.Single(r => r.GetProperty("scenario").GetString() == scenario && r.GetProperty("case").GetString() == name).GetProperty("ms").GetDouble();
+
+        MarkdownTable table = MarkdownTable.Find(MarkdownTable.ReadFile(Page), "calls at once | `Parallel.For` from `Task.Run`");
+        Assert.Equal(["20", "100"], table.Rows.Select(r => r[0]));
+        string[] cases = ["parallel-for", "run-async", "reduce"];
+        foreach (IReadOnlyList<string> row in table.Rows)
+        {
+            string scenario = "fan-out " + row[0];
+            double baseline = Ms(scenario, "parallel-for");
+            for (int c = 1; c <= cases.Length; c++)
+            {
+                Match m = Regex.Match(row[c], @"^(?<time>[\d.]+ ms)(?: \((?<ratio>[\d.]+)×\))?$");
+                Assert.True(m.Success, $"{Page}: '{row[c]}' is not 'time (ratio×)'");
+                double ms = Ms(scenario, cases[c - 1]);
+                Quoted.Duration(m.Groups["time"].Value, ms / 1000, $"{cases[c - 1]}, {scenario}");
+                Assert.Equal(c > 1, m.Groups["ratio"].Success);
+                if (m.Groups["ratio"].Success)
+                {
+                    Quoted.Equal(m.Groups["ratio"].Value, ms / baseline, $"{cases[c - 1]} ÷ Parallel.For, {scenario}");
+                }
+            }
+        }
+
+        Sourcing.Quotes(Page, "**Concurrent and nested calls, and timer cancellation** (cold process", "cold process", "benchmarks/scheduling.jsonl");
+
+        Match nested = Sourcing.Find(Page, @"completes\s+in (?<reduce>[\d.]+ ms) \(nested `Parallel.For` over the same work: (?<pf>[\d.]+ ms)\)");
+        Quoted.Duration(nested.Groups["reduce"].Value, Ms("nested", "reduce") / 1000, "nested Reduce");
+        Quoted.Duration(nested.Groups["pf"].Value, Ms("nested", "parallel-for") / 1000, "nested Parallel.For");
+
+        Match timer = Sourcing.Find(Page, @"`RunAsync` ended it\s+after (?<ra>[\d]+–[\d]+) ms in (?<runs>\w+) fresh processes, and on `ReduceAsync` after (?<rr>[\d]+–[\d]+) ms");
+        foreach ((string group, string scenario) in new[] { ("ra", "timer-cancel run-async"), ("rr", "timer-cancel reduce-async") })
+        {
+            double[] times = [.. runs.Where(r => r.GetProperty("scenario").GetString() == scenario).Select(r => r.GetProperty("ms").GetDouble())];
+            Assert.Equal(5, times.Length);
+            (string low, string high) = Quoted.Range(timer.Groups[group].Value);
+            Quoted.Equal(low, times.Min(), $"{scenario}, fastest");
+            Quoted.Equal(high, times.Max(), $"{scenario}, slowest");
+        }
+
+        Assert.Equal("five", timer.Groups["runs"].Value);
+    }
+
+    [Fact]
+    public void SpeedTable_EqualsTheComparisonAgainstThePreviousEngine()
+    {
+        const string File = "docs/benchmarks/engine-vs-previous.md";
+        MarkdownTable ratios = MarkdownTable.Find(MarkdownTable.ReadFile(File), "strategy | cores | range");
+        string Ratio(string strategy, string cores, string range) =>
+            ratios.Rows.Single(r => r[0] == strategy && r[1] == cores && r[2] == range)[ratios.Column("ratio")];
+
+        MarkdownTable table = MarkdownTable.Find(MarkdownTable.ReadFile(Page), "strategy | cores | `[0, 10]`");
+        Assert.Equal(4, table.Rows.Count);
+        foreach (IReadOnlyList<string> row in table.Rows)
+        {
+            string strategy = row[0].Trim('`');
+            Assert.Equal(Ratio(strategy, row[1], "[0, 10]"), row[2]);
+            Assert.Equal(Ratio(strategy, row[1], "full int"), row[3]);
+        }
+
+        Sourcing.Quotes(Page, "**`streaming` and `auto` at 10^9 values against the engine before this version** (warm benchmark", "warm benchmark", "benchmarks/engine-vs-previous.md", "benchmarks/engine-vs-previous-raw.jsonl");
+
+        // "3.5–6 % slower" on two cores: one minus the best and the worst two-core ratio.
+        double[] twoCores = [.. ratios.Rows.Where(r => r[1] == "2").Select(r => double.Parse(r[ratios.Column("ratio")], System.Globalization.CultureInfo.InvariantCulture))];
+        Match slower = Sourcing.Find(Page, @"On two cores this version's medians are (?<low>[\d.]+)–(?<high>[\d.]+) % slower");
+        Quoted.Equal(slower.Groups["low"].Value, (1 - twoCores.Max()) * 100, "two cores, least slower");
+        Quoted.Equal(slower.Groups["high"].Value, (1 - twoCores.Min()) * 100, "two cores, most slower");
+
+        // "from 0.53 to 1.77": the extremes of the two-core per-round ratios.
+        double[] perRound = [.. ratios.Rows.Where(r => r[1] == "2").SelectMany(r => r[ratios.Column("per-round ratios")].Split('–')).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
+        Match spread = Sourcing.Find(Page, @"single two-core\s+runs vary from (?<low>[\d.]+) to (?<high>[\d.]+) of each other");
+        Quoted.Equal(spread.Groups["low"].Value, perRound.Min(), "two-core per-round ratio, least");
+        Quoted.Equal(spread.Groups["high"].Value, perRound.Max(), "two-core per-round ratio, most");
+
+        // One core: "level within 2 %".
+        Assert.All(ratios.Rows.Where(r => r[1] == "1"), r => Assert.InRange(double.Parse(r[ratios.Column("ratio")], System.Globalization.CultureInfo.InvariantCulture), 0.98, 1.02));
+        Assert.Contains("On one core the two are level within 2 %", RepositoryFiles.Read(Page), StringComparison.Ordinal);
     }
 }
