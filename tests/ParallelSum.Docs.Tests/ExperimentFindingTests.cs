@@ -237,7 +237,7 @@ public sealed class ExperimentFindingTests
     }
 
     /// <summary>A sweep's start (its id, <c>20261207T073508Z</c>) and the seconds from it to the end of its last record.</summary>
-    private static (DateTimeOffset Start, double Seconds) WallTime(string relativePath)
+    internal static (DateTimeOffset Start, double Seconds) WallTime(string relativePath)
     {
         DateTimeOffset? start = null, end = null;
         foreach (string line in File.ReadLines(Path.Combine(RepositoryFiles.Root, relativePath)).Where(l => l.Length > 0))
@@ -253,7 +253,7 @@ public sealed class ExperimentFindingTests
     }
 
     /// <summary>Asserts that <c>4 min 5 s</c>, <c>1 min 26 s</c> or <c>33 s</c> is <paramref name="seconds"/> to the second.</summary>
-    private static void AssertMinutesAndSeconds(string quoted, double seconds, string what)
+    internal static void AssertMinutesAndSeconds(string quoted, double seconds, string what)
     {
         Match m = Regex.Match(quoted, @"^(?:(?<min>\d+) min )?(?<s>\d+) s$");
         Assert.True(m.Success, $"{what}: '{quoted}' is not a wall time such as '4 min 5 s' or '33 s'");
