@@ -228,6 +228,52 @@ public sealed class ExperimentFindingTests
         Sourcing.Quotes(Page, "from start to last trial on a 2-core", "cold process", Default);
     }
 
+    [Fact]
+    public void ThreadAgainstProcessCost_EqualsThePoolSweep()
+    {
+        List<SweepTrial> trials = SweepTrial.Read("docs/" + Pool);
+        double[] differences = [.. new long[] { 1_000, 10_000, 100_000 }.Select(n => Math.Abs(SweepTrial.SecondsOf(trials, "streaming/p2", n) - SweepTrial.SecondsOf(trials, "streaming/p1", n)))];
+        double process = ReadmeFigureTests.PoolStartCost(trials, 1);
+
+        Match m = Sourcing.Find(Page, @"A second thread costs no more than the (?<range>[\d–]+) µs by which one and two threads differ below 1e6 \(above\); a cold worker process costs (?<process>[\d.]+ s) \(above\), hundreds to thousands of times as much");
+        (string low, string high) = Quoted.Range(m.Groups["range"].Value);
+        Quoted.Equal(low, differences.Min() * 1e6, "the least difference between 1 and 2 threads below 1e6, µs");
+        Quoted.Equal(high, differences.Max() * 1e6, "the greatest difference between 1 and 2 threads below 1e6, µs");
+        Quoted.Duration(m.Groups["process"].Value, process, "the start of a pool of one worker");
+        Assert.InRange(process / differences.Max(), 100, 999.99);
+        Assert.InRange(process / differences.Min(), 1_000, 9_999.99);
+        Sourcing.Quotes(Page, "A second thread costs no more than the", "cold process", Pool);
+
+        // The threads paragraph bounds a second thread's cost by those differences, not by a figure no file holds.
+        Sourcing.Find(Page, @"The fixed cost of a second thread, a wake-up, is no more than those differences\.");
+        Assert.DoesNotContain("tens of microseconds", Sourcing.Flat(RepositoryFiles.Read(Page)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadingTheOutput_CpuUseAndMemoryChartFigures_EqualTheDefaultSweep()
+    {
+        List<SweepTrial> trials = SweepTrial.Read("docs/" + Default);
+
+        // The cores a share is of: every trial with a CPU use has cpuSeconds / seconds / cores.
+        int cores = trials.Where(t => t.CpuUtilisation is not null).Select(t => (int)Math.Round(t.CpuSeconds!.Value / t.Seconds!.Value / t.CpuUtilisation!.Value)).Distinct().Single();
+        List<SweepTrial> unmeasured = [.. trials.Where(t => t.Count == 1_000 && t.Ok && t.CpuUtilisation is null)];
+        Assert.True(unmeasured.Count > 0, $"{Default}: no trial at 1e3 without a CPU use");
+        Assert.All(unmeasured, t => Assert.True(t.Seconds < 0.01, $"{Default}: {t.Series} at 1e3 has no CPU use though it took {t.Seconds} s"));
+        double[] percent = [.. unmeasured.Select(t => t.CpuSeconds!.Value / t.Seconds!.Value / cores * 100)];
+        Match m = Sourcing.Find(Page, @"at 1e3 values the CPU time over the time that the `default` sweep keeps for each trial would read (?<range>[\d,–]+) %");
+        (string low, string high) = Quoted.Range(m.Groups["range"].Value);
+        Quoted.Equal(low, percent.Min(), "the least CPU use at 1e3, %");
+        Quoted.Equal(high, percent.Max(), "the greatest CPU use at 1e3, %");
+        Sourcing.Quotes(Page, "at 1e3 values the CPU time over the time", "cold process", Default);
+
+        double[] mib = [.. trials.Where(t => t.Processes is null && t.Ok && t.Strategy is "simd-chunks" or "streaming" or "auto").Select(t => t.PeakWorkingSetBytes!.Value / (1 << 20))];
+        m = Sourcing.Find(Page, @"on the `default` sweep's memory chart `simd-chunks`, `streaming` and `auto`, whose peaks all lie within (?<range>[\d.–]+) MiB");
+        (low, high) = Quoted.Range(m.Groups["range"].Value);
+        Quoted.Equal(low, mib.Min(), "the least peak of simd-chunks, streaming and auto, MiB");
+        Quoted.Equal(high, mib.Max(), "the greatest peak of simd-chunks, streaming and auto, MiB");
+        Sourcing.Quotes(Page, "whose peaks all lie within", "cold process", Default);
+    }
+
     /// <summary>The link target of a table cell such as <c>[`default`](experiment/default/sweep-….jsonl)</c>.</summary>
     private static string LinkOf(string cell)
     {
@@ -237,7 +283,7 @@ public sealed class ExperimentFindingTests
     }
 
     /// <summary>A sweep's start (its id, <c>20261207T073508Z</c>) and the seconds from it to the end of its last record.</summary>
-    private static (DateTimeOffset Start, double Seconds) WallTime(string relativePath)
+    internal static (DateTimeOffset Start, double Seconds) WallTime(string relativePath)
     {
         DateTimeOffset? start = null, end = null;
         foreach (string line in File.ReadLines(Path.Combine(RepositoryFiles.Root, relativePath)).Where(l => l.Length > 0))
@@ -253,7 +299,7 @@ public sealed class ExperimentFindingTests
     }
 
     /// <summary>Asserts that <c>4 min 5 s</c>, <c>1 min 26 s</c> or <c>33 s</c> is <paramref name="seconds"/> to the second.</summary>
-    private static void AssertMinutesAndSeconds(string quoted, double seconds, string what)
+    internal static void AssertMinutesAndSeconds(string quoted, double seconds, string what)
     {
         Match m = Regex.Match(quoted, @"^(?:(?<min>\d+) min )?(?<s>\d+) s$");
         Assert.True(m.Success, $"{what}: '{quoted}' is not a wall time such as '4 min 5 s' or '33 s'");

@@ -124,6 +124,16 @@ public sealed partial class ReadmeFigureTests
     }
 
     [Fact]
+    public void DefaultSweepWallTime_IsItsFilesStartToLastTrial()
+    {
+        Match m = Find(@"\((?<wall>\d+ min \d+ s) from start to last trial on a 2-core machine once built, (?<date>[\d-]+); every trial a cold process:");
+        (DateTimeOffset start, double seconds) = ExperimentFindingTests.WallTime(Default);
+        ExperimentFindingTests.AssertMinutesAndSeconds(m.Groups["wall"].Value, seconds, Default);
+        Assert.Equal(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Groups["date"].Value);
+        Sourcing.Quotes(Readme, "from start to last trial on a 2-core machine", "cold process", Default);
+    }
+
+    [Fact]
     public void KernelFinding_EqualsTheKernelComparison()
     {
         Match m = Find(@"At 1e9 values in `\[0, 10\]` `streaming` makes (?<two>[\d.e]+) values/s on two cores\s+\((?<one>[\d.e]+) on one\), (?<twoMul>[\d.–]+)× a two-multiply AVX-512 C kernel and (?<fast>[\d.–]+)× a one-multiply one");

@@ -30,6 +30,20 @@ internal sealed partial class KernelComparison
             MarkdownTable.Find(tables, "method | [0, 10]", "**2 cores**", first: true));
     }
 
+    /// <summary>The run kept under the heading <c>### Earlier run, <paramref name="date"/></c> (<c>2026-11-28</c>).</summary>
+    public static KernelComparison Earlier(string date)
+    {
+        string text = RepositoryFiles.Read(File).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string heading = "### Earlier run, " + date + "\n";
+        int start = text.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"{File} has no heading '{heading.Trim()}'");
+        int end = text.IndexOf("\n#", start + heading.Length, StringComparison.Ordinal);
+        List<MarkdownTable> tables = MarkdownTable.ReadAll(end < 0 ? text[start..] : text[start..end]);
+        return new KernelComparison(
+            MarkdownTable.Find(tables, "method | [0, 10]", "**1 core**"),
+            MarkdownTable.Find(tables, "method | [0, 10]", "**2 cores**"));
+    }
+
     /// <summary>The values per second of <paramref name="method"/>.</summary>
     public double ValuesPerSecond(string method, int cores, string range) => Parse(method, cores, range).Rate;
 

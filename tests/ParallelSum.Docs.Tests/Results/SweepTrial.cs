@@ -22,7 +22,8 @@ internal sealed record SweepTrial(
     double? CpuUtilisation,
     double? SystemCpuPeakPercent,
     double? SystemRamPeakPercent,
-    double? LargestProcessPeakBytes)
+    double? LargestProcessPeakBytes,
+    string? Sum)
 {
     /// <summary>The series name the sweep's tables use: <c>naive-list</c>, <c>naive-list/pool4</c>, <c>streaming/p2</c>.</summary>
     public string Series => Processes is int k ? $"{Strategy}/pool{k}" : Partitions is int p ? $"{Strategy}/p{p}" : Strategy;
@@ -64,7 +65,8 @@ internal sealed record SweepTrial(
                 Number(r, "cpuUtilisation"),
                 Number(r, "systemCpuPeakPercent"),
                 Number(r, "systemRamPeakPercent"),
-                Number(r, "largestProcessPeakBytes")));
+                Number(r, "largestProcessPeakBytes"),
+                Value(r, "sum")?.GetString()));
         }
 
         Assert.True(trials.Count > 0, $"{relativePath} holds no trial");
