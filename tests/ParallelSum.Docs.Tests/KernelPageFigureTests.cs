@@ -68,7 +68,7 @@ public sealed class KernelPageFigureTests
     public void EarlierRunFindings_EqualTheEarlierRun()
     {
         KernelComparison before = KernelComparison.Earlier("2026-11-28");
-        Match m = Sourcing.Find(Page, @"`streaming` on two cores at `\[0, 10\]` \((?<stall>[\d.]+)×: two of its three runs stalled, while `auto` on\s+the same kernel had (?<auto>[\d.]+)×; .*? The baseline `streaming` of that run \(854bf42\) had\s+(?<full>[\d.]+)× the fast C kernel on the full int range and (?<low>[\d.]+)–(?<high>[\d.]+)× on `\[0, 10\]`");
+        Match m = Sourcing.Find(Page, @"`streaming` on two cores at `\[0, 10\]` \((?<stall>[\d.]+)×: two of its three runs stalled, while `auto` on\s+the same kernel had (?<auto>[\d.]+)×; .*? The baseline `streaming` of that run \(the build before those kernels\) had\s+(?<full>[\d.]+)× the fast C kernel on the full int range and (?<low>[\d.]+)–(?<high>[\d.]+)× on `\[0, 10\]`");
         Quoted.Equal(m.Groups["stall"].Value, before.FastRatio(Streaming, 2, "[0, 10]"), "streaming ÷ C fast, two cores, [0, 10], 2026-11-28");
         Quoted.Equal(m.Groups["auto"].Value, before.FastRatio("ParallelSum auto", 2, "[0, 10]"), "auto ÷ C fast, two cores, [0, 10], 2026-11-28");
         Quoted.Equal(m.Groups["full"].Value, before.FastRatio("baseline streaming", 1, "full int"), "baseline ÷ C fast, one core, full int");

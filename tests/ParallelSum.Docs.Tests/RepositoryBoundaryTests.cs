@@ -35,6 +35,22 @@ public sealed partial class RepositoryBoundaryTests
         Assert.True(problems.Count == 0, $"{page}:\n{string.Join('\n', problems)}");
     }
 
+    /// <summary>A page describes the product, not the history of its repository: no commit is named (a run against an older
+    /// build says what that build was, such as "the engine before this version").</summary>
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Page_NamesNoCommit(string page)
+    {
+        string text = RepositoryFiles.Read(page);
+        string[] found = [.. CommitLike().Matches(text).Select(m => $"line {LineOf(text, m.Index)}: '{m.Value}'")];
+        Assert.True(found.Length == 0, $"{page} names what looks like a commit:\n{string.Join('\n', found)}");
+    }
+
+    // 7 to 40 lowercase hexadecimal digits with at least one letter and one digit, standing alone (not 0x…, not in a path,
+    // a file name or a longer word).
+    [GeneratedRegex(@"(?<![0-9A-Za-z_x/.\-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}(?![0-9A-Za-z_])")]
+    private static partial Regex CommitLike();
+
     [Fact]
     public void TestComments_PointNowhereOutsideTheRepository()
     {
