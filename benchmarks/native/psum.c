@@ -5,7 +5,8 @@
  * int range, the two-multiply one otherwise;
  * scalar: the definition, one index at a time. OpenMP static blocks over threads with remainders kept, exact 128-bit
  * totals. Built with: gcc -O3 -march=native -fopenmp.
- * It is both the speed reference for the C# kernels and an independent oracle for their sums.
+ * It is both the speed reference for the C# kernels and an independent oracle for their sums. --calls N times N
+ * back-to-back single-thread calls on --count values instead: what one small call of the kernel costs.
  */
 #include <immintrin.h>
 #include <omp.h>
@@ -204,7 +205,7 @@ static void print_i128(i128 v) {
 int main(int argc, char **argv) {
     uint64_t count = 1000000, seed = 42, start = 0;
     long long min = 0, max = 10;
-    int threads = omp_get_max_threads(), warmup = 0;
+    int threads = omp_get_max_threads(), warmup = 0, calls = 0;
     enum kernel kernel = TWO_MULTIPLY;
     static const char *kernel_names[] = {"two-multiply", "fast", "scalar"};
     for (int k = 1; k < argc; k++) {
@@ -218,22 +219,39 @@ int main(int argc, char **argv) {
         else if (!strcmp(o, "--max")) max = strtoll(v, NULL, 10);
         else if (!strcmp(o, "--threads")) threads = atoi(v);
         else if (!strcmp(o, "--warmup")) warmup = atoi(v);
+        else if (!strcmp(o, "--calls")) calls = atoi(v);
         else if (!strcmp(o, "--kernel")) {
             if (!strcmp(v, "two-multiply")) kernel = TWO_MULTIPLY;
             else if (!strcmp(v, "fast")) kernel = FAST;
             else if (!strcmp(v, "scalar")) kernel = SCALAR;
             else { fprintf(stderr, "error: --kernel %s: accepted kernels are two-multiply (default), fast, scalar\n", v); return 2; }
         }
-        else { fprintf(stderr, "error: unknown option %s (accepted: --count --seed --start --min --max --threads --warmup --kernel --scalar)\n", o); return 2; }
+        else { fprintf(stderr, "error: unknown option %s (accepted: --count --seed --start --min --max --threads --warmup --calls --kernel --scalar)\n", o); return 2; }
         k++;
     }
-    if (min > max || min < INT32_MIN || max > INT32_MAX || threads < 1 || warmup < 0) {
-        fprintf(stderr, "error: need INT32_MIN <= --min <= --max <= INT32_MAX and --threads >= 1 and --warmup >= 0\n");
+    if (min > max || min < INT32_MIN || max > INT32_MAX || threads < 1 || warmup < 0 || calls < 0) {
+        fprintf(stderr, "error: need INT32_MIN <= --min <= --max <= INT32_MAX and --threads >= 1 and --warmup >= 0 and --calls >= 0\n");
         return 2;
     }
     uint64_t r = (uint64_t)(max - min + 1), t = (0 - r) % r;
     u128 offsets = 0;
     struct timespec t0, t1;
+    if (calls > 0) {
+        /* --calls N: the cost of one small call, as a library call pays it: N back-to-back calls of the kernel on this
+           thread over the same range (no OpenMP), after --warmup calls; prints the mean time per call. */
+        for (int w = 0; w < warmup; w++) offsets += sum_offsets(seed, start, count, r, t, kernel);
+        offsets = 0;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        volatile uint64_t first = start; /* read again for every call, so no call can be hoisted out of the loop */
+        for (int c = 0; c < calls; c++) offsets += sum_offsets(seed, first, count, r, t, kernel);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double total = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+        i128 one = (i128)(offsets / (u128)calls) + (i128)count * min;
+        printf("{\"sum\":\"");
+        print_i128(one);
+        printf("\",\"calls\":%d,\"secondsPerCall\":%.9e,\"kernel\":\"%s\"}\n", calls, total / calls, kernel_names[kernel]);
+        return 0;
+    }
     /* --warmup N: N untimed runs first, as the .NET rows get, so OpenMP's threads and the caches are warm. */
     for (int w = 0; w < warmup; w++) {
         u128 ignored = 0;
