@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using ParallelSum.Experiment.Processes;
-using ParallelSum.Tests.Support;
 
 namespace ParallelSum.Experiment.Tests;
 
@@ -20,7 +18,7 @@ public sealed class ProcessHygieneTests
     public async Task ParentKilledWithSigkill_ItsChildDiesToo(string command, string childPart)
     {
         using var folder = new TempFolder();
-        using Process parent = ChildProcesses.Start(DefaultSignalActions.Restore(SelfProcess.StartInfo(LongWork(command, folder))));
+        using Process parent = ProgramRun.Start(LongWork(command, folder));
         int child = await ProcessTable.WaitForSettledChildAsync(parent.Id, childPart, StartDeadline);
 
         parent.Kill(); // SIGKILL, the parent alone
@@ -42,7 +40,7 @@ public sealed class ProcessHygieneTests
     public async Task SignalToTheParentAlone_KillsItsChild_Exit130(string command, string childPart, string signal, string message)
     {
         using var folder = new TempFolder();
-        using Process parent = ChildProcesses.Start(DefaultSignalActions.Restore(SelfProcess.StartInfo(LongWork(command, folder))));
+        using Process parent = ProgramRun.Start(LongWork(command, folder));
         Task<string> error = parent.StandardError.ReadToEndAsync();
         Task<string> output = parent.StandardOutput.ReadToEndAsync();
         int child = await ProcessTable.WaitForSettledChildAsync(parent.Id, childPart, StartDeadline);

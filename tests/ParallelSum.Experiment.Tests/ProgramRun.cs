@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ParallelSum.Experiment.Processes;
+using ParallelSum.Tests.Support;
 
 namespace ParallelSum.Experiment.Tests;
 
@@ -37,6 +38,7 @@ internal static class ProgramRun
         return (process.ExitCode, output.Result, error.Result);
     }
 
-    /// <summary>Starts the program, output and error redirected, as a child that ends with this test process.</summary>
-    public static Process Start(params string[] arguments) => ChildProcesses.Start(SelfProcess.StartInfo(arguments));
+    /// <summary>Starts the program, output and error redirected, as a child that ends with this test process, with SIGINT
+    /// and SIGQUIT at their default actions whatever this process inherited (the tests send it signals).</summary>
+    public static Process Start(params string[] arguments) => ChildProcesses.Start(DefaultSignalActions.Restore(SelfProcess.StartInfo(arguments)));
 }
