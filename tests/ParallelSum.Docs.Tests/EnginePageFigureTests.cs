@@ -5,7 +5,7 @@ using ParallelSum.Docs.Tests.Results;
 namespace ParallelSum.Docs.Tests;
 
 /// <summary>docs/engine.md's BenchmarkDotNet figures (warm benchmarks) equal the reports under docs/benchmarks/ they link.</summary>
-public sealed class EnginePageFigureTests
+public sealed partial class EnginePageFigureTests
 {
     private const string Page = "docs/engine.md";
     private static readonly string[] Counts = ["1000000", "10000000", "100000000"];
@@ -22,7 +22,7 @@ public sealed class EnginePageFigureTests
             string count = ((long)Quoted.Parse(row[0].Replace("10^", "1e", StringComparison.Ordinal)).Value).ToString(System.Globalization.CultureInfo.InvariantCulture);
             for (int c = 1; c < table.Header.Count; c++)
             {
-                Match m = Regex.Match(row[c], @"^(?<time>[\d,.]+ (?:µs|ms))(?: \((?<ratio>[\d.]+)×\))?$");
+                Match m = TimeAndRatio().Match(row[c]);
                 Assert.True(m.Success, $"{Page}: '{row[c]}' is not 'time (ratio×)'");
                 Quoted.Duration(m.Groups["time"].Value, report.Seconds("Mean", ("Method", methods[c - 1]), ("Count", count)), $"{methods[c - 1]} at {count}");
                 if (m.Groups["ratio"].Success)
@@ -80,7 +80,7 @@ public sealed class EnginePageFigureTests
             double baseline = Ms(scenario, "parallel-for");
             for (int c = 1; c <= cases.Length; c++)
             {
-                Match m = Regex.Match(row[c], @"^(?<time>[\d.]+ ms)(?: \((?<ratio>[\d.]+)×\))?$");
+                Match m = TimeAndRatio().Match(row[c]);
                 Assert.True(m.Success, $"{Page}: '{row[c]}' is not 'time (ratio×)'");
                 double ms = Ms(scenario, cases[c - 1]);
                 Quoted.Duration(m.Groups["time"].Value, ms / 1000, $"{cases[c - 1]}, {scenario}");
@@ -146,4 +146,8 @@ public sealed class EnginePageFigureTests
         Assert.All(ratios.Rows.Where(r => r[1] == "1"), r => Assert.InRange(double.Parse(r[ratios.Column("ratio")], System.Globalization.CultureInfo.InvariantCulture), 0.98, 1.02));
         Assert.Contains("On one core the two are level within 2 %", RepositoryFiles.Read(Page), StringComparison.Ordinal);
     }
+
+    // A table cell "471 µs" or "1,819 µs (3.86×)": a time, and its ratio to the row's first figure after it.
+    [GeneratedRegex(@"^(?<time>[\d,.]+ (?:µs|ms))(?: \((?<ratio>[\d.]+)×\))?$")]
+    private static partial Regex TimeAndRatio();
 }

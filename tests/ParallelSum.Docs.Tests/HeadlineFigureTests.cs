@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ParallelSum.Docs.Tests.Results;
 
 namespace ParallelSum.Docs.Tests;
 
@@ -17,9 +18,9 @@ public sealed partial class HeadlineFigureTests
         string file = figure.Groups["file"].Value;
         Assert.True(File.Exists(Path.Combine(RepositoryFiles.Root, file)), $"README.md quotes {file}, which is not in the repository");
 
-        JsonElement trial = Trials(file).Single(t => t.GetProperty("strategy").GetString() == "streaming" && t.GetProperty("count").GetInt64() == 1_000_000_000);
-        long milliseconds = (long)Math.Round(trial.GetProperty("seconds").GetDouble() * 1000, MidpointRounding.AwayFromZero);
-        long mebibytes = (long)Math.Round(trial.GetProperty("peakWorkingSetBytes").GetDouble() / (1 << 20), MidpointRounding.AwayFromZero);
+        SweepTrial trial = SweepTrial.Single(SweepTrial.Read(file), "streaming", 1_000_000_000, t => t.Ok);
+        long milliseconds = (long)Math.Round(trial.Seconds!.Value * 1000, MidpointRounding.AwayFromZero);
+        long mebibytes = (long)Math.Round(trial.PeakWorkingSetBytes!.Value / (1 << 20), MidpointRounding.AwayFromZero);
         Assert.Equal(milliseconds.ToString(CultureInfo.InvariantCulture), figure.Groups["ms"].Value);
         Assert.Equal(mebibytes.ToString(CultureInfo.InvariantCulture), figure.Groups["mib"].Value);
         // The sweep runs each trial in a process of its own: a cold-process figure.
@@ -48,11 +49,6 @@ public sealed partial class HeadlineFigureTests
         Assert.Equal(tools.EnumerateObject().Count(), rows);
         Assert.Contains("cold process", page, StringComparison.Ordinal);
     }
-
-    private static List<JsonElement> Trials(string file) =>
-        [.. File.ReadLines(Path.Combine(RepositoryFiles.Root, file))
-            .Select(line => JsonDocument.Parse(line).RootElement)
-            .Where(r => r.GetProperty("kind").GetString() == "trial" && r.GetProperty("outcome").GetString() == "ok")];
 
     [GeneratedRegex(@"1e9 values in\s+(?<ms>\d+) ms on two cores, in (?<mib>\d+) MiB \((?<kind>cold process|warm benchmark)[^\[]*\[[^\]]*\]\((?<file>[^)]+)\)\)", RegexOptions.CultureInvariant)]
     private static partial Regex StreamingHeadline();
