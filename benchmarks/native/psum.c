@@ -239,10 +239,11 @@ int main(int argc, char **argv) {
     if (calls > 0) {
         /* --calls N: the cost of one small call, as a library call pays it: N back-to-back calls of the kernel on this
            thread over the same range (no OpenMP), after --warmup calls; prints the mean time per call. */
-        for (int w = 0; w < warmup; w++) offsets += sum_offsets(seed, start, count, r, t, kernel);
+        volatile uint64_t first = start; /* read again for every call, so no call can be hoisted or dropped */
+        for (int w = 0; w < warmup; w++) offsets += sum_offsets(seed, first, count, r, t, kernel);
+        if (offsets == (u128)-1) puts("");
         offsets = 0;
         clock_gettime(CLOCK_MONOTONIC, &t0);
-        volatile uint64_t first = start; /* read again for every call, so no call can be hoisted out of the loop */
         for (int c = 0; c < calls; c++) offsets += sum_offsets(seed, first, count, r, t, kernel);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         double total = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
