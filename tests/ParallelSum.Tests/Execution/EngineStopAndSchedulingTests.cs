@@ -141,6 +141,38 @@ public class EngineStopAndSchedulingTests
     }
 
     [Fact]
+    public void ASlice_IsOver_OnlyOnceItHasPassed_AndOtherWorkWaitsInThePool()
+    {
+        const long end = 1_000;
+        int asked = 0;
+        long waiting = 0;
+        Func<long> pending = () =>
+        {
+            asked++;
+            return waiting;
+        };
+
+        // Before the slice ends the pool is not even asked.
+        long sliceEnd = end;
+        Assert.False(RangeLoopRun<int>.SliceOver(ref sliceEnd, end - 1, pending));
+        Assert.Equal(0, asked);
+        Assert.Equal(end, sliceEnd);
+
+        // Once it has passed, with work waiting: over, and the slice is left as it was.
+        waiting = 1;
+        Assert.True(RangeLoopRun<int>.SliceOver(ref sliceEnd, end, pending));
+        Assert.Equal(1, asked);
+        Assert.Equal(end, sliceEnd);
+
+        // With nothing waiting: not over, and a new slice starts from now.
+        waiting = 0;
+        Assert.False(RangeLoopRun<int>.SliceOver(ref sliceEnd, end + 5, pending));
+        Assert.Equal(end + 5 + RangeLoopRun<int>.TimeSlice, sliceEnd);
+        Assert.False(RangeLoopRun<int>.SliceOver(ref sliceEnd, end + 6, pending));
+        Assert.Equal(2, asked);
+    }
+
+    [Fact]
     public async Task Helpers_RunUnderTheCallersCultureAndAsyncLocals()
     {
         var local = new AsyncLocal<string>();
