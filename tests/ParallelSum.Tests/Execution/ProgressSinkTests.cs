@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ParallelSum.Tests.Execution;
 
 /// <summary>
@@ -101,6 +103,90 @@ public class ProgressSinkTests
 
         Assert.Equal(1, calls);
         Assert.Same(failure, sink.HandlerException);
+    }
+
+    [Fact]
+    public void ReportsMadeWithoutPause_AreDeliveredAtMostOncePerInterval()
+    {
+        // A report is due for delivery only ReportInterval after the last delivery began: over a stretch of back-to-back
+        // reports the handler runs about once per interval, however many are made. The bound allows twice that (the clock
+        // the sink reads moves in steps of a few milliseconds) plus the final report; without the interval it runs for
+        // every report the delivery thread keeps up with.
+        int calls = 0;
+        var sink = new ProgressSink(_ => Interlocked.Increment(ref calls));
+        var stretch = Stopwatch.StartNew();
+        long reported = 0;
+        while (stretch.ElapsedMilliseconds < 300)
+        {
+            sink.Report(++reported);
+        }
+
+        sink.Complete(reported + 1, CancellationToken.None);
+        long elapsed = stretch.ElapsedMilliseconds;
+
+        Assert.True(reported > 1_000, $"only {reported} reports were made");
+        Assert.InRange(calls, 1, (elapsed / (ProgressSink.ReportInterval / 2)) + 2);
+    }
+
+    [Fact]
+    public void AHandlerThatThrows_InADeliveryDuringTheRun_IsNotCalledForTheFinalCount()
+    {
+        int calls = 0;
+        using var thrown = new ManualResetEventSlim();
+        var failure = new InvalidTimeZoneException("observer");
+        var sink = new ProgressSink(_ =>
+        {
+            Interlocked.Increment(ref calls);
+            thrown.Set();
+            throw failure;
+        });
+        Thread.Sleep(120);
+
+        sink.Report(5);
+        Assert.True(thrown.Wait(Deadline));
+        Thread.Sleep(120);
+        sink.Report(6);
+        Thread.Sleep(120);
+        sink.Complete(10, CancellationToken.None);
+
+        Assert.Equal(1, calls);
+        Assert.Same(failure, sink.HandlerException);
+    }
+
+    [Fact]
+    public async Task Completion_AlreadyWaiting_ForABlockedHandler_ReturnsWhenCanceled()
+    {
+        var reports = new List<long>();
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        using var cts = new CancellationTokenSource();
+        var sink = new ProgressSink(v =>
+        {
+            lock (reports)
+            {
+                reports.Add(v);
+            }
+
+            entered.Set();
+            release.Wait(Deadline);
+        });
+        Thread.Sleep(120);
+        sink.Report(5);
+        Assert.True(entered.Wait(Deadline));
+
+        // The completion is waiting for the handler before the token is canceled: the cancellation must wake it.
+        var completion = Task.Run(() => sink.Complete(10, cts.Token));
+        Assert.NotSame(completion, await Task.WhenAny(completion, Task.Delay(200)));
+        await cts.CancelAsync();
+        Task ended = await Task.WhenAny(completion, Task.Delay(Deadline));
+        release.Set();
+
+        Assert.Same(completion, ended);
+        await completion;
+        lock (reports)
+        {
+            Assert.Equal([5L], reports);
+        }
     }
 
     [Fact]
