@@ -16,7 +16,7 @@ public sealed partial class CommandLineReferenceTests
         "--port", "--save", "--appendonly", "--daemonize", "--bind", "--protected-mode", "--dir", "--oneline", "--stat",
         "--ff-only", "--no-ff", "--depth", "--exclusive", "--shared", "--global", "--tool-path", "--local", "--add-source",
         "--smoke", // the benchmark program's own switch (benchmarks/ParallelSum.Benchmarks), beside BenchmarkDotNet's options
-        "--kernel", "--threads", // the native reference kernel's (benchmarks/native/psum-native)
+        "--kernel", "--threads", "--calls", // the native reference kernel's (benchmarks/native/psum-native)
         "--prefix", "--show-error", "--fail", "--max-procs", "--null", "--cpu-list", "--physcpubind", "--format", "--quiet",
         "--warningsAsErrors", "--serve", "--logLevel", // docfx's (docs/reference)
     };
