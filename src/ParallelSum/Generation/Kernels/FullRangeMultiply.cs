@@ -15,6 +15,7 @@ internal readonly struct FullRangeMultiply : IRangeMultiply
         where TVector : struct => words;
 
     /// <summary>As <see cref="NarrowRangeMultiply.FlagMark"/>; unused while <see cref="CanFlag"/> is false.</summary>
+    // Stryker disable once all : unreachable, so nothing it says can be observed; the kernel asks for it only when CanFlag is true.
     public static ulong FlagMark(ulong rangeSize) => 1UL << 32;
 
     public static uint FlagLimit(ulong rangeSize) => 0;

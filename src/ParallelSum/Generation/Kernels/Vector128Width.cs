@@ -35,7 +35,7 @@ internal readonly struct Vector128Width : IVectorWidth<Vector128<ulong>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<ulong> MultiplyLow32(Vector128<ulong> left, Vector128<ulong> right)
     {
-        // Stryker disable once Block : equivalent; every branch gives the same lanes, and which one runs is this CPU's.
+        // Stryker disable once Block,Boolean : equivalent; every branch gives the same lanes, and which one runs is this CPU's.
         if (Sse2.IsSupported)
         {
             return Sse2.Multiply(left.AsUInt32(), right.AsUInt32());
@@ -58,8 +58,8 @@ internal readonly struct Vector128Width : IVectorWidth<Vector128<ulong>>
         return (left & low32) * (right & low32);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     // Stryker disable once Bitwise : ">>" is equivalent here; on unsigned lanes it is the same shift.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<ulong> ShiftRightLogical(Vector128<ulong> value, int count) => value >>> count;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -88,6 +88,7 @@ internal readonly struct Vector128Width : IVectorWidth<Vector128<ulong>>
 
     /// <summary>The high 32 bits of each lane of both vectors, in order, in portable operations; the fallback of
     /// <see cref="StoreHighHalves"/>, tested against it.</summary>
+    // Stryker disable once Bitwise : ">>" is equivalent here; on unsigned lanes it is the same shift.
     internal static Vector128<uint> HighHalvesPortable(Vector128<ulong> first, Vector128<ulong> second) =>
         Vector128.Narrow(first >>> 32, second >>> 32);
 }

@@ -33,8 +33,8 @@ internal readonly struct Vector256Width : IVectorWidth<Vector256<ulong>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<ulong> MultiplyLow32(Vector256<ulong> left, Vector256<ulong> right) => Avx2.Multiply(left.AsUInt32(), right.AsUInt32());
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     // Stryker disable once Bitwise : ">>" is equivalent here; on unsigned lanes it is the same shift.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<ulong> ShiftRightLogical(Vector256<ulong> value, int count) => value >>> count;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -32,8 +32,8 @@ internal readonly struct Vector512Width : IVectorWidth<Vector512<ulong>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> MultiplyLow32(Vector512<ulong> left, Vector512<ulong> right) => Avx512F.Multiply(left.AsUInt32(), right.AsUInt32());
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     // Stryker disable once Bitwise : ">>" is equivalent here; on unsigned lanes it is the same shift.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> ShiftRightLogical(Vector512<ulong> value, int count) => value >>> count;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
