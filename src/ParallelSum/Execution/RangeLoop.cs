@@ -10,9 +10,9 @@ namespace ParallelSum.Execution;
 /// <para>One partition per worker (<see cref="ParallelRunOptions.WorkerCount"/>). The calling thread is a worker and can
 /// finish the whole run alone: helpers queued to the thread pool take partitions nobody has started, and a helper that
 /// has run for a time slice while other work waits in the pool hands its partition back (the caller or another helper goes
-/// on with it) and queues itself again behind that work. So no call waits for a pool thread to start, nested and concurrent runs
-/// complete however few threads the pool has, and timers and other work get a thread within a time slice. Helpers run
-/// under the caller's <see cref="ExecutionContext"/>.</para>
+/// on with it) and queues itself again behind that work. So no call waits for a pool thread to start, nested and concurrent
+/// runs complete however few threads the pool has, and timers and other work get a thread within a time slice. Helpers
+/// run under the caller's <see cref="ExecutionContext"/>.</para>
 /// <para>Every range is checked (<see cref="CoverageTracker"/>); every exception from partitioner code is wrapped in an
 /// <see cref="InvalidPartitioningException"/>; the first failure stops every worker at its next step; cancellation is
 /// checked before every step and every range. <c>localFinally</c> runs once for every partition whose <c>localInit</c> ran,

@@ -9,8 +9,9 @@ namespace ParallelSum.Execution;
 /// </summary>
 /// <remarks>
 /// <para>Partitions are taken in order through one counter; a started partition that a helper hands back (when its time
-/// slice is over and other work waits in the pool) waits in a list until a worker takes it again. The calling thread only ever waits for helpers that are running a partition: each of
-/// them ends its partition, or hands it back, within a time slice.</para>
+/// slice is over and other work waits in the pool) waits in a list until a worker takes it again. The calling thread only
+/// ever waits for helpers that are running a partition: each of them ends its partition or, when other work waits, hands it
+/// back within a time slice.</para>
 /// <para>Helpers are self-replicating as in <c>Parallel.For</c>: the caller queues one, and each helper queues one more when
 /// it takes its first partition, while partitions are left and fewer than <c>workers - 1</c> helpers exist. The run object
 /// is itself the work item, so queuing a helper allocates nothing.</para>
