@@ -197,6 +197,41 @@ public class EngineStopAndSchedulingTests
     }
 
     [Fact]
+    public void WithTheFlowSuppressed_HelpersStillWork_WithoutTheCallersAsyncLocals()
+    {
+        // Under ExecutionContext.SuppressFlow there is no context to carry: helpers run with the pool's default one, as
+        // Parallel.For's tasks do. The caller's first step waits until a helper has run one, so a helper must work.
+        var local = new AsyncLocal<string>();
+        int caller = Environment.CurrentManagedThreadId;
+        using var helperRan = new ManualResetEventSlim();
+        var seenByHelpers = new ConcurrentBag<string?>();
+        int steps = 0;
+        local.Value = "caller";
+        using (ExecutionContext.SuppressFlow())
+        {
+            RangeLoop.Run(64, 1, new ParallelRunOptions { MaxDegreeOfParallelism = 2, Partitioner = IndexRangePartitioners.DynamicChunks(1) }, () => 0, (step, state) =>
+            {
+                Interlocked.Increment(ref steps);
+                if (Environment.CurrentManagedThreadId == caller)
+                {
+                    Assert.True(helperRan.Wait(Deadline.Default), "no helper ran a step");
+                }
+                else
+                {
+                    seenByHelpers.Add(local.Value);
+                    helperRan.Set();
+                }
+
+                return state;
+            }, _ => { }, null, CancellationToken.None);
+        }
+
+        Assert.Equal(64, steps);
+        Assert.NotEmpty(seenByHelpers);
+        Assert.All(seenByHelpers, Assert.Null);
+    }
+
+    [Fact]
     public void AlreadyCanceledToken_DoesNotCallThePartitioner()
     {
         var partitioner = new Recording();
