@@ -53,7 +53,7 @@ internal sealed class GrainReduction<TResult>(long count, long grainSize, Func<I
 
     private void HandOver(Fold fold)
     {
-        // Stryker disable once Statement : equivalent; moving an empty tree moves nothing, it only takes the lock.
+        // Stryker disable once Statement,Block : equivalent; moving an empty tree moves nothing, it only takes the lock.
         if (fold.Tree.IsEmpty)
         {
             return;

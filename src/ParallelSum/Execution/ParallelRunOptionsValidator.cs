@@ -15,7 +15,7 @@ internal sealed partial class ParallelRunOptionsValidator : IValidateOptions<Par
         ValidateOptionsResult result = Instance.Validate(null, options);
         if (result.Failed)
         {
-            throw new ArgumentException($"{parameterName}: {string.Join(" ", result.Failures ?? [])}", parameterName);
+            throw new ArgumentException($"{parameterName}: {result.FailureMessage}", parameterName);
         }
     }
 }

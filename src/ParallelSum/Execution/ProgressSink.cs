@@ -79,6 +79,7 @@ internal sealed class ProgressSink : IProgress<long>, IThreadPoolWorkItem
                 {
                     Deliver();
                     EndDelivery(Completed);
+                    // Stryker disable once Statement : equivalent; the loop would find the sink completed and return.
                     return;
                 }
 

@@ -275,5 +275,22 @@ public class ProgressSinkTests
     }
 
     [Fact]
+    public void Deliveries_WithTheFlowSuppressed_StillReachTheHandler()
+    {
+        // With ExecutionContext.SuppressFlow there is no caller's context to run the handler under: it runs as it is.
+        var reports = new List<long>();
+        ProgressSink sink;
+        using (ExecutionContext.SuppressFlow())
+        {
+            sink = new ProgressSink(v => { lock (reports) { reports.Add(v); } });
+        }
+
+        sink.Complete(7, CancellationToken.None);
+
+        Assert.Equal([7L], reports);
+        Assert.Null(sink.HandlerException);
+    }
+
+    [Fact]
     public void For_NoHandler_IsNoSink() => Assert.Null(ProgressSink.For(null));
 }
