@@ -96,6 +96,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
 
         while (true)
         {
+            // Stryker disable once Boolean : equivalent; a caller run as a helper may give its partition back and take it again, which changes who works, never what is computed.
             Work(isHelper: false);
 
             // Spin briefly before blocking: a helper that is running usually ends its partition within microseconds of the
@@ -152,6 +153,7 @@ internal sealed class RangeLoopRun<TLocal> : IThreadPoolWorkItem
     {
         if (_callerContext is null)
         {
+            // Stryker disable once Boolean : equivalent; a helper run as the caller never gives its thread back, which changes who works, never what is computed.
             Work(isHelper: true);
         }
         else
