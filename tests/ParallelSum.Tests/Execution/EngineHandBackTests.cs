@@ -17,8 +17,7 @@ public class EngineHandBackTests
         // one, so both run at once; the helper's slice is over after 20 ms, at its next progress update (every 64 steps),
         // and the pool always looks busy, so it must hand back.
         const long Count = 400;
-        int caller = Environment.CurrentManagedThreadId;
-        using var helperRan = new ManualResetEventSlim();
+        using var handshake = new HelperHandshake();
         var runs = new ConcurrentDictionary<long, int>();
         var finals = new ConcurrentBag<long>();
         IndexRangePartitioner partitioner = IndexRangePartitioners.StaticBlocks();
@@ -28,15 +27,7 @@ public class EngineHandBackTests
             (step, sum) =>
             {
                 runs.AddOrUpdate(step.Start, 1, (_, n) => n + 1);
-                if (Environment.CurrentManagedThreadId == caller)
-                {
-                    Assert.True(helperRan.Wait(Deadline.Default), "no helper ran a step");
-                }
-                else
-                {
-                    helperRan.Set();
-                }
-
+                handshake.Step();
                 Thread.Sleep(1);
                 return sum + step.Start;
             },
@@ -60,8 +51,7 @@ public class EngineHandBackTests
     public void WithNothingElseWaiting_AHelperKeepsItsPartitionPastItsSlice()
     {
         const long Count = 200;
-        int caller = Environment.CurrentManagedThreadId;
-        using var helperRan = new ManualResetEventSlim();
+        using var handshake = new HelperHandshake();
         int asked = 0;
         IndexRangePartitioner partitioner = IndexRangePartitioners.StaticBlocks();
         var run = new RangeLoopRun<int>(
@@ -69,15 +59,7 @@ public class EngineHandBackTests
             () => 0,
             (step, n) =>
             {
-                if (Environment.CurrentManagedThreadId == caller)
-                {
-                    Assert.True(helperRan.Wait(Deadline.Default), "no helper ran a step");
-                }
-                else
-                {
-                    helperRan.Set();
-                }
-
+                handshake.Step();
                 Thread.Sleep(1);
                 return n + 1;
             },

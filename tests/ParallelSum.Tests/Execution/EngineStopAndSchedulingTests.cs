@@ -202,8 +202,7 @@ public class EngineStopAndSchedulingTests
         // Under ExecutionContext.SuppressFlow there is no context to carry: helpers run with the pool's default one, as
         // Parallel.For's tasks do. The caller's first step waits until a helper has run one, so a helper must work.
         var local = new AsyncLocal<string>();
-        int caller = Environment.CurrentManagedThreadId;
-        using var helperRan = new ManualResetEventSlim();
+        using var handshake = new HelperHandshake();
         var seenByHelpers = new ConcurrentBag<string?>();
         int steps = 0;
         local.Value = "caller";
@@ -212,14 +211,9 @@ public class EngineStopAndSchedulingTests
             RangeLoop.Run(64, 1, new ParallelRunOptions { MaxDegreeOfParallelism = 2, Partitioner = IndexRangePartitioners.DynamicChunks(1) }, () => 0, (step, state) =>
             {
                 Interlocked.Increment(ref steps);
-                if (Environment.CurrentManagedThreadId == caller)
-                {
-                    Assert.True(helperRan.Wait(Deadline.Default), "no helper ran a step");
-                }
-                else
+                if (handshake.Step())
                 {
                     seenByHelpers.Add(local.Value);
-                    helperRan.Set();
                 }
 
                 return state;
