@@ -156,103 +156,52 @@ public class ProgressSinkTests
     [Fact]
     public async Task Completion_AlreadyWaiting_ForABlockedHandler_ReturnsWhenCanceled()
     {
-        var reports = new List<long>();
-        using var entered = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
+        using var handler = new BlockingHandler();
         using var cts = new CancellationTokenSource();
-        var sink = new ProgressSink(v =>
-        {
-            lock (reports)
-            {
-                reports.Add(v);
-            }
-
-            entered.Set();
-            release.Wait(Deadline);
-        });
-        Thread.Sleep(120);
-        sink.Report(5);
-        Assert.True(entered.Wait(Deadline));
+        handler.ReportAndBlock(5);
 
         // The completion is waiting for the handler before the token is canceled: the cancellation must wake it.
-        var completion = Task.Run(() => sink.Complete(10, cts.Token));
+        var completion = Task.Run(() => handler.Sink.Complete(10, cts.Token));
         Assert.NotSame(completion, await Task.WhenAny(completion, Task.Delay(200)));
         await cts.CancelAsync();
         Task ended = await Task.WhenAny(completion, Task.Delay(Deadline));
-        release.Set();
+        handler.Release();
 
         Assert.Same(completion, ended);
         await completion;
-        lock (reports)
-        {
-            Assert.Equal([5L], reports);
-        }
+        Assert.Equal([5L], handler.Reports);
     }
 
     [Fact]
     public async Task Completion_WaitsForADeliveryStillRunning_ThenDeliversTheFinalCount()
     {
-        var reports = new List<long>();
-        using var entered = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var sink = new ProgressSink(v =>
-        {
-            lock (reports)
-            {
-                reports.Add(v);
-            }
+        using var handler = new BlockingHandler();
+        handler.ReportAndBlock(5);
 
-            if (v == 5)
-            {
-                entered.Set();
-                release.Wait(Deadline);
-            }
-        });
-        Thread.Sleep(120);
-        sink.Report(5);
-        Assert.True(entered.Wait(Deadline));
-
-        var completion = Task.Run(() => sink.Complete(10, CancellationToken.None));
+        var completion = Task.Run(() => handler.Sink.Complete(10, CancellationToken.None));
         Assert.NotSame(completion, await Task.WhenAny(completion, Task.Delay(200)));
-        release.Set();
+        handler.Release();
 
         await completion.WaitAsync(Deadline);
-        Assert.Equal([5L, 10L], reports);
+        Assert.Equal([5L, 10L], handler.Reports);
     }
 
     [Fact]
     public async Task Completion_Canceled_WhileAHandlerBlocks_ReturnsWithoutAFinalReport()
     {
-        var reports = new List<long>();
-        using var entered = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
+        using var handler = new BlockingHandler();
         using var cts = new CancellationTokenSource();
-        var sink = new ProgressSink(v =>
-        {
-            lock (reports)
-            {
-                reports.Add(v);
-            }
+        handler.ReportAndBlock(5);
 
-            entered.Set();
-            release.Wait(Deadline);
-        });
-        Thread.Sleep(120);
-        sink.Report(5);
-        Assert.True(entered.Wait(Deadline));
-
-        var completion = Task.Run(() => sink.Complete(10, cts.Token));
+        var completion = Task.Run(() => handler.Sink.Complete(10, cts.Token));
         await cts.CancelAsync();
         await completion.WaitAsync(Deadline);
-        release.Set();
+        handler.Release();
         Thread.Sleep(120);
-        sink.Report(20);
+        handler.Sink.Report(20);
         Thread.Sleep(120);
 
-        lock (reports)
-        {
-            Assert.Equal([5L], reports);
-        }
+        Assert.Equal([5L], handler.Reports);
     }
 
     [Fact]
@@ -293,4 +242,61 @@ public class ProgressSinkTests
 
     [Fact]
     public void For_NoHandler_IsNoSink() => Assert.Null(ProgressSink.For(null));
+
+    /// <summary>A sink whose handler records every count it is given and blocks in its first delivery until released.</summary>
+    private sealed class BlockingHandler : IDisposable
+    {
+        private readonly List<long> _reports = [];
+        private readonly ManualResetEventSlim _entered = new();
+        private readonly ManualResetEventSlim _release = new();
+
+        public BlockingHandler() => Sink = new ProgressSink(v =>
+        {
+            bool first;
+            lock (_reports)
+            {
+                first = _reports.Count == 0;
+                _reports.Add(v);
+            }
+
+            if (first)
+            {
+                _entered.Set();
+                _release.Wait(Deadline);
+            }
+        });
+
+        public ProgressSink Sink { get; }
+
+        /// <summary>Gets the counts delivered so far, in order.</summary>
+        public long[] Reports
+        {
+            get
+            {
+                lock (_reports)
+                {
+                    return [.. _reports];
+                }
+            }
+        }
+
+        /// <summary>Reports <paramref name="count"/> once the interval since the sink was made has passed, and waits until its
+        /// delivery is blocked in the handler.</summary>
+        public void ReportAndBlock(long count)
+        {
+            Thread.Sleep(120);
+            Sink.Report(count);
+            Assert.True(_entered.Wait(Deadline));
+        }
+
+        /// <summary>Lets the blocked delivery end.</summary>
+        public void Release() => _release.Set();
+
+        public void Dispose()
+        {
+            _release.Set();
+            _entered.Dispose();
+            _release.Dispose();
+        }
+    }
 }
