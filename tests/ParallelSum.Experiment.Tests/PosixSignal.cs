@@ -8,14 +8,22 @@ internal static partial class PosixSignal
     public const int Interrupt = 2; // SIGINT
     public const int Terminate = 15; // SIGTERM
 
-    /// <exception cref="InvalidOperationException">kill(2) failed.</exception>
-    public static void Send(int processId, int signal)
+    /// <summary>Sends a signal; <see langword="false"/> when the process is already gone (ESRCH).</summary>
+    /// <exception cref="InvalidOperationException">kill(2) failed for another reason.</exception>
+    public static bool TrySend(int processId, int signal)
     {
-        if (Kill(processId, signal) != 0)
+        if (Kill(processId, signal) == 0)
         {
-            throw new InvalidOperationException($"kill({processId}, {signal}) failed with errno {Marshal.GetLastPInvokeError()}");
+            return true;
         }
+
+        int error = Marshal.GetLastPInvokeError();
+        return error == NoSuchProcess
+            ? false
+            : throw new InvalidOperationException($"kill({processId}, {signal}) failed with errno {error}");
     }
+
+    private const int NoSuchProcess = 3; // ESRCH
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int processId, int signal);
