@@ -78,9 +78,11 @@ public abstract class GenerateAndSumStrategy : IGenerateAndSum
                 return Task.FromResult(Complete(request, core.Result, started, sink, cancellationToken));
             }
         }
-        catch (OperationCanceledException e) when (e.CancellationToken == cancellationToken || cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e)
         {
-            return Task.FromCanceled<GenerateAndSumResult>(cancellationToken);
+            // As from the work run on the thread pool, and as an async method does: the task is canceled, with the
+            // exception's token, whichever token that is.
+            return Canceled(e.CancellationToken);
         }
         catch (Exception e)
         {
@@ -136,6 +138,14 @@ public abstract class GenerateAndSumStrategy : IGenerateAndSum
     // No lambda here: a captured parameter would cost every call a closure, with or without a handler.
     private static ProgressSink? Sink(GenerateAndSumRequest request, IProgress<GenerateAndSumProgress>? progress) =>
         progress is null ? null : new ProgressSink(new CountReports(progress, request.Count).Report);
+
+    private static Task<GenerateAndSumResult> Canceled(CancellationToken cancellationToken)
+    {
+        // Task.FromCanceled would refuse a token that is not canceled, which a strategy's exception may carry.
+        var canceled = new TaskCompletionSource<GenerateAndSumResult>();
+        canceled.SetCanceled(cancellationToken);
+        return canceled.Task;
+    }
 
     private async Task<GenerateAndSumResult> CompleteAsync(GenerateAndSumRequest request, ValueTask<GenerateAndSumRun> core, long started, ProgressSink? sink, CancellationToken cancellationToken)
     {

@@ -69,7 +69,7 @@ internal static class BoundedIntSum
     // to a long buffer first moves twice the bytes and needs twice the vectors for the same values.
     // Vector<int> is 256 bits wide even where 512-bit vectors are accelerated, so the widest width is taken explicitly.
     private static long SumSplit(ReadOnlySpan<int> block) =>
-        // Stryker disable once Boolean : equivalent; both widths give the exact sum, this picks the faster.
+        // Stryker disable once Boolean,Conditional : equivalent; both widths give the exact sum, this picks the faster.
         Vector512.IsHardwareAccelerated ? SumSplit512(block) : SumSplitVector(block);
 
     /// <summary><see cref="SumSplit"/> with 512-bit vectors (exact on any CPU; fast where they are accelerated).</summary>
@@ -94,7 +94,7 @@ internal static class BoundedIntSum
     {
         Vector<int> wrapped = Vector<int>.Zero, high = Vector<int>.Zero;
         int i = 0;
-        // Stryker disable once Boolean : equivalent; without vectors the scalar tail adds every value.
+        // Stryker disable once Boolean,Conditional : equivalent; without vectors the scalar tail adds every value.
         if (Vector.IsHardwareAccelerated)
         {
             ref int first = ref MemoryMarshal.GetReference(block);

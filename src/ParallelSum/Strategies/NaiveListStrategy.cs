@@ -25,7 +25,6 @@ public sealed class NaiveListStrategy : GenerateAndSumStrategy
     /// <exception cref="ArgumentOutOfRangeException">The request's count is above <see cref="MaxCount"/>.</exception>
     protected override void ValidateRequest(GenerateAndSumRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (request.Count > MaxCount)
         {
             throw new ArgumentOutOfRangeException(nameof(request), request.Count, $"{StrategyName} holds every value in a List<int>, which accepts at most {MaxCount} values; request.Count must be from 0 to {MaxCount}. Use the streaming strategy for larger counts.");
@@ -35,8 +34,6 @@ public sealed class NaiveListStrategy : GenerateAndSumStrategy
     /// <inheritdoc />
     protected override GenerateAndSumRun SumCore(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(progress);
         RandomStream stream = request.Stream;
         ulong first = (ulong)request.StartIndex;
 

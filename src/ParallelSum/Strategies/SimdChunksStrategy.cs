@@ -53,7 +53,6 @@ public sealed class SimdChunksStrategy : GenerateAndSumStrategy
     /// <inheritdoc />
     protected override GenerateAndSumRun SumCore(GenerateAndSumRequest request, IProgress<long> progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         RandomStream stream = request.Stream;
         long first = request.StartIndex;
         Int128 total = 0;

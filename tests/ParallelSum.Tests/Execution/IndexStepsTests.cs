@@ -59,6 +59,7 @@ public class IndexStepsTests
     {
         Assert.Throws<OverflowException>(() => new IndexSteps(long.MaxValue - 10, 11, 4));
         Assert.Throws<ArgumentOutOfRangeException>(() => new IndexSteps(-1, 1, 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new IndexSteps(0, -1, 4));
         Assert.Throws<ArgumentOutOfRangeException>(() => new IndexSteps(0, 1, 0));
     }
 }

@@ -4,14 +4,17 @@ namespace ParallelSum.Tests.Strategies;
 public class PublicSurfaceTests
 {
     [Fact]
-    public async Task Facade_SumsWithOneCall_InEachForm()
+    public async Task OneCall_Sums_InEachForm()
     {
         Assert.Equal(4894, RandomStreamSum.Sum(1000, 42));
-        Assert.Equal(499999629, RandomStreamSum.Sum(100_000_000, 42));
         Assert.Equal(new RandomStream(7, -3, 3).ReferenceSum(11, 50_000), RandomStreamSum.Sum(50_000, 7, -3, 3, startIndex: 11));
         Assert.Equal("auto", RandomStreamSum.Run(new GenerateAndSumRequest(10, 0)).Strategy);
         Assert.Equal(5002298, (await RandomStreamSum.RunAsync(new GenerateAndSumRequest(1_000_000, 42))).Sum);
     }
+
+    /// <summary>Past <see cref="AutoStrategy"/>'s threshold, on the engine: the specification's known answer.</summary>
+    [Fact]
+    public void Facade_HundredMillionValues_IsTheKnownAnswer() => Assert.Equal(499999629, RandomStreamSum.Sum(100_000_000, 42));
 
     [Fact]
     public void TakesPartitioner_NamesExactlyTheStrategiesThatRunOnTheEngine()

@@ -303,4 +303,50 @@ public class StrategyEdgeTests
 
         Assert.Equal(new RandomStream(99, int.MinValue, int.MaxValue).ReferenceSum(123, 10_000), GenerateAndSumStrategies.Create(name).GenerateAndSum(request).Sum);
     }
+
+    [Fact]
+    public void ParallelFor_NoValues_OneWorkerAndNoRanges()
+    {
+        GenerateAndSumResult result = new ParallelForStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = 4 }).GenerateAndSum(new GenerateAndSumRequest(0, 1));
+
+        Assert.Equal(((Int128)0, 1, 0L), (result.Sum, result.WorkerCount, result.RangeCount));
+    }
+
+    [Fact]
+    public void ParallelFor_ABlockThatFails_ThrowsItsException_NotParallelForsAggregate()
+    {
+        // Through the public calls only running out of memory fails a block; a progress receiver that throws stands in for it.
+        var request = new GenerateAndSumRequest(4 * StreamingStrategy.StepLength, 1);
+
+        IOException thrown = Assert.Throws<IOException>(() => ParallelForStrategy.Sum(request, blocks: 2, new ThrowingProgress(), CancellationToken.None));
+
+        Assert.Equal(ThrowingProgress.Message, thrown.Message);
+    }
+
+    [Fact]
+    public void Streaming_Inline_ReportsTheEndOfEveryStep()
+    {
+        long count = (3 * StreamingStrategy.StepLength) + 5;
+        var request = new GenerateAndSumRequest(count, 11, startIndex: 7);
+        var reports = new RecordingProgress();
+
+        GenerateAndSumRun run = StreamingStrategy.Sum(request, inlineBelow: long.MaxValue, ParallelRunOptions.Default, reports, CancellationToken.None);
+
+        Assert.Equal(request.Stream.ReferenceSum(7, count), run.Sum);
+        Assert.Equal([StreamingStrategy.StepLength, 2 * StreamingStrategy.StepLength, 3 * StreamingStrategy.StepLength, count], reports.Values);
+    }
+
+    private sealed class ThrowingProgress : IProgress<long>
+    {
+        public const string Message = "a block failed";
+
+        public void Report(long value) => throw new IOException(Message);
+    }
+
+    private sealed class RecordingProgress : IProgress<long>
+    {
+        public List<long> Values { get; } = [];
+
+        public void Report(long value) => Values.Add(value);
+    }
 }

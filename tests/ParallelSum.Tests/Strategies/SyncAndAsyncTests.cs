@@ -39,7 +39,8 @@ public class SyncAndAsyncTests
         long count = strategyName switch
         {
             NaiveListStrategy.StrategyName => NaiveListStrategy.MaxCount,
-            ParallelForStrategy.StrategyName => 1L << 33,
+            // Minutes of work, so the cancellation arrives first however late a busy pool runs the handler; blocks of 16 MB.
+            ParallelForStrategy.StrategyName => 1L << 38,
             _ => 1L << 40,
         };
         Task<GenerateAndSumResult> task = strategy.GenerateAndSumAsync(new GenerateAndSumRequest(count, 1), null, cts.Token);
@@ -102,7 +103,8 @@ public class SyncAndAsyncTests
         long count = strategyName switch
         {
             NaiveListStrategy.StrategyName => NaiveListStrategy.MaxCount,
-            ParallelForStrategy.StrategyName => 1L << 33,
+            // Minutes of work, so the cancellation arrives first however late a busy pool runs the handler; blocks of 16 MB.
+            ParallelForStrategy.StrategyName => 1L << 38,
             _ => 1L << 40,
         };
 
