@@ -129,4 +129,19 @@ public class ExactSumAccumulatorTests
 
         Assert.Equal(ExactSumOracleTests.Bits(BigIntegerOracle.Sum(values)), ExactSumOracleTests.Bits(total.ToDouble()));
     }
+
+    [Fact]
+    public void AddAtAWidth_SpansWithTheSameSpecialValue_KeepItsFlag()
+    {
+        const int width = 64;
+        var accumulator = new ExactSumAccumulator();
+        accumulator.Add(width, [double.NaN, 1.0]);
+        accumulator.Add(width, [double.NaN, 2.0]);
+        Assert.True(double.IsNaN(accumulator.ToDouble()));
+
+        accumulator.Clear();
+        accumulator.Add(width, [double.NegativeInfinity]);
+        accumulator.Add(width, [double.NegativeInfinity]);
+        Assert.Equal(double.NegativeInfinity, accumulator.ToDouble());
+    }
 }

@@ -99,6 +99,31 @@ public class ExactSumOracleTests
         }
     }
 
+    [Fact]
+    public void OfSequence_ValuesAfterTheLastFullBuffer_AreAdded()
+    {
+        double[] values = [.. Enumerable.Range(0, ExactSumAccumulator.BufferLength + 3).Select(i => Math.ScaleB(1.0 + i, -i % 60))];
+        Assert.Equal(Bits(BigIntegerOracle.Sum(values)), Bits(ExactSum.OfSequence(values)));
+        Assert.Equal(3.5, ExactSum.OfSequence([1.0, 2.5]));
+    }
+
+    [Fact]
+    public void OfSequence_CanceledBeforeAnyValue_Throws()
+    {
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => ExactSum.OfSequence([], source.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ExactSum.OfSequence([1.0], source.Token));
+    }
+
+    [Fact]
+    public void GrainSizeBelowOne_IsRefusedByEveryForm()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExactSum.Of([1.0], 0, null, null, default));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExactSum.OfFloats([1.0f], 0, null, null, default));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExactSum.OfRange(1, i => 1.0, 0, null, null, default));
+    }
+
     internal static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
 
     private static IEnumerable<double[]> Permutations(double[] values)

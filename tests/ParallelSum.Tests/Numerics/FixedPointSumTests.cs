@@ -89,6 +89,131 @@ public class FixedPointSumTests
         Assert.True(negative);
     }
 
+    [Fact]
+    public void AddFinite_SameSignLargestCellAdditions_CarriesBeforeACellOverflows()
+    {
+        // Position 2015 (31 mod 32) with a full significand puts almost 2^52 into one cell per addition: without a carry
+        // every AddsBeforeCarry additions, 2^11 of them overflow it.
+        double value = BitConverter.Int64BitsToDouble((2016L << 52) | 0xF_FFFF_FFFF_FFFFL);
+        const int Count = 20 * FixedPointSum.AddsBeforeCarry;
+        var sum = new FixedPointSum();
+        for (int i = 0; i < Count; i++)
+        {
+            sum.AddFinite(value);
+        }
+
+        Assert.Equal(BigIntegerOracle.FromScaled(BigIntegerOracle.Scaled(value) * Count), ToDouble(sum));
+    }
+
+    [Fact]
+    public void AddInteger_BetweenAdditionsOfDoubles_CountsTowardTheCarry()
+    {
+        double value = BitConverter.Int64BitsToDouble((2016L << 52) | 0xF_FFFF_FFFF_FFFFL);
+        const int Count = 20 * FixedPointSum.AddsBeforeCarry;
+        var sum = new FixedPointSum();
+        for (int i = 0; i < Count; i++)
+        {
+            sum.AddFinite(value);
+            sum.AddInteger(1, 0);
+        }
+
+        BigInteger expected = (BigIntegerOracle.Scaled(value) * Count) + Count;
+        Assert.Equal(BigIntegerOracle.FromScaled(expected), ToDouble(sum));
+    }
+
+    [Fact]
+    public void IsZero_OfAValueInOneDigit_IsFalse()
+    {
+        var sum = new FixedPointSum();
+        sum.AddFinite(1.0);
+        Assert.False(sum.IsZero);
+        Assert.Equal(1.0, ToDouble(sum));
+    }
+
+    [Fact]
+    public void Clear_OfAValueInOneDigit_LeavesNothingBehind()
+    {
+        var sum = new FixedPointSum();
+        sum.AddFinite(1.0);
+        sum.Carry();
+        sum.Clear();
+        Assert.True(sum.IsZero);
+        sum.AddFinite(1.0);
+        Assert.Equal(1.0, ToDouble(sum));
+    }
+
+    [Fact]
+    public void Add_ItselfRepeatedly_CarriesAValueInOneDigit()
+    {
+        var sum = new FixedPointSum();
+        sum.AddFinite(1.0);
+        for (int i = 0; i < 100; i++)
+        {
+            sum.Add(sum);
+        }
+
+        Assert.Equal(BigIntegerOracle.FromScaled(BigIntegerOracle.Scaled(1.0) << 100), ToDouble(sum));
+    }
+
+    [Fact]
+    public void Carry_PositiveValueReaching2Pow1165_ThrowsOverflowNamingTheLimit()
+    {
+        var sum = new FixedPointSum();
+        sum.AddFinite(1.0);
+        for (int i = 0; i < 1164; i++)
+        {
+            sum.Add(sum);
+        }
+
+        // 2^1164 is held (as a magnitude far beyond the double range); one more doubling is not.
+        Assert.Equal(double.PositiveInfinity, ToDouble(sum));
+        var exception = Assert.Throws<OverflowException>(() => sum.Add(sum));
+        Assert.Contains("2^1165:", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Carry_NegativeValueReaching2Pow1165_IsHeldAndOneMoreDoublingThrows()
+    {
+        var sum = new FixedPointSum();
+        sum.AddFinite(-1.0);
+        for (int i = 0; i < 1165; i++)
+        {
+            sum.Add(sum);
+        }
+
+        // -2^1165 is the most negative value held.
+        Assert.Equal(double.NegativeInfinity, ToDouble(sum));
+        Assert.False(sum.IsZero);
+        Assert.Throws<OverflowException>(() => sum.Add(sum));
+    }
+
+    [Fact]
+    public void Carry_WhenTheTopDigitsCancel_TrimsThemAndKeepsTheSign()
+    {
+        double[] values = [Math.ScaleB(1, 40), -Math.ScaleB(1, 40), -1.0, Math.ScaleB(1, -60)];
+        var sum = new FixedPointSum();
+        foreach (double value in values)
+        {
+            sum.AddFinite(value);
+        }
+
+        Assert.Equal(BigIntegerOracle.Sum(values), ToDouble(sum));
+        Assert.Equal(BitConverter.DoubleToUInt64Bits(-BigIntegerOracle.Sum(values)), sum.RoundedMagnitudeBits(53, 0, out bool negative));
+        Assert.True(negative);
+    }
+
+    [Fact]
+    public void RoundedMagnitudeBits_OfZero_IsZeroAndNotNegative()
+    {
+        var sum = new FixedPointSum();
+        Assert.Equal(0UL, sum.RoundedMagnitudeBits(53, 0, out bool negative));
+        Assert.False(negative);
+        sum.AddFinite(-2.0);
+        sum.AddFinite(2.0);
+        Assert.Equal(0UL, sum.RoundedMagnitudeBits(24, 925, out negative));
+        Assert.False(negative);
+    }
+
     private static double ToDouble(FixedPointSum sum)
     {
         ulong bits = sum.RoundedMagnitudeBits(53, 0, out bool negative);
