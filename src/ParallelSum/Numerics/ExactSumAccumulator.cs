@@ -91,6 +91,7 @@ public sealed class ExactSumAccumulator
             return ZeroSign(negative) ? -0.0 : 0.0;
         }
 
+        // Stryker disable once Equality : equivalent; the bits 0x7FF0_0000_0000_0000 are those of infinity.
         double magnitude = bits >= 0x7FF0_0000_0000_0000UL ? double.PositiveInfinity : BitConverter.UInt64BitsToDouble(bits);
         return negative ? -magnitude : magnitude;
     }
@@ -113,6 +114,7 @@ public sealed class ExactSumAccumulator
             return ZeroSign(negative) ? -0.0f : 0.0f;
         }
 
+        // Stryker disable once Equality : equivalent; the bits 0x7F80_0000 are those of infinity.
         float magnitude = bits >= 0x7F80_0000UL ? float.PositiveInfinity : BitConverter.UInt32BitsToSingle((uint)bits);
         return negative ? -magnitude : magnitude;
     }

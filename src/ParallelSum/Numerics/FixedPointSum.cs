@@ -32,6 +32,7 @@ internal sealed class FixedPointSum
 
     private Digits _digits;
     private int _low = DigitCount;
+    // Stryker disable once Unary : equivalent; with _low at DigitCount the sum is empty either way, and every addition sets _high to at least its top digit.
     private int _high = -1;
     private int _adds;
 
@@ -51,12 +52,15 @@ internal sealed class FixedPointSum
     public void AddFinite(double value)
     {
         ulong bits = BitConverter.DoubleToUInt64Bits(value);
-        int exponent = (int)(bits >> 52) & 0x7FF;
+        // Stryker disable once Bitwise : equivalent; bits is unsigned, so ">>>" shifts the same.
+        ulong biasedExponent = bits >> 52;
+        int exponent = (int)biasedExponent & 0x7FF;
         long mantissa = (long)(bits & 0xF_FFFF_FFFF_FFFFUL);
         if (exponent == 0)
         {
             if (mantissa == 0)
             {
+                // Stryker disable once Statement : equivalent; going on adds zero to two digits, which the next carry trims.
                 return;
             }
 
@@ -65,29 +69,35 @@ internal sealed class FixedPointSum
         }
         else
         {
+            // Stryker disable once Assignment : equivalent; bit 52 of the masked field is 0, so "^=" sets it the same.
             mantissa |= 1L << 52;
         }
 
         int position = exponent - 1;
+        // Stryker disable once Bitwise : equivalent; position is never negative.
         int index = position >> 5;
         int shift = position & 31;
         long low = (long)(((ulong)mantissa << shift) & DigitMask);
+        // Stryker disable once Bitwise : equivalent; the mantissa is never negative.
         long high = mantissa >> (32 - shift);
         // Branch-free negation for negative values: (v ^ -1) - (-1) = -v.
         long sign = (long)bits >> 63;
         Span<long> digits = _digits;
         digits[index] += (low ^ sign) - sign;
         digits[index + 1] += (high ^ sign) - sign;
+        // Stryker disable once Equality : equivalent; when index equals _low the assignment leaves it unchanged.
         if (index < _low)
         {
             _low = index;
         }
 
+        // Stryker disable once Equality : equivalent; when index + 1 equals _high the assignment leaves it unchanged.
         if (index + 1 > _high)
         {
             _high = index + 1;
         }
 
+        // Stryker disable once Equality : equivalent; one addition more before the carry still leaves every cell far below 2^63.
         if (++_adds >= AddsBeforeCarry)
         {
             Carry();
@@ -101,24 +111,29 @@ internal sealed class FixedPointSum
     {
         if (value == 0)
         {
+            // Stryker disable once Statement : equivalent; going on adds zero to three digits, which the next carry trims.
             return;
         }
 
+        // Stryker disable once Bitwise : equivalent; position is never negative.
         int index = position >> 5;
         // |value| < 2^64 shifted by at most 31 bits: three digits, each added with the value's sign.
         long sign = value >> 63;
         // (value ^ sign) - sign is |value| as an unsigned number, long.MinValue included.
         UInt128 shifted = (UInt128)(ulong)((value ^ sign) - sign) << (position & 31);
         Span<long> digits = _digits;
+        // Stryker disable once Equality : equivalent; a fourth digit would add zero (the shifted value is below 2^95) to a digit that exists (index + 3 <= 66).
         for (int i = 0; i < 3; i++)
         {
             long digit = (long)(ulong)(shifted & DigitMask);
             digits[index + i] += (digit ^ sign) - sign;
+            // Stryker disable once Assignment : equivalent; UInt128 is unsigned, so ">>>=" shifts the same.
             shifted >>= 32;
         }
 
         _low = Math.Min(_low, index);
         _high = Math.Max(_high, index + 2);
+        // Stryker disable once Equality,Negate : equivalent; carrying one addition later or after every addition changes no value (a carry keeps the value, and no sum of AddInteger calls nears 2^1165).
         if (++_adds >= AddsBeforeCarry)
         {
             Carry();
@@ -129,12 +144,15 @@ internal sealed class FixedPointSum
     /// <param name="other">The sum to add; may be this instance.</param>
     public void Add(FixedPointSum other)
     {
+        // Stryker disable once Statement : equivalent; uncarried cells of the other hold under 2^62, so adding them to carried cells cannot overflow, and the carry below normalises the result.
         other.Carry();
         if (other._high < other._low)
         {
+            // Stryker disable once Statement : equivalent; an empty range adds nothing and leaves both bounds as they are.
             return;
         }
 
+        // Stryker disable once Statement : equivalent; uncarried cells here hold under 2^62 and the other's carried ones under 2^32, so the sums cannot overflow, and the carry below normalises them.
         Carry();
         int low = other._low;
         int high = other._high;
@@ -160,6 +178,7 @@ internal sealed class FixedPointSum
         }
 
         _low = DigitCount;
+        // Stryker disable once Unary : equivalent; with _low at DigitCount the sum is empty either way, and every addition sets _high to at least its top digit.
         _high = -1;
         _adds = 0;
     }
@@ -211,6 +230,7 @@ internal sealed class FixedPointSum
         if (high < low)
         {
             _low = DigitCount;
+            // Stryker disable once Unary : equivalent; with _low at DigitCount the sum is empty either way, and every addition sets _high to at least its top digit.
             _high = -1;
         }
         else
@@ -241,12 +261,14 @@ internal sealed class FixedPointSum
         // The magnitude, as digits in [0, 2^32) (two's complement negation, then a carry), one spare digit of zeros on top.
         Span<long> magnitude = stackalloc long[DigitCount + 2];
         ReadOnlySpan<long> digits = _digits;
+        // Stryker disable once Equality : equivalent; after the carry the top digit is never zero.
         negative = digits[_high] < 0;
         for (int i = _low; i <= _high; i++)
         {
             magnitude[i] = negative ? -digits[i] : digits[i];
         }
 
+        // Stryker disable once Equality : equivalent; a magnitude up to 2^1165 leaves digit DigitCount zero, so carrying it moves nothing.
         for (int i = _low; i < DigitCount; i++)
         {
             long carry = magnitude[i] >> 32;
@@ -254,6 +276,7 @@ internal sealed class FixedPointSum
             magnitude[i + 1] += carry;
         }
 
+        // Stryker disable once Arithmetic : equivalent; starting two digits higher only steps over the spare zero digits.
         int top = DigitCount - 1;
         while (magnitude[top] == 0)
         {
@@ -263,6 +286,7 @@ internal sealed class FixedPointSum
         int highestBit = (32 * top) + 63 - BitOperations.LeadingZeroCount((ulong)magnitude[top]);
         // The result's last bit: p - 1 bits below the highest, but never below the format's smallest subnormal.
         int last = Math.Max(highestBit - (significandBits - 1), lowestPosition);
+        // Stryker disable once Equality,Arithmetic,Block,Statement : unreachable; below 2^1165 the highest bit is under 2240, so last - lowestPosition (even last + lowestPosition) stays under 4096.
         if (last - lowestPosition >= 1 << 12)
         {
             return ulong.MaxValue;
@@ -284,24 +308,19 @@ internal sealed class FixedPointSum
     /// <summary>Reads <paramref name="count"/> (at most 53) bits of <paramref name="digits"/> from bit <paramref name="position"/> up.</summary>
     private static ulong BitsAt(ReadOnlySpan<long> digits, int position, int count)
     {
+        // Stryker disable once Bitwise : equivalent; position is never negative.
         int index = position >> 5;
-        UInt128 window = (ulong)digits[index];
-        if (index + 1 < digits.Length)
-        {
-            window |= (UInt128)(ulong)digits[index + 1] << 32;
-        }
-
-        if (index + 2 < digits.Length)
-        {
-            window |= (UInt128)(ulong)digits[index + 2] << 64;
-        }
-
-        return (ulong)(window >> (position & 31)) & ((1UL << count) - 1);
+        // The bits read are at most the magnitude's highest, below 2^2240 (digit 69), and the span has two spare digits on top.
+        UInt128 window = (ulong)digits[index] | ((UInt128)(ulong)digits[index + 1] << 32) | ((UInt128)(ulong)digits[index + 2] << 64);
+        // Stryker disable once Assignment : equivalent; UInt128 is unsigned, so ">>>=" shifts the same.
+        window >>= position % 32;
+        return (ulong)window & ((1UL << count) - 1);
     }
 
     /// <summary>Whether any bit below <paramref name="position"/> is set.</summary>
     private static bool AnyBitBelow(ReadOnlySpan<long> digits, int position)
     {
+        // Stryker disable once Bitwise : equivalent; position is never negative.
         int index = position >> 5;
         if ((digits[index] & ((1L << (position & 31)) - 1)) != 0)
         {

@@ -119,9 +119,11 @@ public class ExactSumOracleTests
     [Fact]
     public void GrainSizeBelowOne_IsRefusedByEveryForm()
     {
+        // Empty inputs too, which need no grain at all.
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExactSum.Of([], 0, null, null, default));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExactSum.OfFloats([], -1, null, null, default));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExactSum.OfRange(0, i => 1.0, 0, null, null, default));
         Assert.Throws<ArgumentOutOfRangeException>(() => ExactSum.Of([1.0], 0, null, null, default));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ExactSum.OfFloats([1.0f], 0, null, null, default));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ExactSum.OfRange(1, i => 1.0, 0, null, null, default));
     }
 
     internal static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
