@@ -97,7 +97,7 @@ internal sealed class FixedPointSum
             _high = index + 1;
         }
 
-        // Stryker disable once Equality : equivalent; one addition more before the carry still leaves every cell far below 2^63.
+        // Stryker disable once Equality : equivalent; carrying one addition later (every cell stays far below 2^63) or after almost every addition (a carry keeps the value) changes no value.
         if (++_adds >= AddsBeforeCarry)
         {
             Carry();
