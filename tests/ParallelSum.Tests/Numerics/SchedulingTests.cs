@@ -231,4 +231,16 @@ public class SchedulingTests
     {
         public void Report(long value) => onReport(value);
     }
+
+    [Fact]
+    public void CountOfExactlyOneGrain_RunsWithoutThePartitioner()
+    {
+        double[] values = [1.0, Math.ScaleB(1, -70), -3.5];
+        // A partitioner for a count of 1 breaks its contract on any run of three values: consulting it throws.
+        var options = new ParallelRunOptions { Partitioner = IndexRangePartitioners.FromRanges(Partitioner.Create(0L, 1L)) };
+        long expected = ExactSumOracleTests.Bits(BigIntegerOracle.Sum(values));
+        Assert.Equal(expected, ExactSumOracleTests.Bits(ExactSum.Of(values, values.Length, options, null, default)));
+        Assert.Equal(expected, ExactSumOracleTests.Bits(ExactSum.OfRange(values.Length, i => values[i], values.Length, options, null, default)));
+        Assert.Throws<InvalidPartitioningException>(() => ExactSum.Of(values, values.Length - 1, options, null, default));
+    }
 }
