@@ -106,15 +106,18 @@ internal static class BinnedBlock
         SumFlags flags = SumFlags.AnyValue;
         if (bits != long.MinValue)
         {
+            // Stryker disable once Assignment : equivalent; flags holds only AnyValue here, so setting the clear NotNegativeZero by ^= or |= is the same.
             flags |= SumFlags.NotNegativeZero;
         }
 
         if (double.IsNaN(value))
         {
+            // Stryker disable once Assignment : equivalent; flags holds at most AnyValue and NotNegativeZero here, so setting the clear NaN by ^= or |= is the same.
             flags |= SumFlags.NaN;
         }
         else if (double.IsInfinity(value))
         {
+            // Stryker disable once Assignment : equivalent; flags holds at most AnyValue and NotNegativeZero here, so setting a clear infinity flag by ^= or |= is the same.
             flags |= bits < 0 ? SumFlags.NegativeInfinity : SumFlags.PositiveInfinity;
         }
 

