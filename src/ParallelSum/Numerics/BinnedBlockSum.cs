@@ -147,14 +147,10 @@ internal static class BinnedBlockSum<TLanes, TVector>
             smallest = Math.Min(smallest, high);
         }
 
-        if (smallest == 0)
-        {
-            return ExactMagnitudes(block);
-        }
-
         // Stryker disable once Bitwise : equivalent; a lower smallest pattern only asks for more levels (or value by value), which is exact.
         ulong smallestPattern = (ulong)smallest << 32;
-        return (((ulong)largest << 32) | uint.MaxValue, smallestPattern);
+        // Stryker disable once Conditional : equivalent; either branch alone plans every block exactly (a smallest of 0 plans value by value, as zeros-only blocks add nothing and give the same flags), only slower.
+        return smallest == 0 ? ExactMagnitudes(block) : (((ulong)largest << 32) | uint.MaxValue, smallestPattern);
     }
 
     /// <summary>The largest magnitude's bit pattern and the smallest non-zero one's less one (<see cref="ulong.MaxValue"/> if
@@ -168,8 +164,8 @@ internal static class BinnedBlockSum<TLanes, TVector>
         TVector maximum = TLanes.Zero;
         TVector minimum = TLanes.AllBitsSet;
         nuint i = 0;
-        // Stryker disable once Arithmetic : equivalent; i - lanes wraps at 0, so this loop is skipped and the scalar loop below scans every value.
-        for (; i + lanes <= length; i += lanes)
+        nuint vectorEnd = length - (length % lanes);
+        for (; i != vectorEnd; i += lanes)
         {
             TVector values = TLanes.Load(ref start, i);
             TLanes.FoldMaximum(values, mask, ref maximum);
@@ -234,7 +230,8 @@ internal static class BinnedBlockSum<TLanes, TVector>
                 }
             }
 
-            for (; i + (4 * lanes) <= (nuint)length; i += 4 * lanes)
+            nuint unrolledEnd = (nuint)length - ((nuint)length % (4 * lanes));
+            for (; i != unrolledEnd; i += 4 * lanes)
             {
                 TwoLevelStep(TLanes.Load(ref start, i), s1, ref first0, ref second0);
                 TwoLevelStep(TLanes.Load(ref start, i + lanes), s1, ref first1, ref second1);
@@ -242,7 +239,8 @@ internal static class BinnedBlockSum<TLanes, TVector>
                 TwoLevelStep(TLanes.Load(ref start, i + (3 * lanes)), s1, ref first3, ref second3);
             }
 
-            for (; i + lanes <= (nuint)length; i += lanes)
+            nuint vectorEnd = (nuint)length - ((nuint)length % lanes);
+            for (; i != vectorEnd; i += lanes)
             {
                 TwoLevelStep(TLanes.Load(ref start, i), s1, ref first0, ref second0);
             }
@@ -350,7 +348,8 @@ internal static class BinnedBlockSum<TLanes, TVector>
                 }
             }
 
-            for (; i + lanes <= (nuint)length; i += lanes)
+            nuint vectorEnd = (nuint)length - ((nuint)length % lanes);
+            for (; i != vectorEnd; i += lanes)
             {
                 ThreeLevelStep(TLanes.Load(ref start, i), s1, s2, ref first0, ref second0, ref third0);
             }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using ParallelSum.Numerics;
 
@@ -57,6 +59,7 @@ public class BlockKernelEdgeTests
         {
             double[] values = [.. Enumerable.Range(0, 4096).Select(i => (i % 4) switch { 0 => 1.0, 1 => -1.0, 2 => pair, _ => -pair })];
             values[2048] = wide;
+            Balance(values, 2048);
             double expected = BigIntegerOracle.Sum(values);
             int[] positions = [.. Enumerable.Range(0, 160), .. Enumerable.Range(1888, 160), .. Enumerable.Range(0, 2048).Where(p => p % 53 == 0)];
             foreach (int p in positions)
@@ -84,6 +87,7 @@ public class BlockKernelEdgeTests
                 {
                     double[] values = [.. Enumerable.Range(0, 2048 + partial).Select(i => (i % 4) switch { 0 => 1.0, 1 => -1.0, 2 => pair, _ => -pair })];
                     values[2048 + p] = wide;
+                    Balance(values, 2048 + p);
                     AssertExact(width, values, values);
                     values[2048 + p] = double.NaN;
                     Assert.True(double.IsNaN(Sum(width, values)), $"width {width}: NaN at {p} of a block of {partial} lost");
@@ -91,6 +95,23 @@ public class BlockKernelEdgeTests
                     Assert.Equal(double.NegativeInfinity, Sum(width, values));
                 }
             }
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Widths))]
+    public void SpansEndingAtAnUnmappedPage_AreNeverReadPastTheirEnd(int width)
+    {
+        SkipUnlessAccelerated(width);
+        Skip.IfNot(OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.X64, "the guard page is made with Linux x64 mmap");
+        // The values end where an inaccessible page begins: a scan that reads past the end of its span stops the process.
+        using var guarded = new GuardedDoubles(BinnedBlock.BlockLength + 64);
+        foreach (int length in Enumerable.Range(1, 130).Concat(Enumerable.Range(2016, 33)))
+        {
+            double[] values = [.. Enumerable.Range(0, length).Select(i => 1.0 + (i % 3))];
+            Span<double> span = guarded.Last(length);
+            values.CopyTo(span);
+            AssertExact(width, span, values);
         }
     }
 
@@ -129,6 +150,15 @@ public class BlockKernelEdgeTests
         }
     }
 
+    /// <summary>Changes the third value (a large one) so that the others sum to zero: the exact sum is then the value at
+    /// <paramref name="kept"/>, whose last bits a rounding of the total would otherwise hide.</summary>
+    private static void Balance(double[] values, int kept)
+    {
+        // Every other value is a multiple of 2^-40 below 2^12, so this double sum is exact.
+        double others = values.Where((_, i) => i != kept).Sum();
+        values[2] -= others;
+    }
+
     private static (int MaxTwo, int MaxThree) RunBounds(int width) => width switch
     {
         512 => (BinnedBlockSum<Vector512Lanes, Vector512<double>>.MaxTwoLevelRun, BinnedBlockSum<Vector512Lanes, Vector512<double>>.MaxThreeLevelRun),
@@ -163,4 +193,42 @@ public class BlockKernelEdgeTests
 
     private static void SkipUnlessAccelerated(int width) =>
         Skip.IfNot(IsAccelerated(width), $"{width}-bit vectors are not accelerated here (CPU or DOTNET_Enable* settings); this run checks the others.");
+
+    /// <summary>Doubles in anonymous memory directly followed by a page that may not be read.</summary>
+    private sealed class GuardedDoubles : IDisposable
+    {
+        private const int ProtNone = 0, ProtRead = 1, ProtWrite = 2, MapPrivate = 2, MapAnonymous = 0x20;
+
+        private readonly nint _address;
+        private readonly nuint _size;
+        private readonly nuint _dataSize;
+
+        public GuardedDoubles(int capacity)
+        {
+            nuint page = (nuint)Environment.SystemPageSize;
+            _dataSize = (((nuint)capacity * sizeof(double)) + page - 1) / page * page;
+            _size = _dataSize + page;
+            _address = Mmap(0, _size, ProtRead | ProtWrite, MapPrivate | MapAnonymous, -1, 0);
+            Assert.NotEqual(-1, _address);
+            Assert.Equal(0, Mprotect(_address + (nint)_dataSize, page, ProtNone));
+        }
+
+        /// <summary>The last <paramref name="length"/> doubles before the guard page.</summary>
+        public Span<double> Last(int length) =>
+            MemoryMarshal.CreateSpan(ref Unsafe.AddByteOffset(ref Unsafe.NullRef<double>(), _address + (nint)_dataSize - (length * sizeof(double))), length);
+
+        public void Dispose() => _ = Munmap(_address, _size);
+
+        [DllImport("libc", EntryPoint = "mmap", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        private static extern nint Mmap(nint address, nuint length, int protection, int flags, int descriptor, nint offset);
+
+        [DllImport("libc", EntryPoint = "mprotect", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        private static extern int Mprotect(nint address, nuint length, int protection);
+
+        [DllImport("libc", EntryPoint = "munmap", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        private static extern int Munmap(nint address, nuint length);
+    }
 }
