@@ -447,14 +447,14 @@ internal static class BinnedBlockSum<TLanes, TVector>
             ref double start = ref MemoryMarshal.GetReference(remainders);
             nuint length = (nuint)remainders.Length;
             nuint lanes = (nuint)TLanes.Count;
+            nuint vectorEnd = length - (length % lanes);
             for (int level = 1; level <= levels; level++)
             {
                 double sigma = BinnedBlock.Sigma(top, level);
                 TVector s = TLanes.Create(sigma);
                 TVector bits = TLanes.Zero;
                 nuint i = 0;
-                // Stryker disable once Arithmetic : equivalent; i - lanes wraps at 0, so this loop is skipped and the scalar loop below does the same operations on every value.
-                for (; i + lanes <= length; i += lanes)
+                for (; i != vectorEnd; i += lanes)
                 {
                     TVector r = TLanes.Load(ref start, i);
                     TVector t = TLanes.Add(r, s);

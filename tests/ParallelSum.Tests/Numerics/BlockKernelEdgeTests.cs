@@ -18,13 +18,14 @@ public class BlockKernelEdgeTests
     {
         SkipUnlessAccelerated(width);
         (int maxTwo, int maxThree) = RunBounds(width);
-        // Two two-level runs, one three-level run, two three-level runs, one many-level block.
+        // Two two-level runs, one three-level run, two three-level runs, a many-level block and one shorter than a vector.
         double[][] inputs =
         [
             [.. Enumerable.Range(0, maxTwo + 2048).Select(i => 1.0 + (i % 3))],
             [.. Enumerable.Range(0, 2048).Select(i => i % 7 == 0 ? 1e-12 : 1.0)],
             [.. Enumerable.Range(0, maxThree + 2048).Select(i => i % 7 == 0 ? 1e-12 : 1.0)],
             [.. Enumerable.Range(0, 100).Select(i => i % 7 == 0 ? 1e-200 : 1.0)],
+            [1.0, 1e-200, -1.0],
         ];
         foreach (double[] values in inputs)
         {
