@@ -37,9 +37,11 @@ internal static class BinnedBlockSum<TLanes, TVector>
     /// <summary>The most values one two-level run sums before its sums go into the fixed-point sum: four accumulators of
     /// <see cref="IDoubleLanes{TVector}.Count"/> lanes, each within <see cref="LaneBudget"/>. The integer levels take at most
     /// 2^42 per value, far below 2^63 for runs this long.</summary>
+    // Stryker disable once Arithmetic : equivalent; a smaller bound only ends runs sooner, and every run is exact.
     internal static int MaxTwoLevelRun => LaneBudget * 4 * TLanes.Count;
 
     /// <summary>As <see cref="MaxTwoLevelRun"/> for three levels, whose loop keeps two accumulators per level.</summary>
+    // Stryker disable once Arithmetic : equivalent; a smaller bound only ends runs sooner, and every run is exact.
     internal static int MaxThreeLevelRun => LaneBudget * 2 * TLanes.Count;
 
     /// <summary>How far ahead of the block being folded the kernel asks for cache lines: two blocks, so that the latency of
@@ -50,6 +52,7 @@ internal static class BinnedBlockSum<TLanes, TVector>
     /// <returns>What the values tell beyond their finite sum (any value, infinities, NaN, all −0.0 or not).</returns>
     public static SumFlags Add(ReadOnlySpan<double> values, FixedPointSum sum)
     {
+        // Stryker disable once Block : equivalent; without it an empty span scans nothing and the loop below adds nothing.
         if (values.IsEmpty)
         {
             return SumFlags.None;
@@ -83,7 +86,8 @@ internal static class BinnedBlockSum<TLanes, TVector>
                 BinnedBlock.Special => BinnedBlock.AddEach(block, sum),
                 // Only zeros: they add nothing, and decide the sign of an exact zero only if every one is -0.0.
                 BinnedBlock.Zeros => MemoryMarshal.Cast<double, long>(block).Contains(0L) ? Finite : SumFlags.AnyValue,
-                BinnedBlock.Each => BinnedBlock.AddEach(block, sum) | Finite,
+                // A block planned value by value holds a non-zero finite value and no special one: its flags are Finite.
+                BinnedBlock.Each => BinnedBlock.AddEach(block, sum),
                 _ => ManyLevels(block, top, levels, sum) | Finite,
             };
             done += block.Length;
@@ -109,8 +113,9 @@ internal static class BinnedBlockSum<TLanes, TVector>
         TVector max0 = TLanes.Zero, max1 = TLanes.Zero;
         TVector min0 = TLanes.HighHalfSeed, min1 = TLanes.HighHalfSeed;
         nuint i = 0;
+        nuint unrolledEnd = length - (length % (4 * lanes));
         // Two independent chains hide the max/min latency.
-        for (; i + (4 * lanes) <= length; i += 4 * lanes)
+        for (; i != unrolledEnd; i += 4 * lanes)
         {
             TLanes.FoldHighHalves(TLanes.Load(ref start, i), TLanes.Load(ref start, i + lanes), mask, ref max0, ref min0);
             TLanes.FoldHighHalves(TLanes.Load(ref start, i + (2 * lanes)), TLanes.Load(ref start, i + (3 * lanes)), mask, ref max1, ref min1);
@@ -135,12 +140,17 @@ internal static class BinnedBlockSum<TLanes, TVector>
         int smallest = Math.Min(TLanes.MinHighHalf(min0), TLanes.MinHighHalf(min1));
         for (int i = block.Length - (block.Length % TLanes.Count); i < block.Length; i++)
         {
-            int high = (int)(BitConverter.DoubleToInt64Bits(block[i]) >> 32) & int.MaxValue;
+            // Stryker disable once Bitwise : equivalent; the cast below keeps the low 32 bits, the same for >>>, and << leaves a high half of 0, which only sends the block to the exact scan.
+            long upper = BitConverter.DoubleToInt64Bits(block[i]) >> 32;
+            int high = (int)upper & int.MaxValue;
             largest = Math.Max(largest, high);
             smallest = Math.Min(smallest, high);
         }
 
-        return smallest == 0 ? ExactMagnitudes(block) : (((ulong)largest << 32) | uint.MaxValue, (ulong)smallest << 32);
+        // Stryker disable once Bitwise : equivalent; a lower smallest pattern only asks for more levels (or value by value), which is exact.
+        ulong smallestPattern = (ulong)smallest << 32;
+        // Stryker disable once Conditional : equivalent; either branch alone plans every block exactly (a smallest of 0 plans value by value, as zeros-only blocks add nothing and give the same flags), only slower.
+        return smallest == 0 ? ExactMagnitudes(block) : (((ulong)largest << 32) | uint.MaxValue, smallestPattern);
     }
 
     /// <summary>The largest magnitude's bit pattern and the smallest non-zero one's less one (<see cref="ulong.MaxValue"/> if
@@ -154,7 +164,8 @@ internal static class BinnedBlockSum<TLanes, TVector>
         TVector maximum = TLanes.Zero;
         TVector minimum = TLanes.AllBitsSet;
         nuint i = 0;
-        for (; i + lanes <= length; i += lanes)
+        nuint vectorEnd = length - (length % lanes);
+        for (; i != vectorEnd; i += lanes)
         {
             TVector values = TLanes.Load(ref start, i);
             TLanes.FoldMaximum(values, mask, ref maximum);
@@ -165,6 +176,7 @@ internal static class BinnedBlockSum<TLanes, TVector>
         ulong smallest = TLanes.MinLaneUnsigned(minimum);
         for (; i < length; i++)
         {
+            // Stryker disable once Bitwise : equivalent; | makes the block look special, and special blocks are added value by value, exactly and with the same flags.
             ulong magnitude = BitConverter.DoubleToUInt64Bits(Unsafe.Add(ref start, i)) & 0x7FFF_FFFF_FFFF_FFFFUL;
             largest = Math.Max(largest, magnitude);
             smallest = Math.Min(smallest, magnitude - 1);
@@ -213,13 +225,13 @@ internal static class BinnedBlockSum<TLanes, TVector>
                     TwoLevelStep(TLanes.Load(ref start, i + (3 * lanes)), s1, ref first3, ref second3);
                     TLanes.FoldHighHalves(TLanes.Load(ref following, i), TLanes.Load(ref following, i + lanes), mask, ref max0, ref min0);
                     TLanes.FoldHighHalves(TLanes.Load(ref following, i + (2 * lanes)), TLanes.Load(ref following, i + (3 * lanes)), mask, ref max1, ref min1);
+                    // Stryker disable once Statement,Arithmetic : equivalent; a prefetch is a hint that never changes a result.
                     Prefetch(ref following, i, 4 * lanes);
                 }
             }
 
-            nuint folded = i;
-
-            for (; i + (4 * lanes) <= (nuint)length; i += 4 * lanes)
+            nuint unrolledEnd = (nuint)length - ((nuint)length % (4 * lanes));
+            for (; i != unrolledEnd; i += 4 * lanes)
             {
                 TwoLevelStep(TLanes.Load(ref start, i), s1, ref first0, ref second0);
                 TwoLevelStep(TLanes.Load(ref start, i + lanes), s1, ref first1, ref second1);
@@ -227,7 +239,8 @@ internal static class BinnedBlockSum<TLanes, TVector>
                 TwoLevelStep(TLanes.Load(ref start, i + (3 * lanes)), s1, ref first3, ref second3);
             }
 
-            for (; i + lanes <= (nuint)length; i += lanes)
+            nuint vectorEnd = (nuint)length - ((nuint)length % lanes);
+            for (; i != vectorEnd; i += lanes)
             {
                 TwoLevelStep(TLanes.Load(ref start, i), s1, ref first0, ref second0);
             }
@@ -242,18 +255,13 @@ internal static class BinnedBlockSum<TLanes, TVector>
 
             if (next.IsEmpty)
             {
+                // Stryker disable once Statement : equivalent; without it the empty next block plans as zeros and the run ends with the same sums.
                 break;
             }
 
             if (fold)
             {
-                // The next block's whole vectors the loop above left (none for full blocks at any width); its tail is folded next.
-                for (; folded + lanes <= (nuint)length; folded += 2 * lanes)
-                {
-                    TVector a = TLanes.Load(ref following, folded);
-                    TLanes.FoldHighHalves(a, folded + (2 * lanes) <= (nuint)length ? TLanes.Load(ref following, folded + lanes) : a, mask, ref max0, ref min0);
-                }
-
+                // fold holds only for two full blocks, whose length is a multiple of every width's step: the loop above folded all.
                 (largest, smallest) = FinishMagnitudes(next, max0, max1, min0, min1);
             }
             else
@@ -261,7 +269,9 @@ internal static class BinnedBlockSum<TLanes, TVector>
                 (largest, smallest) = Magnitudes(next);
             }
 
-            if (done + next.Length > MaxTwoLevelRun || BinnedBlock.Plan(largest, smallest) != (top, 2))
+            // Stryker disable once Equality : equivalent; a run's end is decided after whole blocks, so < or >= only end runs sooner, and every run is exact.
+            bool full = done + next.Length > MaxTwoLevelRun;
+            if (full || BinnedBlock.Plan(largest, smallest) != (top, 2))
             {
                 break;
             }
@@ -333,13 +343,13 @@ internal static class BinnedBlockSum<TLanes, TVector>
                     ThreeLevelStep(TLanes.Load(ref start, i), s1, s2, ref first0, ref second0, ref third0);
                     ThreeLevelStep(TLanes.Load(ref start, i + lanes), s1, s2, ref first1, ref second1, ref third1);
                     TLanes.FoldHighHalves(TLanes.Load(ref following, i), TLanes.Load(ref following, i + lanes), mask, ref max0, ref min0);
+                    // Stryker disable once Statement,Arithmetic : equivalent; a prefetch is a hint that never changes a result.
                     Prefetch(ref following, i, 2 * lanes);
                 }
             }
 
-            nuint folded = i;
-
-            for (; i + lanes <= (nuint)length; i += lanes)
+            nuint vectorEnd = (nuint)length - ((nuint)length % lanes);
+            for (; i != vectorEnd; i += lanes)
             {
                 ThreeLevelStep(TLanes.Load(ref start, i), s1, s2, ref first0, ref second0, ref third0);
             }
@@ -357,17 +367,12 @@ internal static class BinnedBlockSum<TLanes, TVector>
 
             if (next.IsEmpty)
             {
+                // Stryker disable once Statement : equivalent; without it the empty next block plans as zeros and the run ends with the same sums.
                 break;
             }
 
             if (fold)
             {
-                for (; folded + lanes <= (nuint)length; folded += 2 * lanes)
-                {
-                    TVector a = TLanes.Load(ref following, folded);
-                    TLanes.FoldHighHalves(a, folded + (2 * lanes) <= (nuint)length ? TLanes.Load(ref following, folded + lanes) : a, mask, ref max0, ref min0);
-                }
-
                 (largest, smallest) = FinishMagnitudes(next, max0, max1, min0, min1);
             }
             else
@@ -375,7 +380,9 @@ internal static class BinnedBlockSum<TLanes, TVector>
                 (largest, smallest) = Magnitudes(next);
             }
 
-            if (done + next.Length > MaxThreeLevelRun || BinnedBlock.Plan(largest, smallest) != (top, 3))
+            // Stryker disable once Equality : equivalent; a run's end is decided after whole blocks, so < or >= only end runs sooner, and every run is exact.
+            bool full = done + next.Length > MaxThreeLevelRun;
+            if (full || BinnedBlock.Plan(largest, smallest) != (top, 3))
             {
                 break;
             }
@@ -409,6 +416,7 @@ internal static class BinnedBlockSum<TLanes, TVector>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Prefetch(ref double following, nuint i, nuint count)
     {
+        // Stryker disable once all : equivalent; a prefetch is a hint that never faults and never changes a result.
         if (Sse.IsSupported)
         {
             // count is a constant after inlining, so the JIT keeps only the prefetches a width needs (one per 64-byte line).
@@ -439,13 +447,14 @@ internal static class BinnedBlockSum<TLanes, TVector>
             ref double start = ref MemoryMarshal.GetReference(remainders);
             nuint length = (nuint)remainders.Length;
             nuint lanes = (nuint)TLanes.Count;
+            nuint vectorEnd = length - (length % lanes);
             for (int level = 1; level <= levels; level++)
             {
                 double sigma = BinnedBlock.Sigma(top, level);
                 TVector s = TLanes.Create(sigma);
                 TVector bits = TLanes.Zero;
                 nuint i = 0;
-                for (; i + lanes <= length; i += lanes)
+                for (; i != vectorEnd; i += lanes)
                 {
                     TVector r = TLanes.Load(ref start, i);
                     TVector t = TLanes.Add(r, s);
@@ -468,6 +477,7 @@ internal static class BinnedBlockSum<TLanes, TVector>
         }
         finally
         {
+            // Stryker disable once Statement : equivalent; an array not returned to the pool is only collected instead.
             ArrayPool<double>.Shared.Return(rented);
         }
 
