@@ -336,6 +336,18 @@ public class StrategyEdgeTests
         Assert.Equal([StreamingStrategy.StepLength, 2 * StreamingStrategy.StepLength, 3 * StreamingStrategy.StepLength, count], reports.Values);
     }
 
+    [Fact]
+    public void Streaming_Inline_CanceledToken_Throws()
+    {
+        using var canceled = new CancellationTokenSource();
+        canceled.Cancel();
+
+        OperationCanceledException thrown = Assert.Throws<OperationCanceledException>(() =>
+            StreamingStrategy.Sum(new GenerateAndSumRequest(10, 1), inlineBelow: long.MaxValue, ParallelRunOptions.Default, progress: null, canceled.Token));
+
+        Assert.Equal(canceled.Token, thrown.CancellationToken);
+    }
+
     private sealed class ThrowingProgress : IProgress<long>
     {
         public const string Message = "a block failed";
