@@ -39,8 +39,9 @@ public class SyncAndAsyncTests
         long count = strategyName switch
         {
             NaiveListStrategy.StrategyName => NaiveListStrategy.MaxCount,
-            // Minutes of work, so the cancellation arrives first however late a busy pool runs the handler; blocks of 16 MB.
-            ParallelForStrategy.StrategyName => 1L << 38,
+            // About half a minute of work, so the cancellation arrives first even when a busy pool runs the handler late; blocks
+            // of 2 MB, so that the many blocks a growing pool runs at once stay far from the memory of a test run.
+            ParallelForStrategy.StrategyName => 1L << 35,
             _ => 1L << 40,
         };
         Task<GenerateAndSumResult> task = strategy.GenerateAndSumAsync(new GenerateAndSumRequest(count, 1), null, cts.Token);
@@ -103,8 +104,9 @@ public class SyncAndAsyncTests
         long count = strategyName switch
         {
             NaiveListStrategy.StrategyName => NaiveListStrategy.MaxCount,
-            // Minutes of work, so the cancellation arrives first however late a busy pool runs the handler; blocks of 16 MB.
-            ParallelForStrategy.StrategyName => 1L << 38,
+            // About half a minute of work, so the cancellation arrives first even when a busy pool runs the handler late; blocks
+            // of 2 MB, so that the many blocks a growing pool runs at once stay far from the memory of a test run.
+            ParallelForStrategy.StrategyName => 1L << 35,
             _ => 1L << 40,
         };
 
