@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using ParallelSum.Numerics;
+using static ParallelSum.Tests.Numerics.KernelWidths;
 
 namespace ParallelSum.Tests.Numerics;
 
@@ -176,24 +177,6 @@ public class BlockKernelEdgeTests
             ExactSumOracleTests.Bits(expected) == ExactSumOracleTests.Bits(actual),
             $"width {width}, {values.Length} values: kernel {actual:R}, oracle {expected:R}");
     }
-
-    private static double Sum(int width, ReadOnlySpan<double> values)
-    {
-        var accumulator = new ExactSumAccumulator();
-        accumulator.Add(width, values);
-        return accumulator.ToDouble();
-    }
-
-    private static bool IsAccelerated(int width) => width switch
-    {
-        512 => Vector512Lanes.IsSupported,
-        256 => Vector256Lanes.IsSupported,
-        128 => Vector128Lanes.IsSupported,
-        _ => true,
-    };
-
-    private static void SkipUnlessAccelerated(int width) =>
-        Skip.IfNot(IsAccelerated(width), $"{width}-bit vectors are not accelerated here (CPU or DOTNET_Enable* settings); this run checks the others.");
 
     /// <summary>Doubles in anonymous memory directly followed by a page that may not be read.</summary>
     private sealed class GuardedDoubles : IDisposable

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using ParallelSum.Numerics;
 using ParallelSum.Tests.Kernels;
 using Xunit.Abstractions;
+using static ParallelSum.Tests.Numerics.KernelWidths;
 
 namespace ParallelSum.Tests.Numerics;
 
@@ -122,23 +123,4 @@ public class BlockKernelTests(ITestOutputHelper output)
         Assert.True(
             ExactSumOracleTests.Bits(BigIntegerOracle.Sum(values)) == ExactSumOracleTests.Bits(Sum(width, values)),
             $"width {width}, {values.Length} values: kernel {Sum(width, values):R}, oracle {BigIntegerOracle.Sum(values):R}");
-
-    /// <summary>The sum at one width, through the accumulator's rounding and special-value rules.</summary>
-    private static double Sum(int width, double[] values)
-    {
-        var accumulator = new ExactSumAccumulator();
-        accumulator.Add(width, values);
-        return accumulator.ToDouble();
-    }
-
-    private static bool IsAccelerated(int width) => width switch
-    {
-        512 => Vector512Lanes.IsSupported,
-        256 => Vector256Lanes.IsSupported,
-        128 => Vector128Lanes.IsSupported,
-        _ => true,
-    };
-
-    private static void SkipUnlessAccelerated(int width) =>
-        Skip.IfNot(IsAccelerated(width), $"{width}-bit vectors are not accelerated here (CPU or DOTNET_Enable* settings); this run checks the others.");
 }

@@ -7,6 +7,9 @@ namespace ParallelSum.Tests.Numerics;
 /// budget, and rounding at the edges of both formats.</summary>
 public class FixedPointSumTests
 {
+    /// <summary>Position 2015 (31 mod 32) with a full significand: almost 2^52 into one cell per addition.</summary>
+    private static readonly double LargestCellAddition = BitConverter.Int64BitsToDouble((2016L << 52) | 0xF_FFFF_FFFF_FFFFL);
+
     [Theory]
     [InlineData(long.MinValue, 0)]
     [InlineData(long.MaxValue, 31)]
@@ -92,9 +95,8 @@ public class FixedPointSumTests
     [Fact]
     public void AddFinite_SameSignLargestCellAdditions_CarriesBeforeACellOverflows()
     {
-        // Position 2015 (31 mod 32) with a full significand puts almost 2^52 into one cell per addition: without a carry
-        // every AddsBeforeCarry additions, 2^11 of them overflow it.
-        double value = BitConverter.Int64BitsToDouble((2016L << 52) | 0xF_FFFF_FFFF_FFFFL);
+        // Without a carry every AddsBeforeCarry additions, 2^11 of them overflow a cell.
+        double value = LargestCellAddition;
         const int Count = 20 * FixedPointSum.AddsBeforeCarry;
         var sum = new FixedPointSum();
         for (int i = 0; i < Count; i++)
@@ -108,7 +110,7 @@ public class FixedPointSumTests
     [Fact]
     public void AddInteger_BetweenAdditionsOfDoubles_CountsTowardTheCarry()
     {
-        double value = BitConverter.Int64BitsToDouble((2016L << 52) | 0xF_FFFF_FFFF_FFFFL);
+        double value = LargestCellAddition;
         const int Count = 20 * FixedPointSum.AddsBeforeCarry;
         var sum = new FixedPointSum();
         for (int i = 0; i < Count; i++)

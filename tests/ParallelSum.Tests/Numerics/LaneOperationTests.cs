@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ParallelSum.Numerics;
+using static ParallelSum.Tests.Numerics.KernelWidths;
 
 namespace ParallelSum.Tests.Numerics;
 
@@ -180,14 +181,4 @@ public class LaneOperationTests
             }
         }
     }
-
-    private static void SkipUnlessAccelerated(int width) => Skip.IfNot(
-        width switch
-        {
-            512 => Vector512Lanes.IsSupported,
-            256 => Vector256Lanes.IsSupported,
-            128 => Vector128Lanes.IsSupported,
-            _ => true,
-        },
-        $"{width}-bit vectors are not accelerated here; this run checks the others.");
 }
