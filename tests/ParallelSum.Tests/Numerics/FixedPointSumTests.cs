@@ -124,6 +124,22 @@ public class FixedPointSumTests
     }
 
     [Fact]
+    public void AddInteger_AloneBeyond2Pow31Times_CarriesBeforeACellOverflows()
+    {
+        // long.MaxValue at position 0 adds 2^32 - 1 to the lowest cell: without a carry, 2^31 + 1 such additions pass 2^63.
+        const long Count = (1L << 31) + 2;
+        var sum = new FixedPointSum();
+        for (long i = 0; i < Count; i++)
+        {
+            sum.AddInteger(long.MaxValue, 0);
+        }
+
+        BigInteger expected = new BigInteger(long.MaxValue) * Count;
+        // The error a wrapped cell leaves, 2^64, is far above the rounding unit of a value near 2^94.
+        Assert.Equal(BigIntegerOracle.FromScaled(expected), ToDouble(sum));
+    }
+
+    [Fact]
     public void IsZero_OfAValueInOneDigit_IsFalse()
     {
         var sum = new FixedPointSum();
