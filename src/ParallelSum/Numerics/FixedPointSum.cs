@@ -133,7 +133,7 @@ internal sealed class FixedPointSum
 
         _low = Math.Min(_low, index);
         _high = Math.Max(_high, index + 2);
-        // Stryker disable once Equality,Negate : equivalent; carrying one addition later or after every addition changes no value (a carry keeps the value, and no sum of AddInteger calls nears 2^1165).
+        // Stryker disable once Equality,Boolean : equivalent; carrying one addition later or after every addition changes no value (a carry keeps the value, and no sum of AddInteger calls nears 2^1165).
         if (++_adds >= AddsBeforeCarry)
         {
             Carry();
