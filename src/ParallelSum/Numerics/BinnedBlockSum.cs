@@ -149,7 +149,7 @@ internal static class BinnedBlockSum<TLanes, TVector>
 
         // Stryker disable once Bitwise : equivalent; a lower smallest pattern only asks for more levels (or value by value), which is exact.
         ulong smallestPattern = (ulong)smallest << 32;
-        // Stryker disable once Conditional : equivalent; either branch alone plans every block exactly (a smallest of 0 plans value by value, as zeros-only blocks add nothing and give the same flags), only slower.
+        // Stryker disable once Conditional,Equality : equivalent; either branch alone, or the two swapped, plans every block exactly (a smallest of 0 plans value by value, as zeros-only blocks add nothing and give the same flags), only slower.
         return smallest == 0 ? ExactMagnitudes(block) : (((ulong)largest << 32) | uint.MaxValue, smallestPattern);
     }
 
@@ -253,9 +253,9 @@ internal static class BinnedBlockSum<TLanes, TVector>
                 secondTail += x - (t - sigma1);
             }
 
+            // Stryker disable once Block,Statement : equivalent; without it the empty next block plans as zeros and the run ends with the same sums.
             if (next.IsEmpty)
             {
-                // Stryker disable once Statement : equivalent; without it the empty next block plans as zeros and the run ends with the same sums.
                 break;
             }
 
@@ -365,9 +365,9 @@ internal static class BinnedBlockSum<TLanes, TVector>
                 thirdTail += r - (u - sigma2);
             }
 
+            // Stryker disable once Block,Statement : equivalent; without it the empty next block plans as zeros and the run ends with the same sums.
             if (next.IsEmpty)
             {
-                // Stryker disable once Statement : equivalent; without it the empty next block plans as zeros and the run ends with the same sums.
                 break;
             }
 
@@ -413,10 +413,10 @@ internal static class BinnedBlockSum<TLanes, TVector>
     /// <c>following + i</c> to be brought into the L2 cache (x86 only). The address is made from the start of a span that
     /// exists, as an integer, so no reference beyond an object is ever formed; a prefetch of an address past the end of the
     /// data, or of memory the garbage collector has since moved, only brings in a line that is not used.</summary>
+    // Stryker disable once all : equivalent; a prefetch is a hint that never faults and never changes a result.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Prefetch(ref double following, nuint i, nuint count)
     {
-        // Stryker disable once all : equivalent; a prefetch is a hint that never faults and never changes a result.
         if (Sse.IsSupported)
         {
             // count is a constant after inlining, so the JIT keeps only the prefetches a width needs (one per 64-byte line).
@@ -476,8 +476,8 @@ internal static class BinnedBlockSum<TLanes, TVector>
             }
         }
         finally
+        // Stryker disable once Block,Statement : equivalent; an array not returned to the pool is only collected instead.
         {
-            // Stryker disable once Statement : equivalent; an array not returned to the pool is only collected instead.
             ArrayPool<double>.Shared.Return(rented);
         }
 

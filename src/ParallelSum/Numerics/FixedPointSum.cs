@@ -58,9 +58,9 @@ internal sealed class FixedPointSum
         long mantissa = (long)(bits & 0xF_FFFF_FFFF_FFFFUL);
         if (exponent == 0)
         {
+            // Stryker disable once Block,Statement : equivalent; going on adds zero to two digits, which the next carry trims.
             if (mantissa == 0)
             {
-                // Stryker disable once Statement : equivalent; going on adds zero to two digits, which the next carry trims.
                 return;
             }
 
@@ -109,9 +109,9 @@ internal sealed class FixedPointSum
     /// <param name="position">The weight of the value's lowest bit, from 0 (2^-1074) to 2047.</param>
     public void AddInteger(long value, int position)
     {
+        // Stryker disable once Block,Statement : equivalent; going on adds zero to three digits, which the next carry trims.
         if (value == 0)
         {
-            // Stryker disable once Statement : equivalent; going on adds zero to three digits, which the next carry trims.
             return;
         }
 
@@ -146,9 +146,9 @@ internal sealed class FixedPointSum
     {
         // Stryker disable once Statement : equivalent; uncarried cells of the other hold under 2^62, so adding them to carried cells cannot overflow, and the carry below normalises the result.
         other.Carry();
+        // Stryker disable once Block,Statement : equivalent; an empty range adds nothing and leaves both bounds as they are.
         if (other._high < other._low)
         {
-            // Stryker disable once Statement : equivalent; an empty range adds nothing and leaves both bounds as they are.
             return;
         }
 
