@@ -16,35 +16,23 @@ public class LaneOperationTests
 
     [SkippableTheory]
     [MemberData(nameof(Widths))]
-    public void Seeds_HaveTheirDocumentedBits(int width)
-    {
-        SkipUnlessAccelerated(width);
-        Run(width, new SeedCheck());
-    }
+    public void Seeds_HaveTheirDocumentedBits(int width) =>
+        RunIfAccelerated(width, new SeedCheck());
 
     [SkippableTheory]
     [MemberData(nameof(Widths))]
-    public void FoldHighHalves_AtEveryLane_GivesTheLargestAndSmallestHighHalf(int width)
-    {
-        SkipUnlessAccelerated(width);
-        Run(width, new HighHalfCheck());
-    }
+    public void FoldHighHalves_AtEveryLane_GivesTheLargestAndSmallestHighHalf(int width) =>
+        RunIfAccelerated(width, new HighHalfCheck());
 
     [SkippableTheory]
     [MemberData(nameof(Widths))]
-    public void FoldMaximum_AtEveryLane_GivesTheLargestMagnitude(int width)
-    {
-        SkipUnlessAccelerated(width);
-        Run(width, new MaximumCheck());
-    }
+    public void FoldMaximum_AtEveryLane_GivesTheLargestMagnitude(int width) =>
+        RunIfAccelerated(width, new MaximumCheck());
 
     [SkippableTheory]
     [MemberData(nameof(Widths))]
-    public void FoldNonZeroMinimum_AtEveryLane_GivesTheSmallestNonZeroMagnitudeLessOne(int width)
-    {
-        SkipUnlessAccelerated(width);
-        Run(width, new NonZeroMinimumCheck());
-    }
+    public void FoldNonZeroMinimum_AtEveryLane_GivesTheSmallestNonZeroMagnitudeLessOne(int width) =>
+        RunIfAccelerated(width, new NonZeroMinimumCheck());
 
     /// <summary>A check written once for every width.</summary>
     private interface ILaneCheck
@@ -54,8 +42,9 @@ public class LaneOperationTests
             where TVector : struct;
     }
 
-    private static void Run(int width, ILaneCheck check)
+    private static void RunIfAccelerated(int width, ILaneCheck check)
     {
+        SkipUnlessAccelerated(width);
         switch (width)
         {
             case 512: check.Run<Vector512Lanes, Vector512<double>>(); break;

@@ -33,17 +33,7 @@ public class SyncAndAsyncTests
     public async Task LongRequest_TaskIsNotCompletedWhenReturned(string strategyName)
     {
         using var cts = new CancellationTokenSource();
-        GenerateAndSumStrategy strategy = strategyName == ParallelForStrategy.StrategyName
-            ? new ParallelForStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = ParallelRunOptions.MaxWorkerCount })
-            : GenerateAndSumStrategies.Create(strategyName);
-        long count = strategyName switch
-        {
-            NaiveListStrategy.StrategyName => NaiveListStrategy.MaxCount,
-            // About half a minute of work, so the cancellation arrives first even when a busy pool runs the handler late; blocks
-            // of 2 MB, so that the many blocks a growing pool runs at once stay far from the memory of a test run.
-            ParallelForStrategy.StrategyName => 1L << 35,
-            _ => 1L << 40,
-        };
+        (GenerateAndSumStrategy strategy, long count) = LongRequest(strategyName);
         Task<GenerateAndSumResult> task = strategy.GenerateAndSumAsync(new GenerateAndSumRequest(count, 1), null, cts.Token);
 
         Assert.False(task.IsCompleted);
@@ -98,17 +88,7 @@ public class SyncAndAsyncTests
     {
         using var cts = new CancellationTokenSource();
         var progress = new CancelOnFirstReport(cts);
-        GenerateAndSumStrategy strategy = strategyName == ParallelForStrategy.StrategyName
-            ? new ParallelForStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = ParallelRunOptions.MaxWorkerCount })
-            : GenerateAndSumStrategies.Create(strategyName);
-        long count = strategyName switch
-        {
-            NaiveListStrategy.StrategyName => NaiveListStrategy.MaxCount,
-            // About half a minute of work, so the cancellation arrives first even when a busy pool runs the handler late; blocks
-            // of 2 MB, so that the many blocks a growing pool runs at once stay far from the memory of a test run.
-            ParallelForStrategy.StrategyName => 1L << 35,
-            _ => 1L << 40,
-        };
+        (GenerateAndSumStrategy strategy, long count) = LongRequest(strategyName);
 
         Task<GenerateAndSumResult> call = await Deadline.Ended(Task.Run(() => strategy.GenerateAndSum(new GenerateAndSumRequest(count, 1), progress, cts.Token)));
         OperationCanceledException e = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
@@ -124,6 +104,23 @@ public class SyncAndAsyncTests
         long[] seen = reports.ToArray();
         Assert.Equal(20_000_000, seen[^1]);
         Assert.True(seen.Zip(seen.Skip(1)).All(p => p.First < p.Second));
+    }
+
+    /// <summary>A strategy and a count whose work lasts far longer than a cancellation takes to arrive.</summary>
+    private static (GenerateAndSumStrategy Strategy, long Count) LongRequest(string strategyName)
+    {
+        GenerateAndSumStrategy strategy = strategyName == ParallelForStrategy.StrategyName
+            ? new ParallelForStrategy(new ParallelRunOptions { MaxDegreeOfParallelism = ParallelRunOptions.MaxWorkerCount })
+            : GenerateAndSumStrategies.Create(strategyName);
+        long count = strategyName switch
+        {
+            NaiveListStrategy.StrategyName => NaiveListStrategy.MaxCount,
+            // About half a minute of work, so the cancellation arrives first even when a busy pool runs the handler late; blocks
+            // of 2 MB, so that the many blocks a growing pool runs at once stay far from the memory of a test run.
+            ParallelForStrategy.StrategyName => 1L << 35,
+            _ => 1L << 40,
+        };
+        return (strategy, count);
     }
 
     /// <summary>Splits [0, count) into one block per partition and records which threads enumerate them.</summary>
